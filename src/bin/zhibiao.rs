@@ -1,0 +1,400 @@
+//! zhibiao command line: runs the same core as the page over files.
+//!
+//! ```text
+//! zhibiao extract [--format json|jsonl|csv|text] [--lossy] FILE...   (- reads stdin)
+//! ```
+
+use std::io::{self, Read, Write};
+use std::process::ExitCode;
+
+use zhibiao::output::Output;
+
+const USAGE: &str = "\
+usage: zhibiao extract [--format json|jsonl|csv|text] [--lossy] FILE...
+
+Finds the indicators and the structure of Chinese government report text.
+FILE may be - for standard input. Input must be UTF-8 (a BOM is allowed) or UTF-16 with a BOM;
+with --lossy, invalid bytes are replaced by U+FFFD (with a warning) instead of rejecting the file.
+
+formats:
+  json   one JSON object (one file); several files give an array of objects with a \"file\" key
+  jsonl  one JSON object per line and file, with a \"file\" key
+  csv    one row per indicator, UTF-8 with BOM (opens in Excel/WPS)
+  text   a readable listing: title, outline tree, the five mandated parts, indicators";
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Json,
+    Jsonl,
+    Csv,
+    Text,
+}
+
+struct Args {
+    format: Format,
+    lossy: bool,
+    files: Vec<String>,
+}
+
+fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
+    match argv.next().as_deref() {
+        Some("extract") => {}
+        Some("-h" | "--help" | "help") => return Err(String::new()),
+        Some("-V" | "--version") => {
+            println!("zhibiao {}", env!("CARGO_PKG_VERSION"));
+            std::process::exit(0);
+        }
+        Some(other) => return Err(format!("unknown command '{other}'")),
+        None => return Err("missing command".into()),
+    }
+    let mut args = Args {
+        format: Format::Json,
+        lossy: false,
+        files: Vec::new(),
+    };
+    while let Some(a) = argv.next() {
+        let value = |v: Option<String>| v.ok_or_else(|| format!("{a} needs a value"));
+        match a.as_str() {
+            "--format" | "-f" => args.format = format_named(&value(argv.next())?)?,
+            s if s.starts_with("--format=") => args.format = format_named(&s[9..])?,
+            "--lossy" => args.lossy = true,
+            "-h" | "--help" => return Err(String::new()),
+            "--" => args.files.extend(argv.by_ref()),
+            s if s.starts_with('-') && s != "-" => return Err(format!("unknown option '{s}'")),
+            _ => args.files.push(a),
+        }
+    }
+    if args.files.is_empty() {
+        return Err("no input file (use - for standard input)".into());
+    }
+    Ok(args)
+}
+
+fn format_named(s: &str) -> Result<Format, String> {
+    match s {
+        "json" => Ok(Format::Json),
+        "jsonl" => Ok(Format::Jsonl),
+        "csv" => Ok(Format::Csv),
+        "text" => Ok(Format::Text),
+        _ => Err(format!("unknown format '{s}' (json, jsonl, csv or text)")),
+    }
+}
+
+/// Decodes a file's bytes: UTF-8 (BOM stripped), UTF-16 LE/BE with BOM. Returns the text and,
+/// for a lossy decode, a warning.
+fn decode(bytes: Vec<u8>, lossy: bool) -> Result<(String, Option<String>), String> {
+    let utf16 = |be: bool| {
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|c| {
+                let pair = [c[0], *c.get(1).unwrap_or(&0)];
+                if be {
+                    u16::from_be_bytes(pair)
+                } else {
+                    u16::from_le_bytes(pair)
+                }
+            })
+            .collect();
+        match String::from_utf16(&units) {
+            Ok(s) if bytes.len() % 2 == 0 => Ok((s, None)),
+            _ if lossy => Ok((
+                String::from_utf16_lossy(&units),
+                Some("invalid UTF-16 replaced by U+FFFD".to_string()),
+            )),
+            _ => Err("invalid UTF-16 (use --lossy to replace bad units)".to_string()),
+        }
+    };
+    match bytes.as_slice() {
+        [0xFF, 0xFE, ..] => utf16(false),
+        [0xFE, 0xFF, ..] => utf16(true),
+        _ => {
+            let body = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+                bytes[3..].to_vec()
+            } else {
+                bytes
+            };
+            match String::from_utf8(body) {
+                Ok(s) => Ok((s, None)),
+                Err(e) => {
+                    let at = e.utf8_error().valid_up_to();
+                    if lossy {
+                        let s = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                        Ok((
+                            s,
+                            Some(format!(
+                                "not valid UTF-8 from byte {at}; invalid bytes replaced by U+FFFD"
+                            )),
+                        ))
+                    } else {
+                        Err(format!(
+                            "not UTF-8 text (invalid byte at offset {at}); convert it to UTF-8, or use --lossy"
+                        ))
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn read_input(path: &str) -> Result<Vec<u8>, String> {
+    if path == "-" {
+        let mut buf = Vec::new();
+        io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| e.to_string())?;
+        return Ok(buf);
+    }
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if meta.is_dir() {
+        return Err("is a directory".into());
+    }
+    std::fs::read(path).map_err(|e| e.to_string())
+}
+
+fn csv_field(out: &mut String, s: &str) {
+    if s.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&s.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(s);
+    }
+}
+
+fn num(v: Option<f64>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+const CSV_HEADER: &str =
+    "file,start,end,line,text,value,value_max,unit,kind,approx,change,metric,metric_id,section\n";
+
+fn csv_rows(file: &str, text: &str, o: &Output) -> String {
+    let mut s = String::new();
+    let line_of = line_index(text);
+    for i in &o.indicators {
+        let change = i
+            .change
+            .as_ref()
+            .map(|c| format!("{} {}", c.direction, c.basis));
+        let fields = [
+            file.to_string(),
+            i.start.to_string(),
+            i.end.to_string(),
+            line_of(i.start).to_string(),
+            i.text.to_string(),
+            num(i.value),
+            num(i.value_max),
+            i.unit.unwrap_or_default().to_string(),
+            i.kind.to_string(),
+            i.approx.unwrap_or_default().to_string(),
+            change.unwrap_or_default(),
+            i.metric.unwrap_or_default().to_string(),
+            i.metric_id.unwrap_or_default().to_string(),
+            i.section.join(" > "),
+        ];
+        for (k, f) in fields.iter().enumerate() {
+            if k > 0 {
+                s.push(',');
+            }
+            csv_field(&mut s, f);
+        }
+        s.push('\n');
+    }
+    s
+}
+
+/// Maps a UTF-16 offset to its 1-based line number.
+fn line_index(text: &str) -> impl Fn(usize) -> usize {
+    let mut starts = vec![0usize];
+    let mut unit = 0usize;
+    let mut prev_cr = false;
+    for c in text.chars() {
+        unit += c.len_utf16();
+        match c {
+            '\n' if prev_cr => *starts.last_mut().unwrap() = unit,
+            '\n' | '\r' => starts.push(unit),
+            _ => {}
+        }
+        prev_cr = c == '\r';
+    }
+    move |off| starts.partition_point(|&s| s <= off).max(1)
+}
+
+fn text_listing(file: &str, o: &Output) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let _ = writeln!(s, "== {file}");
+    if let Some(t) = o.title {
+        let _ = writeln!(s, "标题: {t}");
+    }
+    if let Some(y) = o.report_year {
+        let _ = writeln!(s, "报告年度: {y}");
+    }
+    if let Some(sig) = &o.signature {
+        let _ = writeln!(
+            s,
+            "落款: {} {}",
+            sig.issuer.unwrap_or(""),
+            sig.date.unwrap_or("")
+        );
+    }
+    if !o.headings.is_empty() {
+        let _ = writeln!(s, "\n提纲:");
+        fn walk(s: &mut String, o: &Output, i: usize, depth: usize) {
+            let h = &o.headings[i];
+            let _ = writeln!(
+                s,
+                "{}{}{}  (第{}行)",
+                "  ".repeat(depth + 1),
+                h.marker,
+                h.title,
+                h.line
+            );
+            for &c in h.children {
+                if c > i && c < o.headings.len() {
+                    walk(s, o, c, depth + 1);
+                }
+            }
+        }
+        for i in (0..o.headings.len()).filter(|&i| o.headings[i].parent.is_none()) {
+            walk(&mut s, o, i, 0);
+        }
+    }
+    if !o.parts.is_empty() {
+        let _ = writeln!(s, "\n五项法定内容:");
+        for p in &o.parts {
+            let mark = match p.status {
+                "present" => "✓ 有章节",
+                "mentioned" => "~ 仅提及",
+                _ => "✗ 缺失",
+            };
+            let _ = writeln!(s, "  {mark}  {}", p.name);
+        }
+    }
+    if let Some(d) = &o.deadline {
+        let verdict = if d.status == "late" {
+            "逾期"
+        } else {
+            "按时"
+        };
+        let _ = writeln!(
+            s,
+            "  公开时限: {} ({}), 截止 {} → {verdict}",
+            d.date, d.source, d.due
+        );
+    }
+    for w in &o.warnings {
+        let _ = writeln!(s, "  注意 第{}行: {}", w.line, w.message);
+    }
+    let _ = writeln!(s, "\n指标 ({}):", o.indicators.len());
+    for i in &o.indicators {
+        let value = i.value.map(|v| v.to_string()).unwrap_or_else(|| "?".into());
+        let range = i.value_max.map(|m| format!("–{m}")).unwrap_or_default();
+        let _ = write!(s, "  {}\t= {value}{range} {}", i.text, i.unit.unwrap_or(""));
+        if let Some(a) = i.approx {
+            let _ = write!(s, " ({a})");
+        }
+        if let Some(c) = &i.change {
+            let arrow = if c.direction == "up" { "↑" } else { "↓" };
+            let _ = write!(s, " {arrow}{}", c.basis);
+        }
+        if let Some(m) = i.metric {
+            let _ = write!(s, "\t{m}");
+        }
+        s.push('\n');
+    }
+    if !o.citations.is_empty() {
+        let _ = writeln!(s, "\n引用 ({}):", o.citations.len());
+        for c in &o.citations {
+            let _ = writeln!(s, "  {}", c.text);
+        }
+    }
+    s
+}
+
+#[derive(serde::Serialize)]
+struct WithFile<'a> {
+    file: &'a str,
+    #[serde(flatten)]
+    out: &'a Output<'a>,
+}
+
+fn run(args: Args) -> io::Result<bool> {
+    let stdout = io::stdout();
+    let mut w = io::BufWriter::new(stdout.lock());
+    let mut ok = true;
+    let several_json = args.format == Format::Json && args.files.len() > 1;
+    if args.format == Format::Csv {
+        w.write_all("\u{FEFF}".as_bytes())?;
+        w.write_all(CSV_HEADER.as_bytes())?;
+    }
+    if several_json {
+        w.write_all(b"[")?;
+    }
+    let mut first = true;
+    for file in &args.files {
+        let decoded = read_input(file).and_then(|b| decode(b, args.lossy));
+        let (text, warning) = match decoded {
+            Ok(t) => t,
+            Err(e) => {
+                w.flush()?;
+                eprintln!("zhibiao: {file}: {e}");
+                ok = false;
+                continue;
+            }
+        };
+        if let Some(warn) = warning {
+            eprintln!("zhibiao: {file}: warning: {warn}");
+        }
+        let x = zhibiao::extract(&text);
+        let o = Output::new(&text, &x);
+        match args.format {
+            Format::Json if several_json => {
+                if !first {
+                    w.write_all(b",")?;
+                }
+                serde_json::to_writer(&mut w, &WithFile { file, out: &o })?;
+            }
+            Format::Json => {
+                serde_json::to_writer(&mut w, &o)?;
+                w.write_all(b"\n")?;
+            }
+            Format::Jsonl => {
+                serde_json::to_writer(&mut w, &WithFile { file, out: &o })?;
+                w.write_all(b"\n")?;
+            }
+            Format::Csv => w.write_all(csv_rows(file, &text, &o).as_bytes())?,
+            Format::Text => w.write_all(text_listing(file, &o).as_bytes())?,
+        }
+        first = false;
+    }
+    if several_json {
+        w.write_all(b"]\n")?;
+    }
+    w.flush()?;
+    Ok(ok)
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(a) => a,
+        Err(e) if e.is_empty() => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("zhibiao: {e}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(args) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        // `zhibiao ... | head`: the reader went away; stop quietly.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("zhibiao: cannot write output: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

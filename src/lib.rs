@@ -1,0 +1,60 @@
+//! zhibiao (指标) finds the indicators and the structure of Chinese government report text.
+//!
+//! One call, [`extract`], returns everything: quantities found, normalised and named; years and
+//! dates; the outline as a tree; inline `一是……二是……` lists; `《…》` citations; title, metadata
+//! block and signature; and the check of the five parts the 2019 rules require.
+//!
+//! ```
+//! let text = "一、主要举措和成效\n(一)深化改革。公布市级行政许可事项238项,办理4.6万件,合格率达98.7%。";
+//! let found = zhibiao::extract(text);
+//! let spans: Vec<&str> = found.indicators.iter().map(|i| i.span.of(text)).collect();
+//! assert_eq!(spans, ["238项", "4.6万件", "98.7%"]);
+//! assert_eq!(found.indicators[1].value, Some(46000.0));
+//! assert_eq!(found.headings[1].title, "深化改革");
+//! ```
+//!
+//! Spans are byte ranges ([`Span`]); [`output`] converts them to UTF-16 offsets for JSON and
+//! JavaScript. `extract` never panics and never fails: empty or garbage input gives an empty
+//! or partial result.
+
+pub mod citations;
+pub mod dates;
+pub mod indicators;
+pub mod lists;
+pub mod meta;
+pub mod metrics;
+pub mod model;
+pub mod numbers;
+pub mod outline;
+pub mod output;
+pub mod parts;
+pub mod span;
+pub mod text;
+pub mod units;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use model::*;
+pub use span::Span;
+
+/// Finds everything zhibiao knows about `text`.
+pub fn extract(text: &str) -> Extraction {
+    let citations = citations::find(text);
+    let headings = outline::find(text);
+    let lists = lists::find(text, &headings);
+    let dates = dates::find(text, &citations);
+    let indicators = indicators::find(text, &citations, &headings, &lists);
+    let mut x = Extraction {
+        indicators,
+        dates,
+        headings,
+        lists,
+        citations,
+        ..Extraction::default()
+    };
+    meta::fill(text, &mut x);
+    parts::fill(text, &mut x);
+    outline::assign_sections(&mut x);
+    x
+}

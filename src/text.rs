@@ -1,0 +1,112 @@
+//! Small text helpers shared by the recognizers: full-width folding and line iteration.
+//!
+//! Reports arrive with ASCII punctuation (`,()%`), full-width punctuation (`，（）％`) and
+//! full-width digits (`１２．５`). Recognizers never rewrite the text (spans must point into
+//! what the user pasted); they compare characters through [`fold`] instead.
+
+/// Folds a full-width ASCII variant (U+FF01..=U+FF5E) to its ASCII form and the ideographic
+/// space U+3000 to a space; every other character is returned unchanged.
+///
+/// ```
+/// assert_eq!(zhibiao::text::fold('１'), '1');
+/// assert_eq!(zhibiao::text::fold('％'), '%');
+/// assert_eq!(zhibiao::text::fold('（'), '(');
+/// assert_eq!(zhibiao::text::fold('年'), '年');
+/// ```
+#[inline]
+pub fn fold(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+/// An ASCII or full-width decimal digit's value.
+#[inline]
+pub fn digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+/// Horizontal white space as it appears in pasted reports: space, tab, U+3000, NBSP and the
+/// U+2000..U+200B typographic spaces.
+#[inline]
+pub fn is_blank(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200B}' | '\u{FEFF}'
+    )
+}
+
+/// One line of the text: its 1-based number and the byte range of its content, without the
+/// line terminator (`\n`, `\r\n` or a lone `\r`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Line {
+    pub number: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Line {
+    pub fn of(self, text: &str) -> &str {
+        &text[self.start..self.end]
+    }
+}
+
+/// Iterates over the lines of `text`. `\r\n`, `\n` and a lone `\r` each end a line, so Windows
+/// and old Mac line endings give the same line numbers as Unix ones. An empty text has no lines;
+/// a trailing terminator does not start an extra empty line.
+pub fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
+    let bytes = text.as_bytes();
+    let mut pos = 0usize;
+    let mut number = 0usize;
+    std::iter::from_fn(move || {
+        if pos >= bytes.len() {
+            return None;
+        }
+        let start = pos;
+        let mut i = pos;
+        while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
+            i += 1;
+        }
+        let end = i;
+        if i < bytes.len() {
+            i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
+        }
+        pos = i;
+        number += 1;
+        Some(Line { number, start, end })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_endings() {
+        let t = "一、a\r\n(一)b\rc\n\nd";
+        let v: Vec<_> = lines(t).map(|l| (l.number, l.of(t))).collect();
+        assert_eq!(
+            v,
+            vec![(1, "一、a"), (2, "(一)b"), (3, "c"), (4, ""), (5, "d")]
+        );
+        assert_eq!(lines("").count(), 0);
+        assert_eq!(lines("x\n").count(), 1);
+    }
+
+    #[test]
+    fn folding() {
+        assert_eq!("１２．５％".chars().map(fold).collect::<String>(), "12.5%");
+        assert_eq!(digit('７'), Some(7));
+        assert!(is_blank('\u{3000}'));
+    }
+}

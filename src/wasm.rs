@@ -1,0 +1,1 @@
+//! WebAssembly bindings. (Skeleton: filled in by the page issue.)
