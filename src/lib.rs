@@ -41,7 +41,7 @@ pub use span::Span;
 /// Finds everything zhibiao knows about `text`.
 pub fn extract(text: &str) -> Extraction {
     let citations = citations::find(text);
-    let headings = outline::find(text);
+    let (headings, warnings) = outline::outline(text);
     let lists = lists::find(text, &headings);
     let dates = dates::find(text, &citations);
     let indicators = indicators::find(text, &citations, &headings, &lists);
@@ -51,6 +51,7 @@ pub fn extract(text: &str) -> Extraction {
         headings,
         lists,
         citations,
+        warnings,
         ..Extraction::default()
     };
     meta::fill(text, &mut x);
