@@ -1,4 +1,641 @@
-//! Title, metadata block, signature, report year. (Skeleton: filled in by the structure issue.)
-use crate::model::Extraction;
+//! Title line, website metadata block, closing signature and the year the report covers.
+//!
+//! - **Title**: the first line near the top, before the outline starts, that is short, has no
+//!   `。` or label colon, and names a report ([`TITLE_WORDS`]: 报告/情况/总结/公报…), e.g.
+//!   `荔波县人民政府2023年度法治政府建设工作情况报告`. A subtitle glued on after a dash is cut off
+//!   (`政府工作报告——2024年3月5日在…` → `政府工作报告`); letter-spaced titles lose their spaces
+//!   (`政 府 工 作 报 告` → `政府工作报告`, the span covers the line as written).
+//! - **Metadata**: a government website's block such as
+//!   `索 引 号: | 000014349/2024-351576 | 信息分类: | 其他` / `发布机构: | 生成日期: | 2024-03-04`,
+//!   parsed into fields keyed without inner spaces (`索引号`, `生成日期`); a label alone on its
+//!   line takes the next short line as its value (`发表时间：` / `2026-02-09 09:45:30`). Labels
+//!   are data ([`META_KEYS`]); only the first block near the top is read.
+//! - **Signature**: a date line among the last lines (`2024年3月1日`, `2024-03-01`,
+//!   `二〇二六年一月二十七日`), with the issuer on the line before (`荔波县人民政府`) or on the
+//!   same line.
+//! - **Report year**, first rule that applies: a year in the title; the date of a speech's
+//!   subtitle (`——2026年1月26日在…会议上`); the year opening the first paragraph (`2024年,楚雄市
+//!   坚持…`); a speech's review heading (`一、2019年和今年以来工作回顾` → 2020); the signature
+//!   or metadata date, less one when it falls in the first half of the year (a report signed in
+//!   March 2024 covers 2023).
+//!
+//! Not read: titles spread over two lines, signatures in the middle of the text, metadata blocks
+//! after the first one.
 
-pub fn fill(_text: &str, _x: &mut Extraction) {}
+use crate::model::{Extraction, MetaField, Metadata, Signature, Title};
+use crate::span::Span;
+use crate::text::{digit, is_blank, lines, Line};
+
+/// Words that make a short line a report title.
+pub const TITLE_WORDS: &[&str] = &["报告", "情况", "总结", "公报", "年报", "白皮书"];
+
+/// Labels of website metadata blocks, without inner spaces.
+pub const META_KEYS: &[&str] = &[
+    "索引号",
+    "信息分类",
+    "主题分类",
+    "体裁分类",
+    "组配分类",
+    "发布机构",
+    "发文机关",
+    "生成日期",
+    "成文日期",
+    "发文日期",
+    "发布日期",
+    "发表时间",
+    "发布时间",
+    "文号",
+    "发文字号",
+    "是否有效",
+    "有效性",
+    "名称",
+    "标题",
+    "主题词",
+    "关键词",
+    "公开方式",
+    "公开范围",
+    "公开时限",
+    "信息来源",
+    "来源",
+    "时间",
+    "阅读量",
+];
+
+/// Metadata labels whose value is the publication date, in order of preference.
+pub const META_DATE_KEYS: &[&str] = &["生成日期", "发布日期", "发文日期", "成文日期", "发布时间"];
+
+/// How many non-blank lines from the top are searched for the title, subtitle and metadata.
+const FRONT_LINES: usize = 12;
+/// How many non-blank lines from the end are searched for the signature.
+const SIGNATURE_LINES: usize = 4;
+/// Longest title or issuer line, in characters.
+const MAX_TITLE_CHARS: usize = 60;
+const MAX_ISSUER_CHARS: usize = 40;
+
+/// A date found in a line: byte range relative to the line, year, month and day when given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateHit {
+    pub start: usize,
+    pub end: usize,
+    pub year: i32,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+impl DateHit {
+    /// ISO form: `2024`, `2024-03`, `2024-03-01`.
+    pub fn iso(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
+            (Some(m), None) => format!("{:04}-{m:02}", self.year),
+            _ => format!("{:04}", self.year),
+        }
+    }
+}
+
+fn cn_digit(c: char) -> Option<u32> {
+    match c {
+        '〇' | '○' | '零' | 'Ｏ' => Some(0),
+        _ => "一二三四五六七八九"
+            .chars()
+            .position(|x| x == c)
+            .map(|p| p as u32 + 1),
+    }
+}
+
+/// A number of `min..=max` digits (ASCII, full-width or, when `cn`, Chinese year digits) at
+/// the start of `s`.
+fn digits_at(s: &str, min: usize, max: usize, cn: bool) -> Option<(u32, usize)> {
+    let mut v = 0u32;
+    let mut len = 0;
+    let mut n = 0;
+    for c in s.chars() {
+        let d = digit(c).or_else(|| if cn { cn_digit(c) } else { None });
+        let Some(d) = d else { break };
+        if n == max {
+            return None;
+        }
+        v = v * 10 + d;
+        len += c.len_utf8();
+        n += 1;
+    }
+    (n >= min).then_some((v, len))
+}
+
+/// A month or day number: Arabic (`3`, `03`, `３`) or Chinese (`三`, `十二`, `二十七`).
+fn small_number(s: &str) -> Option<(u32, usize)> {
+    digits_at(s, 1, 2, false).or_else(|| crate::outline::chinese_number(s))
+}
+
+/// The date starting exactly at the start of `s`.
+fn date_at(s: &str) -> Option<DateHit> {
+    let (year, ylen) = digits_at(s, 4, 4, true)?;
+    if !(1949..=2100).contains(&year) {
+        return None;
+    }
+    let year = year as i32;
+    let rest = &s[ylen..];
+    let sep = rest.chars().next()?;
+    if sep == '年' {
+        let mut end = ylen + sep.len_utf8();
+        let mut month = None;
+        let mut day = None;
+        if let Some((m, ml)) = small_number(&s[end..]) {
+            if (1..=12).contains(&m) && s[end + ml..].starts_with('月') {
+                month = Some(m);
+                end += ml + '月'.len_utf8();
+                if let Some((d, dl)) = small_number(&s[end..]) {
+                    if (1..=31).contains(&d) && s[end + dl..].starts_with(['日', '号']) {
+                        day = Some(d);
+                        end += dl + '日'.len_utf8();
+                    }
+                }
+            }
+        }
+        return Some(DateHit {
+            start: 0,
+            end,
+            year,
+            month,
+            day,
+        });
+    }
+    if matches!(sep, '-' | '/' | '.' | '－' | '／' | '．') {
+        let a = ylen + sep.len_utf8();
+        let (m, ml) = digits_at(&s[a..], 1, 2, false)?;
+        let b = a + ml;
+        if !s[b..].starts_with(sep) || !(1..=12).contains(&m) {
+            return None;
+        }
+        let c = b + sep.len_utf8();
+        let (d, dl) = digits_at(&s[c..], 1, 2, false)?;
+        if !(1..=31).contains(&d) {
+            return None;
+        }
+        return Some(DateHit {
+            start: 0,
+            end: c + dl,
+            year,
+            month: Some(m),
+            day: Some(d),
+        });
+    }
+    None
+}
+
+/// The first date (or year with 年) in `s`.
+pub fn find_date(s: &str) -> Option<DateHit> {
+    let mut prev_digit = false;
+    for (i, c) in s.char_indices() {
+        let is_d = digit(c).is_some() || cn_digit(c).is_some();
+        if is_d && !prev_digit {
+            if let Some(mut h) = date_at(&s[i..]) {
+                h.start += i;
+                h.end += i;
+                return Some(h);
+            }
+        }
+        prev_digit = is_d;
+    }
+    None
+}
+
+fn trimmed(text: &str, line: Line) -> Span {
+    let s = line.of(text);
+    let lead = s.len() - s.trim_start_matches(is_blank).len();
+    let t = s.trim_matches(is_blank);
+    Span::new(line.start + lead, line.start + lead + t.len())
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '—' | '―' | '─' | '-' | '－' | '–')
+}
+
+/// Removes blanks that stand between two non-ASCII characters: `政 府 工 作 报 告`.
+fn close_up(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if is_blank(c) {
+            let before = chars[..i].iter().rev().find(|c| !is_blank(**c));
+            let after = chars[i + 1..].iter().find(|c| !is_blank(**c));
+            if before.is_some_and(|c| !c.is_ascii()) && after.is_some_and(|c| !c.is_ascii()) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The title on this line, if it is one.
+fn title_of(text: &str, line: Line) -> Option<Title> {
+    let span = trimmed(text, line);
+    let s = span.of(text);
+    if s.starts_with(is_dash) || s.chars().count() > 2 * MAX_TITLE_CHARS {
+        return None;
+    }
+    // Cut a subtitle glued on after a dash: `政府工作报告——2024年3月5日在…`.
+    let cut = s
+        .char_indices()
+        .find(|&(i, c)| is_dash(c) && s[i + c.len_utf8()..].starts_with(is_dash))
+        .map_or(s.len(), |(i, _)| i);
+    let t = s[..cut].trim_end_matches(is_blank);
+    let closed = close_up(t);
+    if t.is_empty()
+        || closed.chars().count() > MAX_TITLE_CHARS
+        || t.contains(['。', '|', ':', '：', '，', ','])
+        || !TITLE_WORDS.iter().any(|w| closed.contains(w))
+    {
+        return None;
+    }
+    Some(Title {
+        text: closed,
+        span: Span::new(span.start, span.start + t.len()),
+        line: line.number,
+    })
+}
+
+/// A metadata label at the start of `s`: the key, and the byte length through the colon.
+fn label_at(s: &str) -> Option<(&'static str, usize)> {
+    'keys: for key in META_KEYS {
+        let mut pos = 0;
+        for (k, kc) in key.chars().enumerate() {
+            if k > 0 {
+                pos += s[pos..].len() - s[pos..].trim_start_matches(is_blank).len();
+            }
+            if !s[pos..].starts_with(kc) {
+                continue 'keys;
+            }
+            pos += kc.len_utf8();
+        }
+        pos += s[pos..].len() - s[pos..].trim_start_matches(is_blank).len();
+        let colon = s[pos..].chars().next();
+        if let Some(c @ (':' | '：')) = colon {
+            return Some((key, pos + c.len_utf8()));
+        }
+    }
+    None
+}
+
+/// Labels in a line: (key, label start, label end), relative to the line.
+fn labels(s: &str) -> Vec<(&'static str, usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        let prev = s[..i].chars().next_back();
+        let at_cell_start = !prev.is_some_and(|c| !(is_blank(c) || c == '|' || c == '\t'));
+        if at_cell_start {
+            if let Some((key, len)) = label_at(&s[i..]) {
+                out.push((key, i, i + len));
+                i += len;
+                continue;
+            }
+        }
+        i += s[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    out
+}
+
+fn value_span(text: &str, from: usize, to: usize) -> Span {
+    let v = &text[from..to];
+    let trim = |c: char| is_blank(c) || c == '|';
+    let lead = v.len() - v.trim_start_matches(trim).len();
+    let t = v.trim_matches(trim);
+    Span::new(from + lead, from + lead + t.len())
+}
+
+/// The first metadata block among the front lines.
+fn metadata(text: &str, front: &[Line]) -> Option<Metadata> {
+    let mut fields: Vec<MetaField> = Vec::new();
+    let mut span: Option<Span> = None;
+    let mut pending_alone: Option<usize> = None; // field whose label stood alone on its line
+    let mut lines_used = 0;
+    for &line in front {
+        let s = line.of(text);
+        let found = labels(s);
+        if found.is_empty() {
+            if let Some(fi) = pending_alone.take() {
+                let v = trimmed(text, line);
+                let vs = v.of(text);
+                if vs.chars().count() <= 30 && !vs.contains(['。', '：', '【', '|']) {
+                    fields[fi].value = vs.to_string();
+                    fields[fi].span = v;
+                    span = span.map(|sp| Span::new(sp.start, line.end));
+                    continue;
+                }
+            }
+            if !fields.is_empty() {
+                break;
+            }
+            continue;
+        }
+        pending_alone = None;
+        lines_used += 1;
+        for (k, &(key, _ls, le)) in found.iter().enumerate() {
+            let to = found.get(k + 1).map_or(s.len(), |n| n.1);
+            let v = value_span(text, line.start + le, line.start + to);
+            let v = if v.is_empty() {
+                Span::new(line.start + le, line.start + le)
+            } else {
+                v
+            };
+            fields.push(MetaField {
+                key: key.to_string(),
+                value: v.of(text).to_string(),
+                span: v,
+            });
+        }
+        if found.len() == 1 && s[found[0].2..].trim_matches(is_blank).is_empty() {
+            pending_alone = Some(fields.len() - 1);
+        }
+        let first = found[0].1 + line.start;
+        span = Some(match span {
+            Some(sp) => Span::new(sp.start, line.end),
+            None => Span::new(first, line.end),
+        });
+    }
+    let span = span?;
+    // One lone `来源：` line is a byline, not a metadata block.
+    (lines_used >= 2 || fields.len() >= 2).then_some(Metadata { span, fields })
+}
+
+fn signature(text: &str, all: &[Line]) -> Option<Signature> {
+    let tail: Vec<Line> = all
+        .iter()
+        .rev()
+        .filter(|l| !l.of(text).trim_matches(is_blank).is_empty())
+        .take(SIGNATURE_LINES)
+        .copied()
+        .collect();
+    for (k, &line) in tail.iter().enumerate() {
+        let span = trimmed(text, line);
+        let s = span.of(text);
+        if s.chars().count() > MAX_ISSUER_CHARS + 20 {
+            continue;
+        }
+        // The date ends the line; an issuer may stand before it on the same line.
+        let Some(h) = find_date(s) else { continue };
+        if h.day.is_none() || !s[h.end..].trim_matches(is_blank).is_empty() {
+            continue;
+        }
+        let date_span = Span::new(span.start + h.start, span.start + h.end);
+        let before = s[..h.start].trim_matches(is_blank);
+        let issuer_span = if !before.is_empty() {
+            is_issuer(before).then(|| {
+                let st = span.start;
+                Span::new(st, st + s[..h.start].trim_end_matches(is_blank).len())
+            })
+        } else {
+            tail.get(k + 1)
+                .map(|&l| trimmed(text, l))
+                .filter(|sp| is_issuer(sp.of(text)))
+        };
+        if !before.is_empty() && issuer_span.is_none() {
+            continue;
+        }
+        return Some(Signature {
+            issuer: issuer_span.map(|sp| sp.of(text).to_string()),
+            issuer_span,
+            date: Some(h.iso()),
+            date_span: Some(date_span),
+        });
+    }
+    None
+}
+
+fn is_issuer(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars().count() <= MAX_ISSUER_CHARS
+        && !s.contains(['。', '，', ',', '；', ';', '：', ':', '！', '？'])
+        && !s.is_ascii()
+}
+
+/// A line opening with the covered year: `2024年,楚雄市…`, `2023年以来,…`, `2020年度…`.
+fn opening_year(s: &str) -> Option<i32> {
+    let t = s.trim_start_matches(is_blank);
+    let h = date_at(t)?;
+    if h.month.is_some() {
+        return None;
+    }
+    let rest = &t[h.end..];
+    let ok = rest.starts_with(['，', ',', '、', '是', '度', '，'])
+        || rest.starts_with("以来")
+        || rest.starts_with("全年");
+    ok.then_some(h.year)
+}
+
+/// The covered year from a dated report: a date in the first half of a year is the report on
+/// the year before.
+fn covered_by(date: &DateHit) -> i32 {
+    match date.month {
+        Some(m) if m <= 6 => date.year - 1,
+        _ => date.year,
+    }
+}
+
+/// Fills `title`, `metadata`, `signature` and `report_year`.
+pub fn fill(text: &str, x: &mut Extraction) {
+    let all: Vec<Line> = lines(text).collect();
+    let first_heading_line = x.headings.first().map_or(usize::MAX, |h| h.line);
+    let front: Vec<Line> = all
+        .iter()
+        .filter(|l| l.number < first_heading_line && !l.of(text).trim_matches(is_blank).is_empty())
+        .take(FRONT_LINES)
+        .copied()
+        .collect();
+
+    x.metadata = metadata(text, &front);
+    let in_meta = |l: &Line| {
+        x.metadata
+            .as_ref()
+            .is_some_and(|m| m.span.start < l.end && l.start < m.span.end)
+    };
+    x.title = front
+        .iter()
+        .filter(|l| !in_meta(l))
+        .find_map(|&l| title_of(text, l));
+    x.signature = signature(text, &all);
+
+    let title_year = x
+        .title
+        .as_ref()
+        .and_then(|t| find_date(&t.text))
+        .map(|h| h.year);
+    // A speech's dated subtitle: `——2026年1月26日在…`, `（2026年1月27日在…）`.
+    let subtitle_year = || {
+        front.iter().find_map(|l| {
+            let s = l.of(text).trim_start_matches(is_blank);
+            let start = s
+                .char_indices()
+                .find(|&(i, c)| {
+                    (is_dash(c) && (i == 0 || s[i + c.len_utf8()..].starts_with(is_dash)))
+                        || (i == 0 && matches!(c, '（' | '('))
+                })
+                .map(|(i, _)| i)?;
+            let rest = s[start..].trim_start_matches(|c: char| is_dash(c) || c == '（' || c == '(');
+            date_at(rest).filter(|h| h.day.is_some()).map(|h| h.year)
+        })
+    };
+    let opening = || {
+        front
+            .iter()
+            .filter(|l| !in_meta(l))
+            .find(|l| l.of(text).contains('。'))
+            .and_then(|l| opening_year(l.of(text)))
+    };
+    let review = || {
+        if !text.contains("各位代表") {
+            return None;
+        }
+        x.headings
+            .iter()
+            .filter(|h| h.parent.is_none() && h.title.contains("回顾"))
+            .find_map(|h| find_date(&h.title))
+            .map(|h| h.year + 1)
+    };
+    let signed = || {
+        x.signature
+            .as_ref()
+            .and_then(|s| s.date_span)
+            .and_then(|sp| find_date(sp.of(text)))
+            .map(|h| covered_by(&h))
+    };
+    let published = || {
+        publication_date(x.metadata.as_ref())
+            .and_then(|(v, _)| find_date(&v))
+            .map(|h| covered_by(&h))
+    };
+    x.report_year = title_year
+        .or_else(subtitle_year)
+        .or_else(opening)
+        .or_else(review)
+        .or_else(signed)
+        .or_else(published);
+}
+
+/// The publication date of a metadata block (value as written, and its key), if it has one.
+pub fn publication_date(m: Option<&Metadata>) -> Option<(String, &'static str)> {
+    let m = m?;
+    META_DATE_KEYS.iter().find_map(|k| {
+        m.fields
+            .iter()
+            .find(|f| f.key == *k && find_date(&f.value).is_some_and(|h| h.day.is_some()))
+            .map(|f| (f.value.clone(), *k))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(t: &str) -> Extraction {
+        let mut x = Extraction {
+            headings: crate::outline::find(t),
+            ..Extraction::default()
+        };
+        fill(t, &mut x);
+        x
+    }
+
+    #[test]
+    fn dates() {
+        let h = find_date("——2026年1月26日在广东省").unwrap();
+        assert_eq!((h.iso(), h.start), ("2026-01-26".to_string(), 6));
+        assert_eq!(
+            find_date("——二〇二六年一月二十七日在").unwrap().iso(),
+            "2026-01-27"
+        );
+        assert_eq!(
+            find_date("——２０１０年３月５日").unwrap().iso(),
+            "2010-03-05"
+        );
+        assert_eq!(
+            find_date("生成日期: | 2024-03-04").unwrap().iso(),
+            "2024-03-04"
+        );
+        assert_eq!(find_date("共12345件"), None);
+        assert_eq!(find_date("2026年").unwrap().iso(), "2026");
+    }
+
+    #[test]
+    fn title_metadata_signature() {
+        let t = "荔波县人民政府2023年度法治政府建设工作情况报告\n索 引 号: | 000014349/2024-351576 | 信息分类: | 其他\n发布机构: | 生成日期: | 2024-03-04 | |\n文 号: | 是否有效: | ||\n名 称: | 荔波县人民政府2023年度法治政府建设工作情况报告 |\n2023年以来,在州委、州政府的坚强领导下。\n一、2023年推进法治政府建设的主要举措和成效\n荔波县人民政府\n2024年3月1日\n";
+        let x = run(t);
+        let title = x.title.unwrap();
+        assert_eq!(title.text, "荔波县人民政府2023年度法治政府建设工作情况报告");
+        assert_eq!(title.line, 1);
+        let m = x.metadata.unwrap();
+        let f: Vec<_> = m
+            .fields
+            .iter()
+            .map(|f| (f.key.as_str(), f.value.as_str()))
+            .collect();
+        assert_eq!(
+            f,
+            [
+                ("索引号", "000014349/2024-351576"),
+                ("信息分类", "其他"),
+                ("发布机构", ""),
+                ("生成日期", "2024-03-04"),
+                ("文号", ""),
+                ("是否有效", ""),
+                ("名称", "荔波县人民政府2023年度法治政府建设工作情况报告"),
+            ]
+        );
+        assert_eq!(m.fields[3].span.of(t), "2024-03-04");
+        let s = x.signature.unwrap();
+        assert_eq!(s.issuer.as_deref(), Some("荔波县人民政府"));
+        assert_eq!(s.date.as_deref(), Some("2024-03-01"));
+        assert_eq!(x.report_year, Some(2023));
+    }
+
+    #[test]
+    fn spaced_title_and_subtitle_year() {
+        let t = "政 府 工 作 报 告\r\n\r\n----2012年2月29日在海拉尔区第十三届人民代表大会第一次会议上\r\n\r\n各位代表：\r\n";
+        let x = run(t);
+        let title = x.title.unwrap();
+        assert_eq!(title.text, "政府工作报告");
+        assert_eq!(title.span.of(t), "政 府 工 作 报 告");
+        assert_eq!(x.report_year, Some(2012));
+        let t = "政府工作报告——2024年3月5日在第十四届全国人民代表大会第二次会议上\n各位代表：\n";
+        let x = run(t);
+        assert_eq!(x.title.unwrap().text, "政府工作报告");
+        assert_eq!(x.report_year, Some(2024));
+    }
+
+    #[test]
+    fn no_title_years_from_text() {
+        let t = "2020年,市政府坚持以习近平新时代中国特色社会主义思想为指导。\n一、主要举措和成效亮点\n乐平市人民政府\n2021年3月28日";
+        let x = run(t);
+        assert_eq!(x.title, None);
+        assert_eq!(x.report_year, Some(2020));
+        let t =
+            "各位代表：\n现在，我代表国务院，向大会报告政府工作。\n一、2019年和今年以来工作回顾\n";
+        assert_eq!(run(t).report_year, Some(2020));
+        let t = "我们坚持依法行政。\n荔波县人民政府\n二〇二四年三月一日\n";
+        let x = run(t);
+        assert_eq!(x.signature.unwrap().date.as_deref(), Some("2024-03-01"));
+        assert_eq!(x.report_year, Some(2023));
+    }
+
+    #[test]
+    fn label_alone_takes_next_line() {
+        let t = "2026年宁夏回族自治区政府工作报告\n发表时间：\n2026-02-09 09:45:30\n来源：\n宁夏日报客户端\n各位代表：\n";
+        let x = run(t);
+        let m = x.metadata.unwrap();
+        let f: Vec<_> = m
+            .fields
+            .iter()
+            .map(|f| (f.key.as_str(), f.value.as_str()))
+            .collect();
+        assert_eq!(
+            f,
+            [
+                ("发表时间", "2026-02-09 09:45:30"),
+                ("来源", "宁夏日报客户端")
+            ]
+        );
+        assert_eq!(x.report_year, Some(2026));
+    }
+}
