@@ -1,4 +1,314 @@
-//! The five mandated parts and the deadline. (Skeleton: filled in by the structure issue.)
-use crate::model::Extraction;
+//! The five parts a 法治政府建设年度报告 must contain under the 2019
+//! 《法治政府建设与责任落实督察工作规定》, and the publication deadline.
+//!
+//! Each part is
+//! - `present` when a heading names it (`二、2023年推进法治政府建设存在的不足和原因`): level-1
+//!   headings are searched first, then deeper ones;
+//! - `mentioned` when only a paragraph cue does (`下步,楚雄市将…`, `但仍然存在薄弱环节`), with the
+//!   cue's span. Strong cues count anywhere outside `《》`; weak cues (`将继续`, `薄弱`) only in
+//!   the closing paragraph, where unheaded reports put their shortcomings and plans;
+//! - `missing` otherwise.
+//!
+//! The cue lists are data ([`PARTS`]). Example: in a report whose headings are
+//! `一、主要举措和成效亮点` / `二、存在不足` / `三、2021年工作安排`, the measures, shortcomings and
+//! plans are present; the leaders' duties are mentioned if a paragraph says
+//! `履行推进法治政府建设第一责任人职责`; the fifth part is missing.
+//!
+//! Deadline: the report on year N is due by 1 April of N+1. The date checked is the signature
+//! date, else the metadata's publication date (`生成日期`, …); a later date is `late`. Without a
+//! report year or a full date there is no check.
+//!
+//! Not done: judging whether a part says enough, or the 1 March deadline for departments.
 
-pub fn fill(_text: &str, _x: &mut Extraction) {}
+use crate::model::{Citation, Deadline, DeadlineStatus, Extraction, Part, PartStatus};
+use crate::span::Span;
+use crate::text::{is_blank, lines};
+
+/// One mandated part and the words that reveal it.
+pub struct PartDef {
+    pub id: &'static str,
+    pub name: &'static str,
+    /// Words in a heading title that name the part.
+    pub heading_cues: &'static [&'static str],
+    /// Paragraph phrases that mention the part anywhere.
+    pub strong_cues: &'static [&'static str],
+    /// Phrases that mention it only in the closing paragraph.
+    pub weak_cues: &'static [&'static str],
+}
+
+/// The five parts, in the order of the 2019 rules.
+pub const PARTS: &[PartDef] = &[
+    PartDef {
+        id: "measures",
+        name: "主要举措和成效",
+        heading_cues: &[
+            "举措",
+            "成效",
+            "主要做法",
+            "工作回顾",
+            "主要工作",
+            "工作情况",
+            "工作开展",
+            "取得的成绩",
+        ],
+        strong_cues: &["主要举措", "取得成效", "取得了", "成效"],
+        weak_cues: &[],
+    },
+    PartDef {
+        id: "shortcomings",
+        name: "存在的不足和原因",
+        heading_cues: &[
+            "不足",
+            "存在的问题",
+            "存在问题",
+            "短板",
+            "差距",
+            "薄弱",
+            "困难和问题",
+        ],
+        strong_cues: &[
+            "存在的不足",
+            "存在不足",
+            "存在的问题",
+            "存在问题",
+            "问题和不足",
+            "不足之处",
+            "薄弱环节",
+            "短板弱项",
+            "还有一定的差距",
+            "仍有差距",
+        ],
+        weak_cues: &[
+            "不足",
+            "短板",
+            "差距",
+            "薄弱",
+            "有待",
+            "还需",
+            "仍需",
+            "需进一步",
+        ],
+    },
+    PartDef {
+        id: "leadership",
+        name: "党政主要负责人履行推进法治建设第一责任人职责情况",
+        heading_cues: &["第一责任人", "主要负责人", "述法", "履职"],
+        strong_cues: &[
+            "第一责任人职责",
+            "履行推进法治建设第一责任人",
+            "主要负责人履行",
+            "第一责任人述法",
+            "述法",
+        ],
+        weak_cues: &[],
+    },
+    PartDef {
+        id: "plans",
+        name: "下一年度推进法治政府建设的主要安排",
+        heading_cues: &[
+            "安排",
+            "下一步",
+            "下步",
+            "打算",
+            "工作计划",
+            "工作思路",
+            "重点工作",
+            "主要任务",
+            "工作任务",
+            "展望",
+        ],
+        strong_cues: &[
+            "下一步",
+            "下步",
+            "下一年度",
+            "工作安排",
+            "工作打算",
+            "工作计划",
+            "主要安排",
+            "今后",
+        ],
+        weak_cues: &["将继续", "将进一步", "将不断", "将持续", "将坚持", "将全面"],
+    },
+    PartDef {
+        id: "other",
+        name: "其他需要报告的情况",
+        heading_cues: &["其他需要报告", "其它需要报告", "其他情况", "其他事项"],
+        strong_cues: &["其他需要报告的情况", "其它需要报告的情况"],
+        weak_cues: &[],
+    },
+];
+
+/// Whether `span` overlaps a citation (citations are sorted and disjoint).
+fn in_citation(citations: &[Citation], span: Span) -> bool {
+    let i = citations.partition_point(|c| c.span.start < span.end);
+    i > 0 && citations[i - 1].span.overlaps(span)
+}
+
+/// The first occurrence of any cue in `text[from..to]` outside citations.
+fn first_cue(
+    text: &str,
+    from: usize,
+    to: usize,
+    cues: &[&str],
+    citations: &[Citation],
+) -> Option<Span> {
+    let hay = &text[from..to];
+    let mut best: Option<Span> = None;
+    for cue in cues {
+        let hit = hay
+            .match_indices(cue)
+            .map(|(i, _)| Span::new(from + i, from + i + cue.len()))
+            .find(|span| !in_citation(citations, *span));
+        if let Some(span) = hit {
+            if best.map_or(true, |b| span.start < b.start) {
+                best = Some(span);
+            }
+        }
+    }
+    best
+}
+
+/// Fills `parts` and `deadline`; needs headings, citations, signature, metadata, report year.
+pub fn fill(text: &str, x: &mut Extraction) {
+    // The closing paragraph: the last non-blank line that is not the signature.
+    let sig_start = x
+        .signature
+        .as_ref()
+        .and_then(|s| s.issuer_span.or(s.date_span))
+        .map_or(text.len(), |s| s.start);
+    let closing = lines(text)
+        .filter(|l| l.end <= sig_start && !l.of(text).trim_matches(is_blank).is_empty())
+        .last();
+    let last_heading_line = x.headings.last().map_or(0, |h| h.line);
+    let closing = closing.filter(|l| l.number > last_heading_line || x.headings.is_empty());
+
+    x.parts = PARTS
+        .iter()
+        .map(|def| {
+            let by_heading = [true, false].iter().find_map(|&top| {
+                x.headings.iter().enumerate().find(|(_, h)| {
+                    (h.parent.is_none()) == top
+                        && def.heading_cues.iter().any(|c| h.title.contains(c))
+                })
+            });
+            if let Some((i, h)) = by_heading {
+                return Part {
+                    id: def.id,
+                    name: def.name,
+                    status: PartStatus::Present,
+                    heading: Some(i),
+                    span: Some(h.title_span),
+                };
+            }
+            let mention =
+                first_cue(text, 0, text.len(), def.strong_cues, &x.citations).or_else(|| {
+                    closing
+                        .and_then(|l| first_cue(text, l.start, l.end, def.weak_cues, &x.citations))
+                });
+            Part {
+                id: def.id,
+                name: def.name,
+                status: if mention.is_some() {
+                    PartStatus::Mentioned
+                } else {
+                    PartStatus::Missing
+                },
+                heading: None,
+                span: mention,
+            }
+        })
+        .collect();
+
+    x.deadline = deadline(text, x);
+}
+
+fn deadline(text: &str, x: &Extraction) -> Option<Deadline> {
+    let year = x.report_year?;
+    let full = |s: &str| {
+        crate::meta::find_date(s)
+            .filter(|h| h.day.is_some())
+            .map(|h| h.iso())
+    };
+    let (date, source) = x
+        .signature
+        .as_ref()
+        .and_then(|s| s.date_span)
+        .and_then(|sp| full(sp.of(text)))
+        .map(|d| (d, "signature"))
+        .or_else(|| {
+            crate::meta::publication_date(x.metadata.as_ref())
+                .and_then(|(v, _)| full(&v))
+                .map(|d| (d, "metadata"))
+        })?;
+    let due = format!("{:04}-04-01", year + 1);
+    // ISO dates of equal length compare as text.
+    let status = if date.as_str() > due.as_str() {
+        DeadlineStatus::Late
+    } else {
+        DeadlineStatus::OnTime
+    };
+    Some(Deadline {
+        date,
+        source,
+        due,
+        status,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn statuses(t: &str) -> Vec<(&'static str, &'static str, Option<String>)> {
+        let x = crate::extract(t);
+        x.parts
+            .iter()
+            .map(|p| (p.id, p.status.as_str(), p.span.map(|s| s.of(t).to_string())))
+            .collect()
+    }
+
+    #[test]
+    fn headed_parts() {
+        let t = "一、主要举措和成效亮点\n(一)全面筑牢法治基础\n二、存在不足\n工作中还存在一些问题和不足。\n三、2021年工作安排\n一是做好法治政府建设规划。\n";
+        let s = statuses(t);
+        assert_eq!(s[0].1, "present");
+        assert_eq!(s[1], ("shortcomings", "present", Some("存在不足".into())));
+        assert_eq!(s[2].1, "missing");
+        assert_eq!(s[3], ("plans", "present", Some("2021年工作安排".into())));
+        assert_eq!(s[4].1, "missing");
+    }
+
+    #[test]
+    fn unheaded_closing_paragraph() {
+        let t = "一、坚持政治引领,夯实法治政府建设根基。成立依法治区办,并建立了“法治联络员”第一责任人工作机制。\n总体上,示范区管委会2024年法治建设工作虽然取得了一定成效,但法治机构和队伍建设仍然比较薄弱,示范区管委会将不断强化使命担当。";
+        let s = statuses(t);
+        assert_eq!(s[1], ("shortcomings", "mentioned", Some("薄弱".into())));
+        // `第一责任人工作机制` is not the leaders' duty.
+        assert_eq!(s[2].1, "missing");
+        assert_eq!(s[3], ("plans", "mentioned", Some("将不断".into())));
+    }
+
+    #[test]
+    fn cue_inside_citation_ignored() {
+        let t = "制定《荔波县党政主要负责人履行推进法治建设第一责任人职责清单》。";
+        assert_eq!(statuses(t)[2].1, "missing");
+    }
+
+    #[test]
+    fn deadline_from_signature_and_metadata() {
+        let t = "荔波县人民政府2023年度法治政府建设工作情况报告\n一、主要举措\n荔波县人民政府\n2024年3月1日";
+        let d = crate::extract(t).deadline.unwrap();
+        assert_eq!(
+            (d.date.as_str(), d.source, d.due.as_str(), d.status),
+            (
+                "2024-03-01",
+                "signature",
+                "2024-04-01",
+                DeadlineStatus::OnTime
+            )
+        );
+        let t = "某区2023年法治政府建设年度报告\n发布机构: | 生成日期: | 2024-04-15 | |\n文 号: | 是否有效: | ||\n一、主要举措\n";
+        let d = crate::extract(t).deadline.unwrap();
+        assert_eq!((d.source, d.status), ("metadata", DeadlineStatus::Late));
+    }
+}
