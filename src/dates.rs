@@ -1,6 +1,290 @@
-//! Years and dates. (Skeleton: filled in by the indicators issue.)
-use crate::model::{Citation, DateMention};
+//! Years and dates: they go to [`crate::Extraction::dates`] with an ISO form, never to indicators.
+//!
+//! Recognized (ASCII or full-width digits):
+//! - `2024年` → `2024`, `2023年度` → `2023` (the span includes `度`);
+//! - `2024年3月` → `2024-03`, `2024年3月1日` (or `1号`) → `2024-03-01`;
+//! - `2024-03-04`, `2024/3/4`, `2024.3.4` → `2024-03-04`, `2024-03` → `2024-03`;
+//! - `9月23日` → `--09-23` (a day without a year);
+//! - year ranges `2021-2025`, `2021—2025年` (also inside brackets `(2021-2025)`) → `2021/2025`;
+//! - Chinese numerals: `二〇二六年一月二十七日` → `2026-01-27`.
+//!
+//! ```
+//! let d = zhibiao::dates::find("荔波县人民政府\n2024年3月1日", &[]);
+//! assert_eq!(d[0].iso, "2024-03-01");
+//! ```
+//!
+//! Not dates: years outside 1000–2999, a month without a day and without a year (`3月份`),
+//! durations (`3个月`, `一年来`), digits glued to other digits (`000014349/2024-351576` gives no
+//! date), and anything inside a `《》` citation.
 
-pub fn find(_text: &str, _citations: &[Citation]) -> Vec<DateMention> {
-    Vec::new()
+use crate::model::{Citation, DateMention};
+use crate::numbers::{char_at, chinese_digit, parse};
+use crate::span::Span;
+use crate::text::{digit, fold};
+
+/// Finds the years and dates of `text`, outside the given citations.
+pub fn find(text: &str, citations: &[Citation]) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    let mut cit = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let candidate = b.is_ascii_digit() || b >= 0xE3;
+        if !candidate {
+            i += 1;
+            continue;
+        }
+        let Some(c) = char_at(text, i) else {
+            i += 1;
+            continue;
+        };
+        let found = if digit(c).is_some() {
+            if i > 0 && prev_char(text, i).is_some_and(|p| digit(p).is_some()) {
+                None
+            } else {
+                arabic(text, i)
+            }
+        } else if chinese_digit(c).is_some() || c == '十' {
+            chinese(text, i)
+        } else {
+            None
+        };
+        match found {
+            Some((end, iso)) => {
+                while cit < citations.len() && citations[cit].span.end <= i {
+                    cit += 1;
+                }
+                let inside = citations
+                    .get(cit)
+                    .is_some_and(|c| c.span.start <= i && end <= c.span.end);
+                if !inside {
+                    out.push(DateMention {
+                        span: Span::new(i, end),
+                        iso,
+                    });
+                }
+                i = end;
+            }
+            None => i += c.len_utf8(),
+        }
+    }
+    out
+}
+
+fn prev_char(text: &str, pos: usize) -> Option<char> {
+    text.get(..pos)?.chars().next_back()
+}
+
+/// Reads up to `max` digits: (end, value, count).
+fn read_digits(text: &str, mut pos: usize, max: usize) -> (usize, u32, usize) {
+    let (mut v, mut n) = (0u32, 0usize);
+    while let Some(d) = char_at(text, pos).and_then(digit) {
+        if n == max {
+            return (pos, v, n + 1); // too many digits: the caller rejects n > max
+        }
+        v = v * 10 + d;
+        n += 1;
+        pos += char_at(text, pos).map_or(1, char::len_utf8);
+    }
+    (pos, v, n)
+}
+
+/// `word` at `pos` (through full-width folding), returning the byte just past it.
+fn lit(text: &str, pos: usize, word: char) -> Option<usize> {
+    let c = char_at(text, pos)?;
+    (fold(c) == word).then(|| pos + c.len_utf8())
+}
+
+fn valid(m: u32, d: u32) -> bool {
+    (1..=12).contains(&m) && (1..=31).contains(&d)
+}
+
+/// A month (and day) after a year: `3月`, `3月1日`. Returns (end, `-MM[-DD]`).
+fn month_day(text: &str, pos: usize, with_year: bool) -> Option<(usize, String)> {
+    let (p, m, n) = read_digits(text, pos, 2);
+    if n == 0 || n > 2 || !(1..=12).contains(&m) {
+        return None;
+    }
+    let after_month = lit(text, p, '月')?;
+    let (q, d, k) = read_digits(text, after_month, 2);
+    if k > 0 && k <= 2 && valid(m, d) {
+        if let Some(end) = lit(text, q, '日').or_else(|| lit(text, q, '号')) {
+            return Some((end, format!("-{m:02}-{d:02}")));
+        }
+    }
+    with_year.then(|| (after_month, format!("-{m:02}")))
+}
+
+fn arabic(text: &str, start: usize) -> Option<(usize, String)> {
+    let (p, v, n) = read_digits(text, start, 4);
+    if n == 4 && (1000..=2999).contains(&v) {
+        let c = char_at(text, p)?;
+        if fold(c) == '年' || c == '年' {
+            let after = p + c.len_utf8();
+            if let Some(end) = lit(text, after, '度') {
+                return Some((end, v.to_string()));
+            }
+            if let Some((end, md)) = month_day(text, after, true) {
+                return Some((end, format!("{v}{md}")));
+            }
+            return Some((after, v.to_string()));
+        }
+        let sep = fold(c);
+        if matches!(sep, '-' | '/' | '.' | '—' | '–' | '~' | '～' | '至') {
+            let mut q = p + c.len_utf8();
+            // —— written as two dashes
+            if sep == '—' {
+                if let Some(e) = lit(text, q, '—') {
+                    q = e;
+                }
+            }
+            let (r, w, k) = read_digits(text, q, 4);
+            if k == 4 && w > v && w - v < 100 && matches!(sep, '-' | '—' | '–' | '~' | '～' | '至')
+            {
+                let end = lit(text, r, '年').unwrap_or(r);
+                return Some((end, format!("{v}/{w}")));
+            }
+            if (1..=2).contains(&k) && (1..=12).contains(&w) && matches!(sep, '-' | '/' | '.') {
+                if let Some(s2) = char_at(text, r).filter(|&s2| fold(s2) == sep) {
+                    let (e, d, j) = read_digits(text, r + s2.len_utf8(), 2);
+                    if (1..=2).contains(&j) && valid(w, d) {
+                        return Some((e, format!("{v}-{w:02}-{d:02}")));
+                    }
+                }
+                if sep != '.' && char_at(text, r).and_then(digit).is_none() {
+                    return Some((r, format!("{v}-{w:02}")));
+                }
+            }
+        }
+        return None;
+    }
+    if (1..=2).contains(&n) {
+        // 9月23日: a day without a year (a month alone is not a date).
+        if let Some(prev) = prev_char(text, start) {
+            if prev == '年' || prev == '个' || prev == '第' {
+                return None;
+            }
+        }
+        let (end, md) = month_day(text, start, false)?;
+        return Some((end, format!("-{md}")));
+    }
+    None
+}
+
+/// A small Chinese numeral (1–31) at `pos`: (end, value).
+fn small_chinese(text: &str, pos: usize) -> Option<(usize, u32)> {
+    let n = parse(text, pos)?;
+    if !n.chinese || n.approx.is_some() || n.multiplier {
+        return None;
+    }
+    let v = n.value?;
+    (1.0..=31.0).contains(&v).then_some((n.end, v as u32))
+}
+
+fn chinese(text: &str, start: usize) -> Option<(usize, String)> {
+    // 二〇二六年: four digit numerals.
+    let mut pos = start;
+    let mut year = 0u32;
+    let mut n = 0;
+    while let Some(c) = char_at(text, pos) {
+        let Some(d) = chinese_digit(c) else { break };
+        if c == '两' {
+            break;
+        }
+        year = year * 10 + d;
+        n += 1;
+        pos += c.len_utf8();
+        if n > 4 {
+            return None;
+        }
+    }
+    if n == 4 {
+        let after = lit(text, pos, '年')?;
+        if let Some((mend, m)) = small_chinese(text, after).filter(|&(_, m)| m <= 12) {
+            if let Some(after_m) = lit(text, mend, '月') {
+                if let Some((dend, d)) = small_chinese(text, after_m) {
+                    if let Some(end) = lit(text, dend, '日') {
+                        return Some((end, format!("{year}-{m:02}-{d:02}")));
+                    }
+                }
+                return Some((after_m, format!("{year}-{m:02}")));
+            }
+        }
+        return Some((after, year.to_string()));
+    }
+    // 九月二十三日
+    if prev_char(text, start).is_some_and(|p| p == '第' || p == '个' || p == '年') {
+        return None;
+    }
+    let (mend, m) = small_chinese(text, start).filter(|&(_, m)| m <= 12)?;
+    let after_m = lit(text, mend, '月')?;
+    let (dend, d) = small_chinese(text, after_m)?;
+    let end = lit(text, dend, '日')?;
+    Some((end, format!("--{m:02}-{d:02}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::CitationClass;
+
+    fn dates(s: &str) -> Vec<(&str, String)> {
+        find(s, &[])
+            .into_iter()
+            .map(|d| (d.span.of(s), d.iso))
+            .collect()
+    }
+
+    fn one(s: &str) -> (String, String) {
+        let v = dates(s);
+        assert_eq!(v.len(), 1, "{s}: {v:?}");
+        (v[0].0.to_string(), v[0].1.clone())
+    }
+
+    #[test]
+    fn years_and_full_dates() {
+        assert_eq!(one("2024年,组织全市"), ("2024年".into(), "2024".into()));
+        assert_eq!(
+            one("荔波县人民政府2023年度法治"),
+            ("2023年度".into(), "2023".into())
+        );
+        assert_eq!(
+            one("2024年3月1日"),
+            ("2024年3月1日".into(), "2024-03-01".into())
+        );
+        assert_eq!(
+            one("２０２４年３月"),
+            ("２０２４年３月".into(), "2024-03".into())
+        );
+        assert_eq!(one("生成日期: | 2024-03-04 |").1, "2024-03-04");
+        assert_eq!(one("于9月23日召开").1, "--09-23");
+        assert_eq!(one("纲要(2021-2025)").1, "2021/2025");
+        assert_eq!(one("2021—2025年").0, "2021—2025年");
+        assert_eq!(
+            one("二〇二六年一月二十七日"),
+            ("二〇二六年一月二十七日".into(), "2026-01-27".into())
+        );
+    }
+
+    #[test]
+    fn not_dates() {
+        assert!(dates("抽查检查经营主体1737户").is_empty());
+        assert!(dates("3个月内").is_empty());
+        assert!(dates("一年来").is_empty());
+        assert!(dates("3月份").is_empty());
+        assert!(dates("增长2024.5亿元").is_empty());
+        assert_eq!(dates("索引号: 000014349/2024-351576").len(), 0);
+    }
+
+    #[test]
+    fn citations_are_skipped() {
+        let s = "《法治政府建设实施纲要(2021-2025年)》,2024年";
+        let c = Citation {
+            span: Span::new(0, s.find(',').unwrap()),
+            class: CitationClass::Plan,
+        };
+        let v: Vec<_> = find(s, &[c]).into_iter().map(|d| d.iso).collect();
+        assert_eq!(v, ["2024"]);
+    }
 }

@@ -1,11 +1,803 @@
-//! Indicators. (Skeleton: filled in by the indicators issue.)
-use crate::model::{Citation, Heading, Indicator, ListItem};
+//! Indicators: every quantity a report states, with its span, value, unit, kind, approximation,
+//! change and the words that name what it measures.
+//!
+//! A hand-written scanner jumps to the bytes that can start a number (ASCII digits, full-width
+//! digits, Chinese numerals, `百分之`), reads the number with [`crate::numbers`], the unit with
+//! [`crate::units`], and then looks only at a few characters around it:
+//!
+//! - approximations: `余`/`多` inside the span; `近` `约` `超过` `超` `逾` `突破` before and `以上`
+//!   `左右` `以内` after go to `approx`, outside the span;
+//! - ranges `10-15个`, `3至5家`, `4.5%—5%`: one indicator, `value_max` the high end;
+//! - changes `同比上升70.2%`, `比2023年增加5件`, `较上年下降`, `压缩60%` (basis empty when unstated);
+//! - the metric, from the same clause: a rate noun before the value (`合格率达98.7%`, and
+//!   `参考率、合格率均为100%` names both), else the object before the number, else what follows
+//!   the unit; `metric_id` from [`crate::metrics`].
+//!
+//! ```
+//! let text = "办理行政复议案件80件,比2023年同比上升70.2%。";
+//! let v = zhibiao::indicators::find(text, &[], &[], &[]);
+//! assert_eq!(v[1].span.of(text), "70.2%");
+//! assert_eq!(v[1].change.as_ref().unwrap().basis, "同比");
+//! ```
+//!
+//! Deliberately not matched (see [`GOLD_FORMAT.md`] in the corpus): years and dates; `第N`;
+//! numbers without a unit (`12345热线`, `3.0版`, `28号`, `五减`, `二十大`); Chinese numerals that
+//! break the numeral grammar (`十四五`, `八五普法`), that stand next to another numeral
+//! (`三个一`, `四所一庭`, `一村一警`) or that are the article `一` (`一项重要任务`); numbers inside a
+//! short quoted term (`“三个规定”`), inside `《》`, heading or list markers, brackets (`〔2019〕`,
+//! footnotes `[3]`); numbers glued to Latin letters or `+` (`5G`, `C919`, `1+5`), after `每`
+//! (`每百元`) or `前` (`前三名`); and the fixed terms listed in [`FIXED_TERMS`].
 
+use crate::model::{Change, Citation, Direction, Heading, Indicator, Kind, ListItem};
+use crate::numbers::{self, char_at, is_chinese_numeral, Number};
+use crate::span::Span;
+use crate::text::{fold, is_blank};
+use crate::units::{self, is_cjk, prefix_len};
+use crate::{metrics, text};
+
+/// Fixed terms that start with a numeral and a measure word but count nothing.
+pub const FIXED_TERMS: &[&str] = &[
+    "三项制度",
+    "三个代表",
+    "两个维护",
+    "两个确立",
+    "两个毫不动摇",
+    "两个一百年",
+    "两个大局",
+    "两个结合",
+    "两个责任",
+    "四个意识",
+    "四个自信",
+    "四个全面",
+    "三个务必",
+    "三个规定",
+    "五个一",
+    "三个一",
+];
+
+/// Words that, right after a Chinese-numeral count, make it the name of a combination
+/// (`三台融合`, `三调联动`, `四法融合`) rather than a count.
+const COMBINATION_TAILS: &[&str] = &[
+    "融合", "联动", "合一", "一体", "协同", "共治", "并举", "齐抓",
+];
+
+/// Qualifiers written before the number, longest first.
+const APPROX_BEFORE: &[&str] = &["超过", "突破", "近", "约", "超", "逾"];
+/// Qualifiers written after the unit.
+const APPROX_AFTER: &[&str] = &["以上", "左右", "以内"];
+
+/// Change verbs directly before the value, with their direction.
+const CHANGE_VERBS: &[(&str, Direction)] = &[
+    ("上升", Direction::Up),
+    ("增长", Direction::Up),
+    ("增加", Direction::Up),
+    ("提高", Direction::Up),
+    ("提升", Direction::Up),
+    ("上涨", Direction::Up),
+    ("扩大", Direction::Up),
+    ("增幅", Direction::Up),
+    ("下降", Direction::Down),
+    ("减少", Direction::Down),
+    ("降低", Direction::Down),
+    ("压缩", Direction::Down),
+    ("精简", Direction::Down),
+    ("缩短", Direction::Down),
+    ("缩减", Direction::Down),
+    ("削减", Direction::Down),
+    ("下滑", Direction::Down),
+    ("回落", Direction::Down),
+    ("降幅", Direction::Down),
+    ("增", Direction::Up),
+    ("减", Direction::Down),
+    ("降", Direction::Down),
+];
+
+/// Words between a metric and its value (`合格率达98.7%`), stripped from the metric's end.
+const CONNECTORS: &[&str] = &[
+    "均达到",
+    "分别为",
+    "分别达",
+    "均为",
+    "均达",
+    "达到",
+    "共计",
+    "合计",
+    "总计",
+    "累计",
+    "总数",
+    "为",
+    "达",
+    "是",
+    "共",
+    "计",
+    "有",
+    "了",
+    "约",
+    "近",
+    "超过",
+    "逾",
+    "超",
+    "突破",
+    "和",
+    "及",
+    "等",
+    "的",
+];
+
+/// Words that frame a clause but name nothing (`全市`, `2024年`, `其中`), stripped from both ends.
+const FILLERS: &[&str] = &[
+    "截至目前",
+    "截至",
+    "目前",
+    "其中",
+    "全年",
+    "全市",
+    "全县",
+    "全区",
+    "全省",
+    "全州",
+    "全镇",
+    "全国",
+    "全部",
+    "本年度",
+    "今年",
+    "年内",
+    "去年",
+    "同时",
+    "此外",
+    "另外",
+    "先后",
+    "我市",
+    "我县",
+    "我区",
+    "已",
+    "共",
+    "累计",
+    "共计",
+    "向",
+    "对",
+    "为",
+    "在",
+    "把",
+    "将",
+    "从",
+    "由",
+    "并",
+    "还",
+    "又",
+];
+
+/// Finds the indicators of `text`, skipping numbers inside citations and heading or list markers.
 pub fn find(
-    _text: &str,
-    _citations: &[Citation],
-    _headings: &[Heading],
-    _lists: &[ListItem],
+    text: &str,
+    citations: &[Citation],
+    headings: &[Heading],
+    lists: &[ListItem],
 ) -> Vec<Indicator> {
-    Vec::new()
+    let mut blocked: Vec<Span> = citations.iter().map(|c| c.span).collect();
+    blocked.extend(headings.iter().map(|h| h.marker_span));
+    blocked.extend(lists.iter().map(|l| l.marker_span));
+    blocked.sort_unstable();
+    let mut s = Scanner {
+        text,
+        blocked,
+        next_block: 0,
+        out: Vec::new(),
+        last_end: 0,
+    };
+    s.run();
+    s.out
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    blocked: Vec<Span>,
+    next_block: usize,
+    out: Vec<Indicator>,
+    last_end: usize,
+}
+
+/// A unit after a number, or a bare multiplied number (`1400万`).
+struct Found {
+    start: usize,
+    end: usize,
+    value: Option<f64>,
+    value_max: Option<f64>,
+    unit: Option<String>,
+    kind: Kind,
+    approx: Option<&'static str>,
+}
+
+fn prev_char(text: &str, pos: usize) -> Option<char> {
+    text.get(..pos)?.chars().next_back()
+}
+
+/// Byte just before the `n`-th char before `pos`.
+fn back(text: &str, pos: usize, n: usize) -> usize {
+    let mut p = pos;
+    for c in text[..pos].chars().rev().take(n) {
+        p -= c.len_utf8();
+    }
+    p
+}
+
+fn is_open_quote(c: char) -> bool {
+    matches!(c, '“' | '「' | '『' | '‘' | '〝')
+}
+
+fn is_close_quote(c: char) -> bool {
+    matches!(c, '”' | '」' | '』' | '’' | '〞')
+}
+
+/// Ends a clause for metric naming and for the quoted-term check.
+fn is_clause_end(c: char) -> bool {
+    matches!(
+        fold(c),
+        ',' | '。' | ';' | ':' | '!' | '?' | '、' | '\n' | '\r' | '|' | '．' | '…'
+    )
+}
+
+/// Ends a sentence (the window in which a change's basis is looked for).
+fn is_sentence_end(c: char) -> bool {
+    matches!(fold(c), '。' | ';' | '!' | '?' | '\n' | '\r')
+}
+
+impl<'a> Scanner<'a> {
+    fn run(&mut self) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_digit() {
+                i = self.at(i);
+                continue;
+            }
+            if b < 0x80 {
+                i += 1;
+                continue;
+            }
+            let len = match b {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                0xF0..=0xF7 => 4,
+                _ => 1,
+            };
+            if len == 3 {
+                if let Some(c) = char_at(text, i) {
+                    if text::digit(c).is_some() || numbers::starts_chinese(c) || c == '百' {
+                        i = self.at(i);
+                        continue;
+                    }
+                }
+            }
+            i += len;
+        }
+    }
+
+    /// Whether `pos` lies inside a citation or a marker.
+    fn is_blocked(&mut self, pos: usize) -> bool {
+        while self.next_block < self.blocked.len() && self.blocked[self.next_block].end <= pos {
+            self.next_block += 1;
+        }
+        self.blocked[self.next_block..]
+            .iter()
+            .take_while(|s| s.start <= pos)
+            .any(|s| s.start <= pos && pos < s.end)
+    }
+
+    /// Tries an indicator at `start`; returns where scanning continues.
+    fn at(&mut self, start: usize) -> usize {
+        let text = self.text;
+        let c = char_at(text, start).unwrap_or('\0');
+        let step = start + c.len_utf8();
+        if c == '百' {
+            return match self.percent_words(start) {
+                Some(f) => self.emit(f),
+                None => step,
+            };
+        }
+        let Some(num) = numbers::parse(text, start) else {
+            return step;
+        };
+        let skip = num.end.max(step);
+        if self.is_blocked(start) {
+            return skip;
+        }
+        match self.quantity(&num) {
+            Some(f) => self.emit(f),
+            None => skip,
+        }
+    }
+
+    /// `百分之九十`, `百分之百`, `百分之10`.
+    fn percent_words(&self, start: usize) -> Option<Found> {
+        let text = self.text;
+        let after = start + prefix_len(text, start, "百分之")?;
+        let (end, value) = if let Some(l) = prefix_len(text, after, "百") {
+            (after + l, 100.0)
+        } else {
+            let n = numbers::parse(text, after)?;
+            (n.end, n.value?)
+        };
+        Some(Found {
+            start,
+            end,
+            value: Some(value),
+            value_max: None,
+            unit: Some("%".into()),
+            kind: Kind::Percent,
+            approx: None,
+        })
+    }
+
+    /// The indicator made of `num` and what follows, if it is one.
+    fn quantity(&self, num: &Number) -> Option<Found> {
+        let text = self.text;
+        let prev = prev_char(text, num.start);
+        if let Some(p) = prev {
+            if matches!(
+                p,
+                '第' | '每' | '前' | '+' | '/' | '×' | '*' | '_' | '#' | '@' | '=' | '.'
+            ) || p.is_ascii_alphabetic()
+                || fold(p).is_ascii_alphabetic()
+            {
+                return None;
+            }
+            if num.chinese && is_chinese_numeral(p) {
+                return None;
+            }
+            if matches!(fold(p), '[' | '〔' | '【') {
+                return None;
+            }
+        }
+        if let Some(n) = char_at(text, num.end) {
+            let f = fold(n);
+            if f.is_ascii_alphabetic() || f == '+' || f == '_' {
+                return None;
+            }
+            if f == '/' && char_at(text, num.end + 1).and_then(text::digit).is_some() {
+                return None; // a fraction or an index number
+            }
+        }
+        if num.chinese && num.value == Some(1.0) {
+            return None; // 一项重要任务, 一批: the article
+        }
+        // The unit, possibly after blanks (`2.5 %`, `培训班 3 期`) when the digits are Arabic.
+        let mut upos = num.end;
+        if !num.chinese {
+            let mut k = 0;
+            while let Some(b) = char_at(text, upos).filter(|&b| is_blank(b)) {
+                upos += b.len_utf8();
+                k += 1;
+                if k > 2 {
+                    break;
+                }
+            }
+        }
+        let unit = units::match_at(text, upos, num.chinese);
+        let mut found = match unit {
+            Some(u) => Found {
+                start: num.start,
+                end: u.end,
+                value: num.value,
+                value_max: None,
+                unit: Some(u.unit),
+                kind: u.kind,
+                approx: num.approx,
+            },
+            None => {
+                if let Some(r) = self.range(num, None) {
+                    return Some(r);
+                }
+                // A bare multiplied number (`就业1244万,`) counts; anything else needs a unit.
+                if !num.multiplier || char_at(text, num.end).is_some_and(is_cjk) {
+                    return None;
+                }
+                Found {
+                    start: num.start,
+                    end: num.end,
+                    value: num.value,
+                    value_max: None,
+                    unit: None,
+                    kind: Kind::Count,
+                    approx: num.approx,
+                }
+            }
+        };
+        if num.chinese && self.chinese_term(num, found.end) {
+            return None;
+        }
+        if self.in_short_quote(num.start, found.end) {
+            return None;
+        }
+        if let Some(r) = self.range(num, Some(&found)) {
+            found = r;
+        }
+        // A minus sign belongs to the span and the value.
+        if let Some(p) = prev.filter(|&p| matches!(p, '-' | '−' | '－')) {
+            let before = prev_char(text, num.start - p.len_utf8());
+            if !before
+                .is_some_and(|b| text::digit(b).is_some() || b.is_alphanumeric() && !is_cjk(b))
+            {
+                found.start -= p.len_utf8();
+                found.value = found.value.map(|v| -v);
+            }
+        }
+        Some(found)
+    }
+
+    /// Whether a Chinese-numeral count is part of a slogan or fixed term.
+    fn chinese_term(&self, num: &Number, unit_end: usize) -> bool {
+        let text = self.text;
+        if FIXED_TERMS.iter().any(|t| text[num.start..].starts_with(t)) {
+            return true;
+        }
+        if COMBINATION_TAILS
+            .iter()
+            .any(|t| text[unit_end..].starts_with(t))
+        {
+            return true;
+        }
+        // 三个一, 四所一庭: another numeral right after the measure word.
+        text[unit_end..]
+            .chars()
+            .take(2)
+            .any(|c| numbers::starts_chinese(c) && c != '十')
+            && !text[unit_end..].starts_with("十")
+    }
+
+    /// Whether `[start, end)` sits inside a short quoted term (`“三个规定”`, `“1+5”`).
+    fn in_short_quote(&self, start: usize, end: usize) -> bool {
+        const MAX: usize = 12;
+        let text = self.text;
+        let mut opened = false;
+        let mut n = 0;
+        for c in text[..start].chars().rev() {
+            n += 1;
+            if is_open_quote(c) || c == '"' || c == '＂' {
+                opened = true;
+                break;
+            }
+            if is_close_quote(c) || is_clause_end(c) || n > MAX {
+                break;
+            }
+        }
+        if !opened {
+            return false;
+        }
+        for c in text[end..].chars() {
+            n += 1;
+            if is_close_quote(c) || c == '"' || c == '＂' {
+                return true;
+            }
+            if is_open_quote(c) || is_sentence_end(c) || n > MAX {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// A range after `num` (and its unit, when `first` is given): `10-15个`, `4.5%—5%`, `3至5家`.
+    fn range(&self, num: &Number, first: Option<&Found>) -> Option<Found> {
+        let text = self.text;
+        let mut pos = first.map_or(num.end, |f| f.end);
+        let c = char_at(text, pos)?;
+        if !matches!(fold(c), '-' | '—' | '–' | '~' | '～' | '〜' | '至' | '到') {
+            return None;
+        }
+        pos += c.len_utf8();
+        if c == '—' {
+            if let Some(l) = prefix_len(text, pos, "—") {
+                pos += l;
+            }
+        }
+        let hi = numbers::parse(text, pos)?;
+        if hi.chinese != num.chinese {
+            return None;
+        }
+        let u = units::match_at(text, hi.end, hi.chinese)?;
+        if let Some(f) = first {
+            if f.unit.as_deref() != Some(u.unit.as_str()) {
+                return None;
+            }
+        }
+        let lo_value = match first {
+            Some(f) => f.value,
+            // 3—5万元: the high end's multiplier applies to the low end.
+            None => num
+                .value
+                .map(|v| if num.multiplier { v } else { v * hi.factor }),
+        };
+        Some(Found {
+            start: num.start,
+            end: u.end,
+            value: lo_value,
+            value_max: hi.value,
+            unit: Some(u.unit),
+            kind: u.kind,
+            approx: num.approx.or(hi.approx),
+        })
+    }
+
+    fn emit(&mut self, f: Found) -> usize {
+        let text = self.text;
+        let end = f.end;
+        // Qualifiers before the number and after the unit.
+        let mut head = f.start;
+        let mut approx = f.approx;
+        for w in APPROX_BEFORE {
+            if text[..f.start].ends_with(w) {
+                head = f.start - w.len();
+                approx = approx.or(Some(w));
+                break;
+            }
+        }
+        let mut tail = end;
+        for w in APPROX_AFTER {
+            if text[end..].starts_with(w) {
+                tail = end + w.len();
+                approx = approx.or(Some(w));
+                break;
+            }
+        }
+        let (change, verb_start) = self.change(head);
+        let metric = self.metric(verb_start.unwrap_or(head), tail);
+        let metric_id = metric.as_deref().and_then(metrics::lookup);
+        let mut unit = f.unit;
+        if f.kind == Kind::Money {
+            // 万元/亿元 are multiplied out: the unit is the currency.
+            if let Some(u) = unit.as_mut() {
+                if let Some(rest) = u.strip_prefix('万').or_else(|| u.strip_prefix('亿')) {
+                    *u = rest.to_string();
+                }
+            }
+        }
+        self.out.push(Indicator {
+            span: Span::new(f.start, end),
+            value: f.value,
+            value_max: f.value_max,
+            unit,
+            kind: f.kind,
+            approx: approx.map(str::to_string),
+            change,
+            metric,
+            metric_id,
+            heading: None,
+        });
+        self.last_end = tail;
+        end
+    }
+
+    /// A change verb right before `head` (after an optional `了`): its direction and basis.
+    fn change(&self, head: usize) -> (Option<Change>, Option<usize>) {
+        let text = self.text;
+        let mut p = head;
+        if text[..p].ends_with('了') {
+            p -= '了'.len_utf8();
+        }
+        let Some(&(verb, direction)) = CHANGE_VERBS.iter().find(|(v, _)| text[..p].ends_with(v))
+        else {
+            return (None, None);
+        };
+        let verb_start = p - verb.len();
+        // Single-character verbs only in the compact forms 同比增 / 同比减 / 比上年增.
+        let basis = self.basis(verb_start);
+        if verb.chars().count() == 1 && basis.is_none() {
+            return (None, None);
+        }
+        let basis = basis.unwrap_or_default();
+        (Some(Change { direction, basis }), Some(verb_start))
+    }
+
+    /// The basis of a change ending at `verb_start`: `同比`, `环比`, `上年`, `2023年`, … Looks
+    /// back within the sentence (at most 40 characters).
+    fn basis(&self, verb_start: usize) -> Option<String> {
+        let text = self.text;
+        let before = &text[..verb_start];
+        for w in ["同比", "环比"] {
+            if before.ends_with(w) {
+                return Some(w.to_string());
+            }
+        }
+        let lo = back(text, verb_start, 40);
+        let window = &text[lo..verb_start];
+        let sentence = match window
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_sentence_end(c))
+        {
+            Some((i, c)) => &window[i + c.len_utf8()..],
+            None => window,
+        };
+        // 比2023年 / 较上年 / 比去年同期: the words after 比/较 up to the verb.
+        for (i, c) in sentence.char_indices().rev() {
+            if c != '比' && c != '较' {
+                continue;
+            }
+            let rest = &sentence[i + c.len_utf8()..];
+            let first = rest.chars().next();
+            let ok = first.is_some_and(|f| {
+                text::digit(f).is_some() || matches!(f, '上' | '去' | '前' | '同' | '二')
+            });
+            if ok && rest.chars().count() <= 12 && !rest.chars().any(is_clause_end) {
+                return Some(rest.trim_end_matches(['同', '期']).to_string());
+            }
+        }
+        for w in ["同比", "环比"] {
+            if sentence.contains(w) {
+                return Some(w.to_string());
+            }
+        }
+        None
+    }
+
+    /// The words naming what `[head, tail)` measures.
+    fn metric(&self, head: usize, tail: usize) -> Option<String> {
+        let text = self.text;
+        let floor = self.last_end.min(head);
+        let (seg_start, stop) = clause_start(text, head, floor);
+        let seg = strip(&text[seg_start..head]);
+        if seg.ends_with('率') {
+            // 参考率、合格率均为100%: a list of rates sharing one value names them all.
+            if stop == Some('、') {
+                let sep = seg_start - '、'.len_utf8();
+                if text[..sep].ends_with('率') {
+                    let (s0, _) = clause_start(text, sep, floor);
+                    let first = strip(&text[s0..sep]);
+                    if !first.is_empty() {
+                        return Some(format!("{first}、{seg}"));
+                    }
+                }
+            }
+            return Some(seg.to_string());
+        }
+        if seg.chars().count() > 2 {
+            return Some(limit(seg).to_string());
+        }
+        // Only a verb (开展, 聘请) or nothing before: the noun after the unit.
+        let after = noun_after(text, tail);
+        if !after.is_empty() {
+            return Some(after.to_string());
+        }
+        (!seg.is_empty()).then(|| seg.to_string())
+    }
+}
+
+/// Where the clause ending at `pos` starts (not before `floor`), and the character that ended it.
+/// A bracketed note `(社区)` is part of the clause; an unmatched `(` ends it.
+fn clause_start(text: &str, pos: usize, floor: usize) -> (usize, Option<char>) {
+    let mut p = pos;
+    let mut depth = 0usize;
+    let mut n = 0;
+    for c in text[floor..pos].chars().rev() {
+        n += 1;
+        if n > 40 {
+            break;
+        }
+        match fold(c) {
+            ')' | '）' => depth += 1,
+            '(' | '（' => {
+                if depth == 0 {
+                    return (p, Some(c));
+                }
+                depth -= 1;
+            }
+            _ if is_clause_end(c) => return (p, Some(c)),
+            _ => {}
+        }
+        p -= c.len_utf8();
+    }
+    (p, None)
+}
+
+/// Strips blanks, connectors and framing words from both ends of a metric candidate.
+fn strip(mut s: &str) -> &str {
+    loop {
+        let before = s.len();
+        s = s.trim_matches(|c: char| is_blank(c) || c == ' ');
+        // Leading dates: 2024年, 2023年度.
+        let lead_digits = s.chars().take_while(|&c| text::digit(c).is_some()).count();
+        if lead_digits == 4 {
+            let rest = &s[s.char_indices().nth(4).map_or(s.len(), |(i, _)| i)..];
+            if let Some(r) = rest
+                .strip_prefix("年度")
+                .or_else(|| rest.strip_prefix('年'))
+            {
+                s = r;
+            }
+        }
+        for w in FILLERS {
+            if let Some(r) = s.strip_prefix(w) {
+                s = r;
+            }
+        }
+        for w in CONNECTORS.iter().chain(FILLERS) {
+            if let Some(r) = s.strip_suffix(w) {
+                s = r;
+            }
+        }
+        if s.len() == before {
+            return s;
+        }
+    }
+}
+
+/// Keeps at most the last 16 characters of a metric.
+fn limit(s: &str) -> &str {
+    let n = s.chars().count();
+    if n <= 16 {
+        return s;
+    }
+    let skip = s.char_indices().nth(n - 16).map_or(0, |(i, _)| i);
+    &s[skip..]
+}
+
+/// The noun after a unit (`为7个省级经济开发区赋权` → `省级经济开发区`), at most 8 characters.
+fn noun_after(text: &str, pos: usize) -> &str {
+    let mut end = pos;
+    for (n, c) in text[pos..].chars().enumerate() {
+        if n >= 8
+            || is_clause_end(c)
+            || matches!(c, '的' | '和' | '及' | '与' | '等' | '(' | '（')
+            || text::digit(c).is_some()
+            || is_chinese_numeral(c) && n > 0
+        {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    text[pos..end].trim_matches(|c: char| is_blank(c) || c == ' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(s: &str) -> Vec<&str> {
+        find(s, &[], &[], &[])
+            .iter()
+            .map(|i| i.span.of(s))
+            .collect()
+    }
+
+    #[test]
+    fn counts_money_percent() {
+        assert_eq!(
+            spans("公布市级行政许可事项238项,办理4.6万件,合格率达98.7%。"),
+            ["238项", "4.6万件", "98.7%"]
+        );
+        let v = find("本年度兑付资金537.97万元,", &[], &[], &[]);
+        assert_eq!(v[0].value, Some(5379700.0));
+        assert_eq!(v[0].unit.as_deref(), Some("元"));
+        assert_eq!(v[0].kind, Kind::Money);
+    }
+
+    #[test]
+    fn metric_from_rate_noun_and_object() {
+        let v = find(
+            "调解纠纷2321件,调解率100%,出庭应诉率达到98.33%",
+            &[],
+            &[],
+            &[],
+        );
+        let m: Vec<_> = v.iter().map(|i| i.metric.as_deref().unwrap()).collect();
+        assert_eq!(m, ["调解纠纷", "调解率", "出庭应诉率"]);
+        let v = find("“法宣在线”学法考勤参考率、合格率均为100%,", &[], &[], &[]);
+        assert_eq!(
+            v[0].metric.as_deref(),
+            Some("“法宣在线”学法考勤参考率、合格率")
+        );
+        let v = find("全市共聘请11名执业律师", &[], &[], &[]);
+        assert_eq!(v[0].metric.as_deref(), Some("执业律师"));
+    }
+
+    #[test]
+    fn chinese_counts_and_articles() {
+        assert_eq!(spans("率先在三个功能区成立"), ["三个"]);
+        assert_eq!(spans("明确十二项重点任务"), ["十二项"]);
+        assert!(spans("作为一项重要的政治任务").is_empty());
+        assert!(spans("解决一批问题").is_empty());
+        assert!(spans("打造“三个一”工程,四所一庭联动").is_empty());
+    }
 }

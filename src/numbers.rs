@@ -1,1 +1,374 @@
-//! (Skeleton: filled in by the indicators issue.)
+//! Numbers as reports write them: Arabic and Chinese numerals with their multipliers.
+//!
+//! [`parse`] reads one number at a byte position and returns its end and value:
+//!
+//! - Arabic digits, ASCII or full-width (`１２３．５`), with a decimal point (`.` `．`) and thousands
+//!   separators (`1,234`, `1，234`: a separator must be followed by exactly three digits);
+//! - Chinese numerals: `三`, `十二`, `二百零五`, `两万`, `三千五百万`;
+//! - multipliers after either: `4.6万` → 46000, `2.5万亿` → 2.5e12, mixed `3万4000` → 34000; `千`
+//!   only when it does not start a unit (`3.2亿千瓦` is 3.2亿 + `千瓦`);
+//! - `余`/`多` in every position: `30余万`, `12.3万余`, `1560余万`, `十余` (reported in
+//!   [`Number::approx`]).
+//!
+//! ```
+//! let n = zhibiao::numbers::parse("共计30余万人次", "共计".len()).unwrap();
+//! assert_eq!(n.value, Some(300000.0));
+//! assert_eq!(n.approx, Some("余"));
+//! assert_eq!(zhibiao::numbers::parse("二百零五项", 0).unwrap().value, Some(205.0));
+//! ```
+//!
+//! A number never starts with `百`/`千`/`万`/`亿` or `〇`/`零` (`千家万户`, `零件`), and a Chinese
+//! numeral stops where the grammar breaks (`十四五` reads `十四`, and the caller sees the `五` that
+//! follows). Digit runs longer than 15 significant digits have `value: None`. This module knows
+//! nothing about units, dates or context: see [`crate::indicators`].
+
+use crate::text::digit;
+use crate::units;
+
+/// One number read from the text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Number {
+    pub start: usize,
+    /// Just past the last digit, multiplier or `余`/`多`.
+    pub end: usize,
+    /// Multiplied out; `None` when the digits cannot be represented faithfully.
+    pub value: Option<f64>,
+    /// `余` or `多` written inside the number.
+    pub approx: Option<&'static str>,
+    /// Written with Chinese numerals.
+    pub chinese: bool,
+    /// Arabic digits before the decimal point (0 for Chinese numerals).
+    pub int_digits: usize,
+    /// Whether a decimal point was read.
+    pub point: bool,
+    /// Whether a multiplier (`万`, `亿`, `千`) was read.
+    pub multiplier: bool,
+    /// The product of the multipliers read (1 when none): a range `3—5万元` applies the high
+    /// end's factor to the low end.
+    pub factor: f64,
+}
+
+/// The char at `pos`, if any.
+#[inline]
+pub fn char_at(text: &str, pos: usize) -> Option<char> {
+    text.get(pos..)?.chars().next()
+}
+
+/// Value of a Chinese numeral digit (`〇零一二两三…九`).
+#[inline]
+pub fn chinese_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' | 'Ｏ' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// Whether `c` can start a Chinese number (`一`…`九`, `两`, `十`).
+#[inline]
+pub fn starts_chinese(c: char) -> bool {
+    c == '十' || (chinese_digit(c).is_some_and(|d| d > 0))
+}
+
+/// Whether `c` is any Chinese numeral character.
+#[inline]
+pub fn is_chinese_numeral(c: char) -> bool {
+    chinese_digit(c).is_some() || matches!(c, '十' | '百' | '千' | '万' | '亿')
+}
+
+/// Reads digits at `pos`: returns (end, mantissa, digit count without leading zeros, all digits).
+fn digits(text: &str, mut pos: usize, mut m: u64, mut sig: usize) -> (usize, u64, usize, usize) {
+    let mut n = 0;
+    while let Some(c) = char_at(text, pos) {
+        let Some(d) = digit(c) else { break };
+        if sig > 0 || d > 0 {
+            sig += 1;
+        }
+        if sig <= 18 {
+            m = m * 10 + u64::from(d);
+        }
+        n += 1;
+        pos += c.len_utf8();
+    }
+    (pos, m, sig, n)
+}
+
+/// Number of digits at `pos` (stops at the first non-digit).
+fn count_digits(text: &str, pos: usize) -> usize {
+    text[pos..]
+        .chars()
+        .take_while(|&c| digit(c).is_some())
+        .count()
+}
+
+/// Reads the number starting at byte `start`, or `None` when no number starts there.
+pub fn parse(text: &str, start: usize) -> Option<Number> {
+    let c = char_at(text, start)?;
+    if digit(c).is_some() {
+        parse_arabic(text, start)
+    } else if starts_chinese(c) {
+        parse_chinese(text, start)
+    } else {
+        None
+    }
+}
+
+fn parse_arabic(text: &str, start: usize) -> Option<Number> {
+    let (mut pos, mut m, mut sig, n) = digits(text, start, 0, 0);
+    let mut int_digits = n;
+    // Thousands separators: 1,234 / 1，234 — only after a first group of 1–3 digits.
+    if n <= 3 {
+        while let Some(c) = char_at(text, pos) {
+            if !matches!(c, ',' | '，') {
+                break;
+            }
+            let after = pos + c.len_utf8();
+            if count_digits(text, after) != 3 {
+                break;
+            }
+            let (p, m2, s2, _) = digits(text, after, m, sig);
+            pos = p;
+            m = m2;
+            sig = s2;
+            int_digits += 3;
+        }
+    }
+    let mut scale = 0i32;
+    let mut point = false;
+    if let Some(c) = char_at(text, pos) {
+        if matches!(c, '.' | '．') && count_digits(text, pos + c.len_utf8()) > 0 {
+            let (p, m2, s2, k) = digits(text, pos + c.len_utf8(), m, sig);
+            scale = k as i32;
+            pos = p;
+            m = m2;
+            sig = s2;
+            point = true;
+        }
+    }
+    let huge = sig > 15;
+    let base = if huge {
+        None
+    } else {
+        Some(m as f64 / 10f64.powi(scale))
+    };
+    let mut num = Number {
+        start,
+        end: pos,
+        value: base,
+        approx: None,
+        chinese: false,
+        int_digits,
+        point,
+        multiplier: false,
+        factor: 1.0,
+    };
+    multipliers(text, &mut num, !point);
+    Some(num)
+}
+
+/// Reads `余`/`多` and the multipliers `万`, `亿`, `千` after a number, and a mixed tail
+/// (`3万4000`) when `mixed` allows it.
+fn multipliers(text: &str, num: &mut Number, mixed: bool) {
+    let mut pos = num.end;
+    let mut factor = 1f64;
+    let mut tail = 0f64;
+    while let Some(c) = char_at(text, pos) {
+        match c {
+            '余' | '多' if num.approx.is_none() => {
+                num.approx = Some(if c == '余' { "余" } else { "多" })
+            }
+            '万' => factor *= 1e4,
+            '亿' => factor *= 1e8,
+            '千' if !num.chinese && !units::starts_unit(text, pos) => factor *= 1e3,
+            _ => break,
+        }
+        if matches!(c, '万' | '亿' | '千') {
+            num.multiplier = true;
+        }
+        pos += c.len_utf8();
+        // 3万4000: an Arabic integer right after a big multiplier adds to the number.
+        if mixed && matches!(c, '万' | '亿') && num.approx.is_none() {
+            let k = count_digits(text, pos);
+            if k > 0 && (k as f64) <= (if c == '万' { 4.0 } else { 8.0 }) {
+                let (p, m, _, _) = digits(text, pos, 0, 0);
+                let unit = if c == '万' { 1e4 } else { 1e8 };
+                if (m as f64) < unit {
+                    tail += m as f64 * factor / unit;
+                    pos = p;
+                }
+            }
+        }
+    }
+    num.factor = factor;
+    if pos != num.end {
+        num.value = num.value.map(|v| multiply(v, factor) + tail);
+        num.end = pos;
+    }
+}
+
+/// `v × factor`, exact for decimals such as 537.97 × 10⁴ (computed from the shortest decimal form).
+fn multiply(v: f64, factor: f64) -> f64 {
+    let r = v * factor;
+    let rounded = r.round();
+    if (r - rounded).abs() <= 1e-9 * r.abs().max(1.0) {
+        rounded
+    } else {
+        r
+    }
+}
+
+fn parse_chinese(text: &str, start: usize) -> Option<Number> {
+    let mut pos = start;
+    let mut total = 0u64;
+    let mut section = 0u64;
+    let mut pending: Option<u64> = None;
+    let mut zero = false;
+    let mut last_good = start;
+    let mut value_at_good = 0u64;
+    while let Some(c) = char_at(text, pos) {
+        if let Some(d) = chinese_digit(c) {
+            if pending.is_some() {
+                break; // 十四五, 二〇: two digits in a row end the number
+            }
+            if d == 0 {
+                if pos == start {
+                    break;
+                }
+                zero = true;
+            } else {
+                pending = Some(u64::from(d));
+            }
+        } else {
+            let unit = match c {
+                '十' => 10,
+                '百' => 100,
+                '千' => 1000,
+                '万' => 10_000,
+                '亿' => 100_000_000,
+                _ => break,
+            };
+            if unit < 10_000 {
+                let d = match pending {
+                    Some(d) => d,
+                    None if unit == 10 && (pos == start || zero) => 1,
+                    None => break,
+                };
+                if unit == 1000 && units::starts_unit(text, pos) {
+                    break;
+                }
+                section += d * unit;
+            } else {
+                let s = section + pending.unwrap_or(0);
+                if s == 0 && total == 0 {
+                    break;
+                }
+                if unit == 100_000_000 {
+                    total = (total + s).saturating_mul(unit);
+                } else {
+                    total = total.saturating_add(s.saturating_mul(unit));
+                }
+                section = 0;
+            }
+            pending = None;
+            zero = false;
+        }
+        pos += c.len_utf8();
+        if pending.is_some() || !zero {
+            last_good = pos;
+            value_at_good = total + section + pending.unwrap_or(0);
+        }
+    }
+    if last_good == start {
+        return None;
+    }
+    let mut num = Number {
+        start,
+        end: last_good,
+        value: Some(value_at_good as f64),
+        approx: None,
+        chinese: true,
+        int_digits: 0,
+        point: false,
+        multiplier: false,
+        factor: 1.0,
+    };
+    multipliers(text, &mut num, false);
+    Some(num)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> (f64, &str, Option<&'static str>) {
+        let n = parse(s, 0).unwrap();
+        (n.value.unwrap(), &s[..n.end], n.approx)
+    }
+
+    #[test]
+    fn arabic() {
+        assert_eq!(p("238项"), (238.0, "238", None));
+        assert_eq!(p("98.7%"), (98.7, "98.7", None));
+        assert_eq!(p("99.993%"), (99.993, "99.993", None));
+        assert_eq!(p("１２３．５％"), (123.5, "１２３．５", None));
+        assert_eq!(p("1,234人"), (1234.0, "1,234", None));
+        assert_eq!(p("1，234，567元"), (1234567.0, "1，234，567", None));
+        assert_eq!(p("12,34人").1, "12"); // not a thousands group
+        assert_eq!(p("3.筑牢").1, "3");
+        assert_eq!(p("0条"), (0.0, "0", None));
+    }
+
+    #[test]
+    fn multipliers_and_approx() {
+        assert_eq!(p("4.6万件"), (46000.0, "4.6万", None));
+        assert_eq!(p("537.97万元"), (5379700.0, "537.97万", None));
+        assert_eq!(p("0.25亿元"), (25_000_000.0, "0.25亿", None));
+        assert_eq!(p("2.5万亿元").0, 2.5e12);
+        assert_eq!(p("3万4000人"), (34000.0, "3万4000", None));
+        assert_eq!(p("30余万人次"), (300000.0, "30余万", Some("余")));
+        assert_eq!(p("12.3万余件"), (123000.0, "12.3万余", Some("余")));
+        assert_eq!(p("1560余万元"), (15_600_000.0, "1560余万", Some("余")));
+        assert_eq!(p("2000多人"), (2000.0, "2000多", Some("多")));
+        assert_eq!(p("3.2亿千瓦"), (320_000_000.0, "3.2亿", None));
+        assert_eq!(p("5千人"), (5000.0, "5千", None));
+    }
+
+    #[test]
+    fn chinese() {
+        assert_eq!(p("三个"), (3.0, "三", None));
+        assert_eq!(p("十二项"), (12.0, "十二", None));
+        assert_eq!(p("二百零五项"), (205.0, "二百零五", None));
+        assert_eq!(p("两万人"), (20000.0, "两万", None));
+        assert_eq!(p("三千五百万元"), (35_000_000.0, "三千五百万", None));
+        assert_eq!(p("十余家"), (10.0, "十余", Some("余")));
+        assert_eq!(p("二十多个"), (20.0, "二十多", Some("多")));
+        assert_eq!(p("一亿三千万"), (130_000_000.0, "一亿三千万", None));
+        // Grammar breaks end the number; the caller sees what follows.
+        assert_eq!(p("十四五").1, "十四");
+        assert_eq!(p("二〇二四年").1, "二");
+        assert_eq!(p("八五普法").1, "八");
+        assert!(parse("千家万户", 0).is_none());
+        assert!(parse("零件", 0).is_none());
+        assert!(parse("百姓", 0).is_none());
+    }
+
+    #[test]
+    fn huge_digit_runs_have_no_value() {
+        let s = "9".repeat(100_000) + "件";
+        let n = parse(&s, 0).unwrap();
+        assert_eq!(n.end, 100_000);
+        assert_eq!(n.value, None);
+        assert_eq!(
+            parse("123456789012345件", 0).unwrap().value,
+            Some(123456789012345.0)
+        );
+    }
+}

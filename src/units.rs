@@ -1,1 +1,264 @@
-//! (Skeleton: filled in by the indicators issue.)
+//! The unit lexicon: measure words, money, measures and percent signs that may follow a number.
+//!
+//! The lexicon is data (`data/units.tsv`, loaded with `include_str!`): one unit a line with its
+//! [`Kind`] and flags. [`match_at`] finds the longest unit at a byte position, comparing through
+//! [`fold`] so `％` matches `%` and `（次）` matches `(次)`, and extends it with what is written
+//! around a unit:
+//!
+//! - a bracketed alternative: `件(次)`, `台（套）` (the unit is kept as written, folded to ASCII);
+//! - a per-unit denominator: `元/人`, `辆/千人`, `次/年` (money per person stays money).
+//!
+//! ```
+//! use zhibiao::units::match_at;
+//! let m = match_at("2.44万件（次）。", "2.44万".len(), false).unwrap();
+//! assert_eq!(m.unit, "件(次)");
+//! assert_eq!(match_at("98%以上", 2, false).unwrap().unit, "%");
+//! assert!(match_at("3年", 1, false).is_none()); // 年 is a date, never a unit
+//! ```
+//!
+//! Not units: multipliers (`万`, `亿`, `千`: [`crate::numbers`] multiplies them out), `年`/`月`/`日`
+//! (dates), and nouns that merely follow a number (`10部门` is the exception kept for
+//! counts of departments). `成` counts only when no CJK character follows (`八成`, not `三成员`).
+
+use std::sync::OnceLock;
+
+use crate::model::Kind;
+use crate::text::fold;
+
+/// A unit found after a number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnitMatch {
+    /// Byte offset just past the unit (and its bracketed alternative or denominator).
+    pub end: usize,
+    /// The unit as written, with full-width punctuation folded to ASCII: `件(次)`, `%`, `元/人`.
+    pub unit: String,
+    pub kind: Kind,
+}
+
+/// Flag: the unit only counts after Arabic digits.
+const ARABIC_ONLY: u8 = 1;
+/// Flag: the unit must not be followed by a CJK character.
+const NO_CJK_AFTER: u8 = 2;
+
+#[derive(Debug)]
+struct Entry {
+    text: &'static str,
+    first: char,
+    kind: Kind,
+    flags: u8,
+}
+
+static SOURCE: &str = include_str!("../data/units.tsv");
+
+fn table() -> &'static [Entry] {
+    static TABLE: OnceLock<Vec<Entry>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut v: Vec<Entry> = SOURCE
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                let text = cols.next()?;
+                let kind = match cols.next()? {
+                    "count" => Kind::Count,
+                    "percent" => Kind::Percent,
+                    "money" => Kind::Money,
+                    "measure" => Kind::Measure,
+                    _ => return None,
+                };
+                let flags = cols.next().map_or(0, |f| {
+                    f.chars().fold(0, |acc, c| match c {
+                        'A' => acc | ARABIC_ONLY,
+                        'F' => acc | NO_CJK_AFTER,
+                        _ => acc,
+                    })
+                });
+                Some(Entry {
+                    text,
+                    first: fold(text.chars().next()?),
+                    kind,
+                    flags,
+                })
+            })
+            .collect();
+        // Grouped by first character, longest first inside a group.
+        v.sort_by(|a, b| a.first.cmp(&b.first).then(b.text.len().cmp(&a.text.len())));
+        v
+    })
+}
+
+/// Whether `c` is a CJK ideograph (basic block and extension A).
+#[inline]
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+/// Length in bytes of `word` at `text[pos..]` when it is there (comparing through [`fold`]).
+#[inline]
+pub fn prefix_len(text: &str, pos: usize, word: &str) -> Option<usize> {
+    let mut it = text.get(pos..)?.char_indices();
+    for w in word.chars() {
+        let (_, c) = it.next()?;
+        if fold(c) != fold(w) {
+            return None;
+        }
+    }
+    Some(it.next().map_or(text.len() - pos, |(i, _)| i))
+}
+
+/// The longest lexicon unit at `pos`, without extensions.
+fn lexicon_at(text: &str, pos: usize, chinese: bool) -> Option<(usize, &'static Entry)> {
+    let first = fold(text.get(pos..)?.chars().next()?);
+    let t = table();
+    let lo = t.partition_point(|e| e.first < first);
+    for e in t[lo..].iter().take_while(|e| e.first == first) {
+        if chinese && e.flags & ARABIC_ONLY != 0 {
+            continue;
+        }
+        if let Some(len) = prefix_len(text, pos, e.text) {
+            let end = pos + len;
+            if e.flags & NO_CJK_AFTER != 0
+                && text[end..].chars().next().is_some_and(is_cjk)
+                && !["以上", "左右", "以内", "多", "的"]
+                    .iter()
+                    .any(|w| text[end..].starts_with(w))
+            {
+                continue;
+            }
+            return Some((end, e));
+        }
+    }
+    None
+}
+
+/// Whether a unit (of any kind) starts at `pos`: used to keep `千` of `千瓦` out of the multipliers.
+pub fn starts_unit(text: &str, pos: usize) -> bool {
+    lexicon_at(text, pos, false).is_some_and(|(_, e)| e.text.chars().count() > 1)
+}
+
+/// Denominators after `/` that are not units themselves.
+const PER: &[&str] = &["年", "月", "日", "季度"];
+
+/// The unit after a number ending at `pos`: the longest lexicon unit, extended by a bracketed
+/// alternative (`件(次)`) or a denominator (`元/人`). `chinese` tells whether the number was
+/// written in Chinese numerals (some units are too ambiguous after them).
+pub fn match_at(text: &str, pos: usize, chinese: bool) -> Option<UnitMatch> {
+    let (mut end, e) = lexicon_at(text, pos, chinese)?;
+    let mut kind = e.kind;
+    let mut unit = String::with_capacity(e.text.len() + 8);
+    unit.push_str(e.text);
+    let rest = &text[end..];
+    let mut chars = rest.chars();
+    match chars.next().map(fold) {
+        Some('(') if kind == Kind::Count => {
+            // 件(次), 台（套）: a short unit inside brackets.
+            let open = end + rest.chars().next().map_or(1, char::len_utf8);
+            if let Some((inner_end, inner)) = lexicon_at(text, open, false) {
+                if inner.kind == Kind::Count {
+                    if let Some(c) = text[inner_end..].chars().next() {
+                        if fold(c) == ')' {
+                            unit.push('(');
+                            unit.push_str(&text[open..inner_end]);
+                            unit.push(')');
+                            end = inner_end + c.len_utf8();
+                        }
+                    }
+                }
+            }
+        }
+        Some('/') => {
+            let slash = end + rest.chars().next().map_or(1, char::len_utf8);
+            let mut p = slash;
+            // 辆/千人, 元/万元: a multiplier may stand before the denominator's unit.
+            if let Some(c) = text[p..].chars().next() {
+                if matches!(c, '千' | '万' | '百' | '十') {
+                    p += c.len_utf8();
+                }
+            }
+            let den_end = lexicon_at(text, p, false).map(|(e, _)| e).or_else(|| {
+                PER.iter()
+                    .find_map(|w| prefix_len(text, p, w).map(|l| p + l))
+            });
+            if let Some(den_end) = den_end {
+                unit.push('/');
+                unit.extend(text[slash..den_end].chars().map(fold));
+                end = den_end;
+                if kind == Kind::Count {
+                    kind = Kind::Measure;
+                }
+            }
+        }
+        _ => {}
+    }
+    if unit == "％" {
+        unit.clear();
+        unit.push('%');
+    }
+    Some(UnitMatch { end, unit, kind })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(s: &str) -> Option<(String, Kind, &str)> {
+        match_at(s, 0, false).map(|m| (m.unit, m.kind, &s[..m.end]))
+    }
+
+    #[test]
+    fn longest_unit_wins() {
+        assert_eq!(unit("人次,").unwrap().0, "人次");
+        assert_eq!(unit("场次").unwrap().0, "场次");
+        assert_eq!(
+            unit("个百分点。").unwrap(),
+            ("个百分点".into(), Kind::Percent, "个百分点")
+        );
+        assert_eq!(unit("个工作日内").unwrap().0, "个工作日");
+        assert_eq!(unit("个乡镇").unwrap().0, "个");
+        assert_eq!(unit("平方公里").unwrap().1, Kind::Measure);
+    }
+
+    #[test]
+    fn percent_forms() {
+        assert_eq!(unit("％，").unwrap().0, "%");
+        assert_eq!(unit("‰").unwrap().1, Kind::Percent);
+        assert_eq!(unit("成以上").unwrap().0, "成");
+        assert!(unit("成员").is_none());
+    }
+
+    #[test]
+    fn bracketed_alternative_and_per_unit() {
+        assert_eq!(unit("件(次)。").unwrap().2, "件(次)");
+        assert_eq!(
+            unit("台（套）。").unwrap(),
+            ("台(套)".into(), Kind::Count, "台（套）")
+        );
+        assert_eq!(unit("个(社区)").unwrap().0, "个");
+        assert_eq!(
+            unit("元/人").unwrap(),
+            ("元/人".into(), Kind::Money, "元/人")
+        );
+        assert_eq!(unit("辆／千人").unwrap().0, "辆/千人");
+        assert_eq!(unit("次/年").unwrap().0, "次/年");
+    }
+
+    #[test]
+    fn not_units() {
+        for s in ["年", "月", "日", "万", "亿", "号", "版", "热线", "大", "级"] {
+            assert!(unit(s).is_none(), "{s}");
+        }
+        assert!(match_at("分", 0, true).is_none());
+        assert!(match_at("分", 0, false).is_some());
+        assert!(starts_unit("千瓦时", 0));
+        assert!(!starts_unit("千人", 0));
+    }
+
+    #[test]
+    fn lexicon_parses_fully() {
+        let lines = SOURCE
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .count();
+        assert_eq!(table().len(), lines);
+    }
+}
