@@ -244,17 +244,17 @@ fn candidate(text: &str, line: Line, open: Option<Span>) -> Option<Candidate> {
     if is_date_like(rest) {
         return None;
     }
-    let title_text = match rest.find('。') {
+    let clause = match rest.find('。') {
         Some(i) => &rest[..i],
         None => rest,
     };
-    let title_text = title_text.trim_end_matches(|c| is_blank(c) || TITLE_TRIM.contains(&c));
+    let title_text = clause.trim_end_matches(|c| is_blank(c) || TITLE_TRIM.contains(&c));
     if title_text.is_empty() || title_text.chars().count() > MAX_TITLE_CHARS || is_table_row(rest) {
         return None;
     }
     if level == Level::Three {
         // `1.“两重”：是指……`: a glossary entry, term then colon.
-        let head: String = title_text.chars().take(GLOSSARY_TERM_CHARS).collect();
+        let head: String = clause.chars().take(GLOSSARY_TERM_CHARS + 1).collect();
         if head.contains(['：', ':']) {
             return None;
         }
@@ -334,7 +334,10 @@ pub fn outline(text: &str) -> (Vec<Heading>, Vec<Warning>) {
             open = [None; 4];
             continue;
         }
-        let Some(c) = candidate(text, line, split) else {
+        let c = split
+            .and_then(|b| candidate(text, line, Some(b)))
+            .or_else(|| candidate(text, line, None));
+        let Some(c) = c else {
             continue;
         };
         let li = c.level as usize - 1;
@@ -521,6 +524,9 @@ mod tests {
         assert!(w.is_empty(), "{w:?}");
         let t = "（一）突出政府履职效能\n1.“两重”：是指国家重大战略实施。\n";
         assert_eq!(find(t).len(), 1);
+        // Without a header: the term stands alone with its colon.
+        let t = "（一）突出政府履职效能\n1.“四上”企业：\n现阶段统计工作实践中的一种习惯称谓。\n2.“双高计划”：\n";
+        assert_eq!(find(t).len(), 1);
     }
 
     #[test]
@@ -532,6 +538,10 @@ mod tests {
         assert_eq!(m[2..], [("（二）", 3), ("（三）", 5), ("（四）", 6)]);
         assert_eq!(h[3].marker_span.of(t), "（\n三）");
         assert_eq!(h[3].title, "改革开放持续深化、互促共进");
+        // A lone bracket before an ordinary heading changes nothing.
+        let t = "一、工作回顾\n（\n二、存在问题";
+        let m: Vec<_> = find(t).into_iter().map(|h| h.marker).collect();
+        assert_eq!(m, ["一、", "二、"]);
     }
 
     #[test]

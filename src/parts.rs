@@ -168,6 +168,21 @@ fn first_cue(
     best
 }
 
+/// The first top-level heading that names none of the parts: a thematic section about the
+/// year's work (`一、高度重视,组织领导坚强有力`), the usual way reports lay out their measures
+/// without saying so.
+fn thematic_section(x: &Extraction) -> Option<Span> {
+    x.headings
+        .iter()
+        .filter(|h| h.parent.is_none())
+        .find(|h| {
+            !PARTS
+                .iter()
+                .any(|p| p.heading_cues.iter().any(|c| h.title.contains(c)))
+        })
+        .map(|h| h.title_span)
+}
+
 /// Fills `parts` and `deadline`; needs headings, citations, signature, metadata, report year.
 pub fn fill(text: &str, x: &mut Extraction) {
     // The closing paragraph: the last non-blank line that is not the signature.
@@ -200,8 +215,12 @@ pub fn fill(text: &str, x: &mut Extraction) {
                     span: Some(h.title_span),
                 };
             }
-            let mention =
-                first_cue(text, 0, text.len(), def.strong_cues, &x.citations).or_else(|| {
+            let thematic = (def.id == "measures")
+                .then(|| thematic_section(x))
+                .flatten();
+            let mention = thematic
+                .or_else(|| first_cue(text, 0, text.len(), def.strong_cues, &x.citations))
+                .or_else(|| {
                     closing
                         .and_then(|l| first_cue(text, l.start, l.end, def.weak_cues, &x.citations))
                 });
@@ -283,6 +302,14 @@ mod tests {
         let t = "一、坚持政治引领,夯实法治政府建设根基。成立依法治区办,并建立了“法治联络员”第一责任人工作机制。\n总体上,示范区管委会2024年法治建设工作虽然取得了一定成效,但法治机构和队伍建设仍然比较薄弱,示范区管委会将不断强化使命担当。";
         let s = statuses(t);
         assert_eq!(s[1], ("shortcomings", "mentioned", Some("薄弱".into())));
+        assert_eq!(
+            s[0],
+            (
+                "measures",
+                "mentioned",
+                Some("坚持政治引领,夯实法治政府建设根基".into())
+            )
+        );
         // `第一责任人工作机制` is not the leaders' duty.
         assert_eq!(s[2].1, "missing");
         assert_eq!(s[3], ("plans", "mentioned", Some("将不断".into())));
