@@ -5,8 +5,10 @@
 //! - `present` when a heading names it (`二、2023年推进法治政府建设存在的不足和原因`): level-1
 //!   headings are searched first, then deeper ones;
 //! - `mentioned` when only a paragraph cue does (`下步,楚雄市将…`, `但仍然存在薄弱环节`), with the
-//!   cue's span. Strong cues count anywhere outside `《》`; weak cues (`将继续`, `薄弱`) only in
-//!   the closing paragraph, where unheaded reports put their shortcomings and plans;
+//!   cue's span. The closing paragraph is searched first (unheaded reports put their
+//!   shortcomings and plans there), with strong and weak cues (`将继续`, `薄弱`); then strong
+//!   cues anywhere outside `《》`, the strongest cue of the list first. For the measures, a
+//!   thematic top-level section (`一、高度重视,组织领导坚强有力`) is the evidence;
 //! - `missing` otherwise.
 //!
 //! The cue lists are data ([`PARTS`]). Example: in a report whose headings are
@@ -144,7 +146,8 @@ fn in_citation(citations: &[Citation], span: Span) -> bool {
     i > 0 && citations[i - 1].span.overlaps(span)
 }
 
-/// The first occurrence of any cue in `text[from..to]` outside citations.
+/// The first occurrence, outside citations, of the first cue (in list order, strongest first)
+/// that occurs in `text[from..to]`.
 fn first_cue(
     text: &str,
     from: usize,
@@ -153,19 +156,11 @@ fn first_cue(
     citations: &[Citation],
 ) -> Option<Span> {
     let hay = &text[from..to];
-    let mut best: Option<Span> = None;
-    for cue in cues {
-        let hit = hay
-            .match_indices(cue)
+    cues.iter().find_map(|cue| {
+        hay.match_indices(cue)
             .map(|(i, _)| Span::new(from + i, from + i + cue.len()))
-            .find(|span| !in_citation(citations, *span));
-        if let Some(span) = hit {
-            if best.map_or(true, |b| span.start < b.start) {
-                best = Some(span);
-            }
-        }
-    }
-    best
+            .find(|span| !in_citation(citations, *span))
+    })
 }
 
 /// The first top-level heading that names none of the parts: a thematic section about the
@@ -218,12 +213,14 @@ pub fn fill(text: &str, x: &mut Extraction) {
             let thematic = (def.id == "measures")
                 .then(|| thematic_section(x))
                 .flatten();
+            // The closing paragraph first: unheaded reports put shortcomings and plans there.
+            let in_closing = |cues: &[&str]| {
+                closing.and_then(|l| first_cue(text, l.start, l.end, cues, &x.citations))
+            };
             let mention = thematic
-                .or_else(|| first_cue(text, 0, text.len(), def.strong_cues, &x.citations))
-                .or_else(|| {
-                    closing
-                        .and_then(|l| first_cue(text, l.start, l.end, def.weak_cues, &x.citations))
-                });
+                .or_else(|| in_closing(def.strong_cues))
+                .or_else(|| in_closing(def.weak_cues))
+                .or_else(|| first_cue(text, 0, text.len(), def.strong_cues, &x.citations));
             Part {
                 id: def.id,
                 name: def.name,

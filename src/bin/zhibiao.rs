@@ -220,7 +220,23 @@ fn line_index(text: &str) -> impl Fn(usize) -> usize {
     move |off| starts.partition_point(|&s| s <= off).max(1)
 }
 
-fn text_listing(file: &str, o: &Output) -> String {
+/// The text between two UTF-16 offsets.
+fn utf16_slice(text: &str, start: usize, end: usize) -> String {
+    let mut unit = 0usize;
+    let mut out = String::new();
+    for c in text.chars() {
+        if unit >= end {
+            break;
+        }
+        if unit >= start {
+            out.push(c);
+        }
+        unit += c.len_utf16();
+    }
+    out
+}
+
+fn text_listing(file: &str, text: &str, o: &Output) -> String {
     use std::fmt::Write as _;
     let mut s = String::new();
     let _ = writeln!(s, "== {file}");
@@ -238,6 +254,15 @@ fn text_listing(file: &str, o: &Output) -> String {
             sig.date.unwrap_or("")
         );
     }
+    if let Some(m) = &o.metadata {
+        let fields: Vec<String> = m
+            .fields
+            .iter()
+            .map(|f| format!("{}={}", f.key, f.value))
+            .collect();
+        let _ = writeln!(s, "元数据: {}", fields.join("; "));
+    }
+    let line_of = line_index(text);
     if !o.headings.is_empty() {
         let _ = writeln!(s, "\n提纲:");
         fn walk(s: &mut String, o: &Output, i: usize, depth: usize) {
@@ -268,7 +293,14 @@ fn text_listing(file: &str, o: &Output) -> String {
                 "mentioned" => "~ 仅提及",
                 _ => "✗ 缺失",
             };
-            let _ = writeln!(s, "  {mark}  {}", p.name);
+            let evidence = match (p.heading.and_then(|h| o.headings.get(h)), p.start, p.end) {
+                (Some(h), _, _) => format!("  ← {}{} (第{}行)", h.marker, h.title, h.line),
+                (None, Some(a), Some(b)) => {
+                    format!("  ← “{}” (第{}行)", utf16_slice(text, a, b), line_of(a))
+                }
+                _ => String::new(),
+            };
+            let _ = writeln!(s, "  {mark}  {}{evidence}", p.name);
         }
     }
     if let Some(d) = &o.deadline {
@@ -364,7 +396,7 @@ fn run(args: Args) -> io::Result<bool> {
                 w.write_all(b"\n")?;
             }
             Format::Csv => w.write_all(csv_rows(file, &text, &o).as_bytes())?,
-            Format::Text => w.write_all(text_listing(file, &o).as_bytes())?,
+            Format::Text => w.write_all(text_listing(file, &text, &o).as_bytes())?,
         }
         first = false;
     }
