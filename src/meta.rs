@@ -200,6 +200,12 @@ pub fn find_date(s: &str) -> Option<DateHit> {
     None
 }
 
+/// `s` is a date and nothing else (blanks aside): `2024年3月1日`, `二〇二四年三月一日`.
+pub fn is_date_only(s: &str) -> bool {
+    let t = s.trim_matches(is_blank);
+    date_at(t).is_some_and(|h| h.end == t.len() && h.month.is_some())
+}
+
 fn trimmed(text: &str, line: Line) -> Span {
     let s = line.of(text);
     let lead = s.len() - s.trim_start_matches(is_blank).len();
@@ -556,6 +562,9 @@ mod tests {
         );
         assert_eq!(find_date("共12345件"), None);
         assert_eq!(find_date("2026年").unwrap().iso(), "2026");
+        assert!(is_date_only("2024年3月1日"));
+        assert!(is_date_only(" 二〇二四年三月 "));
+        assert!(!is_date_only("2024年工作回顾"));
     }
 
     #[test]

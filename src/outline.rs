@@ -17,7 +17,8 @@
 //!
 //! Not headings, although they start with something marker-like:
 //! - a marker that is not at the start of a line (`措施如下：1.…`, `一是`);
-//! - numbers and dates: `2.5` (a digit after the point), `1、2月份`, `一、二季度`, `2024.3.1`;
+//! - numbers and dates: `2.5` (a digit after the point), `1、2月份`, `一、二季度`, `2024.3.1`,
+//!   a date line `1.2024年3月1日`;
 //! - table rows (cells separated by `|`, tabs or wide gaps);
 //! - a number that jumps ahead (`一、` then `五、` with nothing between: a quoted list); a gap
 //!   of one (`(二)` then `(四)`) or a repeated number is kept with a warning;
@@ -249,7 +250,11 @@ fn candidate(text: &str, line: Line, open: Option<Span>) -> Option<Candidate> {
         None => rest,
     };
     let title_text = clause.trim_end_matches(|c| is_blank(c) || TITLE_TRIM.contains(&c));
-    if title_text.is_empty() || title_text.chars().count() > MAX_TITLE_CHARS || is_table_row(rest) {
+    if title_text.is_empty()
+        || title_text.chars().count() > MAX_TITLE_CHARS
+        || crate::meta::is_date_only(title_text)
+        || is_table_row(rest)
+    {
         return None;
     }
     if level == Level::Three {
@@ -483,7 +488,7 @@ mod tests {
 
     #[test]
     fn not_headings() {
-        let t = "1、2月份，全市完成投资。\n2.5\n1 | 行政许可 | 238项\n措施：1.加强领导。\n";
+        let t = "1、2月份，全市完成投资。\n1.2024年3月1日\n2.5\n1 | 行政许可 | 238项\n措施：1.加强领导。\n";
         assert!(find(t).is_empty());
     }
 
