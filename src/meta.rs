@@ -250,7 +250,8 @@ fn title_of(text: &str, line: Line) -> Option<Title> {
     let closed = close_up(t);
     if t.is_empty()
         || closed.chars().count() > MAX_TITLE_CHARS
-        || t.contains(['。', '|', ':', '：', '，', ','])
+        // A label line (`来源：`), a sentence, or a breadcrumb trail (`首页 > 政务公开`).
+        || t.contains(['。', '|', ':', '：', '，', ',', '>', '＞', '›', '»'])
         || !TITLE_WORDS.iter().any(|w| closed.contains(w))
     {
         return None;
@@ -411,7 +412,9 @@ fn signature(text: &str, all: &[Line]) -> Option<Signature> {
 }
 
 fn is_issuer(s: &str) -> bool {
+    // `特此报告` closes the text; it does not sign it.
     !s.is_empty()
+        && !s.starts_with("特此")
         && s.chars().count() <= MAX_ISSUER_CHARS
         && !s.contains(['。', '，', ',', '；', ';', '：', ':', '！', '？'])
         && !s.is_ascii()
@@ -626,6 +629,15 @@ mod tests {
         let x = run(t);
         assert_eq!(x.signature.unwrap().date.as_deref(), Some("2024-03-01"));
         assert_eq!(x.report_year, Some(2023));
+    }
+
+    #[test]
+    fn breadcrumb_is_not_a_title_closing_formula_not_an_issuer() {
+        let t = "首页 > 政务公开 > 法治政府建设年度报告\n某县2023年法治政府建设年度报告\n正文。\n特此报告\n2024年3月1日\n";
+        let x = run(t);
+        assert_eq!(x.title.unwrap().text, "某县2023年法治政府建设年度报告");
+        let s = x.signature.unwrap();
+        assert_eq!((s.issuer, s.date.as_deref()), (None, Some("2024-03-01")));
     }
 
     #[test]
