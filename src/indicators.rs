@@ -38,6 +38,7 @@ use crate::{metrics, text};
 /// Fixed terms that start with a numeral and a measure word but count nothing.
 pub const FIXED_TERMS: &[&str] = &[
     "三项制度",
+    "八项规定",
     "三个代表",
     "两个维护",
     "两个确立",
@@ -76,6 +77,13 @@ const CHANGE_VERBS: &[(&str, Direction)] = &[
     ("上涨", Direction::Up),
     ("扩大", Direction::Up),
     ("增幅", Direction::Up),
+    ("多增", Direction::Up),
+    ("增产", Direction::Up),
+    ("增收", Direction::Up),
+    ("减产", Direction::Down),
+    ("减收", Direction::Down),
+    ("升值", Direction::Up),
+    ("贬值", Direction::Down),
     ("下降", Direction::Down),
     ("减少", Direction::Down),
     ("降低", Direction::Down),
@@ -390,8 +398,9 @@ impl<'a> Scanner<'a> {
                 if let Some(r) = self.range(num, None) {
                     return Some(r);
                 }
-                // A bare multiplied number (`就业1244万,`) counts; anything else needs a unit.
-                if !num.multiplier || char_at(text, num.end).is_some_and(is_cjk) {
+                // A bare multiplied number (`超过3300万`, `6600多万纳税人`) counts; anything else
+                // needs a unit.
+                if !num.multiplier {
                     return None;
                 }
                 Found {
@@ -405,7 +414,7 @@ impl<'a> Scanner<'a> {
                 }
             }
         };
-        if num.chinese && self.chinese_term(num, found.end) {
+        if num.chinese && self.chinese_term(num, &found) {
             return None;
         }
         if self.in_short_quote(num.start, found.end) {
@@ -428,8 +437,17 @@ impl<'a> Scanner<'a> {
     }
 
     /// Whether a Chinese-numeral count is part of a slogan or fixed term.
-    fn chinese_term(&self, num: &Number, unit_end: usize) -> bool {
+    fn chinese_term(&self, num: &Number, found: &Found) -> bool {
         let text = self.text;
+        let unit_end = found.end;
+        // 三元乳业: money is written in Arabic digits unless a multiplier says 两万元.
+        if found.kind == Kind::Money && !num.multiplier {
+            return true;
+        }
+        // 二期工程: a phase, not a count.
+        if found.unit.as_deref() == Some("期") && char_at(text, unit_end).is_some_and(is_cjk) {
+            return true;
+        }
         if FIXED_TERMS.iter().any(|t| text[num.start..].starts_with(t)) {
             return true;
         }
@@ -439,12 +457,10 @@ impl<'a> Scanner<'a> {
         {
             return true;
         }
-        // 三个一, 四所一庭: another numeral right after the measure word.
-        text[unit_end..]
-            .chars()
-            .take(2)
-            .any(|c| numbers::starts_chinese(c) && c != '十')
-            && !text[unit_end..].starts_with("十")
+        // 三个一, 四所一庭, 两个市场两种资源: another numeral close by.
+        let digit = |c: char| numbers::chinese_digit(c).is_some_and(|d| d > 0);
+        text[unit_end..].chars().take(3).any(digit)
+            || text[..num.start].chars().rev().take(3).any(digit)
     }
 
     /// Whether `[start, end)` sits inside a short quoted term (`“三个规定”`, `“1+5”`).
@@ -542,7 +558,9 @@ impl<'a> Scanner<'a> {
             }
         }
         let (change, verb_start) = self.change(head);
-        let metric = self.metric(verb_start.unwrap_or(head), tail);
+        let metric = self
+            .metric(verb_start.unwrap_or(head), tail, change.as_ref())
+            .map(|m| without_footnotes(&m));
         let metric_id = metric.as_deref().and_then(metrics::lookup);
         let mut unit = f.unit;
         if f.kind == Kind::Money {
@@ -621,6 +639,7 @@ impl<'a> Scanner<'a> {
                 text::digit(f).is_some() || matches!(f, '上' | '去' | '前' | '同' | '二')
             });
             if ok && rest.chars().count() <= 12 && !rest.chars().any(is_clause_end) {
+                let rest = rest.strip_suffix("分别").unwrap_or(rest);
                 return Some(rest.trim_end_matches(['同', '期']).to_string());
             }
         }
@@ -633,11 +652,24 @@ impl<'a> Scanner<'a> {
     }
 
     /// The words naming what `[head, tail)` measures.
-    fn metric(&self, head: usize, tail: usize) -> Option<String> {
+    fn metric(&self, head: usize, tail: usize, change: Option<&Change>) -> Option<String> {
         let text = self.text;
         let floor = self.last_end.min(head);
         let (seg_start, stop) = clause_start(text, head, floor);
-        let seg = strip(&text[seg_start..head]);
+        let mut seg = strip(&text[seg_start..head]);
+        if let Some(ch) = change {
+            // 比上年增长5.0%: the basis is not part of the name.
+            seg = strip(strip_basis(seg, &ch.basis));
+            if seg.is_empty() {
+                // 第一产业增加值91414亿元，比上年增长3.5%: the change is about the value before.
+                if let Some(prev) = self.out.last() {
+                    if !text[prev.span.end..head].chars().any(is_sentence_end) {
+                        return prev.metric.clone();
+                    }
+                }
+                return None;
+            }
+        }
         if seg.ends_with('率') {
             // 参考率、合格率均为100%: a list of rates sharing one value names them all.
             if stop == Some('、') {
@@ -662,6 +694,52 @@ impl<'a> Scanner<'a> {
         }
         (!seg.is_empty()).then(|| seg.to_string())
     }
+}
+
+/// `seg` without a trailing comparison: `国内生产总值同比` → `国内生产总值`, `比上年末` → ``.
+fn strip_basis<'s>(seg: &'s str, basis: &str) -> &'s str {
+    for w in ["同比", "环比"] {
+        if let Some(r) = seg.strip_suffix(w) {
+            return r;
+        }
+    }
+    if basis.is_empty() {
+        return seg;
+    }
+    for (i, c) in seg.char_indices().rev() {
+        if (c == '比' || c == '较') && seg[i + c.len_utf8()..].starts_with(basis) {
+            return &seg[..i];
+        }
+    }
+    seg
+}
+
+/// Removes footnote markers (`[2]`, `［3］`) from a metric.
+fn without_footnotes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find(['[', '［']) {
+        let open = rest[i..].chars().next().map_or(1, char::len_utf8);
+        let inner = &rest[i + open..];
+        let digits = inner
+            .chars()
+            .take_while(|&c| text::digit(c).is_some())
+            .count();
+        let close = inner
+            .char_indices()
+            .nth(digits)
+            .filter(|&(_, c)| matches!(c, ']' | '］'));
+        out.push_str(&rest[..i]);
+        match close {
+            Some((j, c)) if digits > 0 => rest = &inner[j + c.len_utf8()..],
+            _ => {
+                out.push_str(&rest[i..i + open]);
+                rest = inner;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Where the clause ending at `pos` starts (not before `floor`), and the character that ended it.
@@ -715,6 +793,12 @@ fn strip(mut s: &str) -> &str {
         for w in CONNECTORS.iter().chain(FILLERS) {
             if let Some(r) = s.strip_suffix(w) {
                 s = r;
+                // 提高到66.2%: the value is the new level, the verb is not part of the name.
+                if matches!(*w, "到" | "至") {
+                    if let Some((v, _)) = CHANGE_VERBS.iter().find(|(v, _)| s.ends_with(v)) {
+                        s = &s[..s.len() - v.len()];
+                    }
+                }
             }
         }
         if s.len() == before {

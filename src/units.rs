@@ -39,6 +39,8 @@ pub struct UnitMatch {
 const ARABIC_ONLY: u8 = 1;
 /// Flag: the unit must not be followed by a CJK character.
 const NO_CJK_AFTER: u8 = 2;
+/// Flag: not a unit (`周年`): when it is the longest match, there is no unit.
+const BLOCK: u8 = 4;
 
 #[derive(Debug)]
 struct Entry {
@@ -64,6 +66,14 @@ fn table() -> &'static [Entry] {
                     "percent" => Kind::Percent,
                     "money" => Kind::Money,
                     "measure" => Kind::Measure,
+                    "none" => {
+                        return Some(Entry {
+                            text,
+                            first: fold(text.chars().next()?),
+                            kind: Kind::Count,
+                            flags: BLOCK,
+                        })
+                    }
                     _ => return None,
                 };
                 let flags = cols.next().map_or(0, |f| {
@@ -124,6 +134,9 @@ fn lexicon_at(text: &str, pos: usize, chinese: bool) -> Option<(usize, &'static 
                     .any(|w| text[end..].starts_with(w))
             {
                 continue;
+            }
+            if e.flags & BLOCK != 0 {
+                return None;
             }
             return Some((end, e));
         }
@@ -244,7 +257,20 @@ mod tests {
 
     #[test]
     fn not_units() {
-        for s in ["年", "月", "日", "万", "亿", "号", "版", "热线", "大", "级"] {
+        for s in [
+            "年",
+            "月",
+            "日",
+            "万",
+            "亿",
+            "号",
+            "版",
+            "热线",
+            "大",
+            "级",
+            "周年",
+            "分之一",
+        ] {
             assert!(unit(s).is_none(), "{s}");
         }
         assert!(match_at("分", 0, true).is_none());
@@ -260,5 +286,6 @@ mod tests {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .count();
         assert_eq!(table().len(), lines);
+        assert!(unit("周内").is_some());
     }
 }
