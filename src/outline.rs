@@ -21,7 +21,8 @@
 //!   a date line `1.2024年3月1日`;
 //! - table rows (cells separated by `|`, tabs or wide gaps);
 //! - a number that jumps ahead (`一、` then `五、` with nothing between: a quoted list); a gap
-//!   of one (`(二)` then `(四)`) or a repeated number is kept with a warning;
+//!   of one (`(二)` then `(四)`) or a repeated number is kept with a warning; a sequence that
+//!   starts at 3 or more (an excerpt from `三、`) is kept only when its next number follows;
 //! - numbered notes after a glossary header (`名词解释`, `名词注释`, `注释`) and glossary-style
 //!   items `1.“两重”：是指……` whose first clause is a term and a colon;
 //! - anything in a text that is one long line (the line structure is lost, so a leading marker
@@ -320,9 +321,12 @@ pub fn outline(text: &str) -> (Vec<Heading>, Vec<Warning>) {
             return (headings, warnings);
         }
     }
-    // Per level: the last accepted number and the open heading.
-    let mut last = [0u32; 4];
-    let mut open: [Option<usize>; 4] = [None; 4];
+    // First pass: candidate lines and attachment starts, up to a glossary.
+    enum Item {
+        Line(Candidate),
+        Attachment,
+    }
+    let mut items: Vec<Item> = Vec::new();
     let mut open_bracket: Option<Span> = None;
     for line in lines(text) {
         let s = line.of(text);
@@ -335,15 +339,43 @@ pub fn outline(text: &str) -> (Vec<Heading>, Vec<Warning>) {
             break;
         }
         if is_attachment_line(s) {
-            last = [0; 4];
-            open = [None; 4];
+            items.push(Item::Attachment);
             continue;
         }
         let c = split
             .and_then(|b| candidate(text, line, Some(b)))
             .or_else(|| candidate(text, line, None));
-        let Some(c) = c else {
-            continue;
+        if let Some(c) = c {
+            items.push(Item::Line(c));
+        }
+    }
+    // A sequence that starts late (`三、` in an excerpt) must be confirmed by its successor
+    // at the same level before the next higher-level candidate. Each such scan ends at the
+    // next candidate of the same or a higher level, so the scans stay linear in total.
+    let confirmed = |i: usize, c: &Candidate| {
+        for it in &items[i + 1..] {
+            match it {
+                Item::Attachment => return false,
+                Item::Line(d) if d.level < c.level => return false,
+                Item::Line(d) if d.level == c.level => return d.number == c.number + 1,
+                Item::Line(_) => {}
+            }
+        }
+        false
+    };
+
+    // Second pass: check the numbering and build the tree.
+    // Per level: the last accepted number and the open heading.
+    let mut last = [0u32; 4];
+    let mut open: [Option<usize>; 4] = [None; 4];
+    for (i, item) in items.iter().enumerate() {
+        let c = match item {
+            Item::Attachment => {
+                last = [0; 4];
+                open = [None; 4];
+                continue;
+            }
+            Item::Line(c) => c,
         };
         let li = c.level as usize - 1;
         let prev = last[li];
@@ -364,6 +396,12 @@ pub fn outline(text: &str) -> (Vec<Heading>, Vec<Warning>) {
             new_warnings.push(warn(format!(
                 "编号重复：{}",
                 marker_name(c.level, c.number)
+            )));
+        } else if prev == 0 && confirmed(i, c) {
+            new_warnings.push(warn(format!(
+                "编号跳跃：{}之前缺少{}",
+                marker_name(c.level, c.number),
+                marker_name(c.level, 1)
             )));
         } else if prev > 0 && c.number == 1 {
             new_warnings.push(warn(format!(
@@ -405,7 +443,7 @@ pub fn outline(text: &str) -> (Vec<Heading>, Vec<Warning>) {
         }
         headings.push(Heading {
             level: c.level,
-            marker: c.marker_text,
+            marker: c.marker_text.clone(),
             marker_span: c.marker,
             number: c.number,
             title: c.title.of(text).to_string(),
@@ -500,6 +538,19 @@ mod tests {
         assert_eq!(titles, ["工作回顾", "存在问题", "甲", "丙"]);
         assert_eq!(w.len(), 1);
         assert!(w[0].message.contains("编号跳跃"), "{}", w[0].message);
+    }
+
+    #[test]
+    fn late_start_needs_its_successor() {
+        // An excerpt that starts at `三、`, confirmed by `四、`.
+        let t = "三、2026年工作安排\n（一）突出扩大内需战略基点\n四、加强政府自身建设\n";
+        let (h, w) = outline(t);
+        assert_eq!(h.len(), 3);
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].message, "编号跳跃：三、之前缺少一、");
+        // Alone, or followed by a different number, it is a quoted item.
+        assert!(find("三、2026年工作安排\n（一）突出扩大内需战略基点\n").len() == 1);
+        assert!(find("五、其他需要报告的情况\n七、附则\n").is_empty());
     }
 
     #[test]
