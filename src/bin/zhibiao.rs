@@ -267,9 +267,15 @@ fn text_listing(file: &str, text: &str, o: &Output) -> String {
         let _ = writeln!(s, "\n提纲:");
         fn walk(s: &mut String, o: &Output, i: usize, depth: usize) {
             let h = &o.headings[i];
+            let items = o.lists.iter().filter(|l| l.heading == Some(i)).count();
+            let items = if items > 0 {
+                format!(" · 列举{items}项")
+            } else {
+                String::new()
+            };
             let _ = writeln!(
                 s,
-                "{}{}{}  (第{}行)",
+                "{}{}{}  (第{}行){items}",
                 "  ".repeat(depth + 1),
                 h.marker,
                 h.title,
@@ -427,6 +433,31 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!("zhibiao: cannot write output: {e}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_listing_shows_tree_and_parts() {
+        // 003 朝阳, shortened.
+        let t = "2024年,朝阳市委、市政府坚持依法行政。\n一、2024年全市法治政府建设工作成效和举措\n(一)深入推动政府职能优化转变。一是完成新一轮机构改革;二是公布权责清单。\n二、存在的问题\n2024年,朝阳市法治政府建设工作取得了一些成效,但仍然存在薄弱环节。\n三、2025年工作安排\n(一)紧盯目标任务,统筹推进法治政府建设工作\n";
+        let x = zhibiao::extract(t);
+        let listing = text_listing("003.txt", t, &Output::new(t, &x));
+        let want = [
+            "报告年度: 2024",
+            "  一、2024年全市法治政府建设工作成效和举措  (第2行)",
+            "    (一)深入推动政府职能优化转变  (第3行) · 列举2项",
+            "  二、存在的问题  (第4行)",
+            "    (一)紧盯目标任务,统筹推进法治政府建设工作  (第7行)",
+            "  ✓ 有章节  存在的不足和原因  ← 二、存在的问题 (第4行)",
+            "  ✗ 缺失  其他需要报告的情况",
+        ];
+        for line in want {
+            assert!(listing.lines().any(|l| l == line), "{line}\n{listing}");
         }
     }
 }
