@@ -16,8 +16,8 @@
 //! - **Report year**, first rule that applies: a year in the title; the date of a speech's
 //!   subtitle (`——2026年1月26日在…会议上`); the year opening the first paragraph (`2024年,楚雄市
 //!   坚持…`); a speech's review heading (`一、2019年和今年以来工作回顾` → 2020); the signature
-//!   or metadata date, less one when it falls in the first half of the year (a report signed in
-//!   March 2024 covers 2023).
+//!   date, a bare date under the title (`（2024年3月1日）`) or the metadata date, less one when it
+//!   falls in the first half of the year (a report signed in March 2024 covers 2023).
 //!
 //! Not read: titles spread over two lines, signatures in the middle of the text, metadata blocks
 //! after the first one.
@@ -483,7 +483,23 @@ pub fn fill(text: &str, x: &mut Extraction) {
                 })
                 .map(|(i, _)| i)?;
             let rest = s[start..].trim_start_matches(|c: char| is_dash(c) || c == '（' || c == '(');
-            date_at(rest).filter(|h| h.day.is_some()).map(|h| h.year)
+            // `…日在…会议上`: the day the speech was given.
+            date_at(rest)
+                .filter(|h| h.day.is_some() && rest[h.end..].starts_with('在'))
+                .map(|h| h.year)
+        })
+    };
+    // A bare date under the title, `（2024年3月1日）`: when the report was issued.
+    let front_date = || {
+        front.iter().find_map(|l| {
+            let s = l
+                .of(text)
+                .trim_matches(|c: char| is_blank(c) || matches!(c, '（' | '(' | '）' | ')'));
+            is_date_only(s)
+                .then(|| date_at(s))
+                .flatten()
+                .filter(|h| h.day.is_some())
+                .map(|h| covered_by(&h))
         })
     };
     let opening = || {
@@ -520,6 +536,7 @@ pub fn fill(text: &str, x: &mut Extraction) {
         .or_else(opening)
         .or_else(review)
         .or_else(signed)
+        .or_else(front_date)
         .or_else(published);
 }
 
@@ -638,6 +655,12 @@ mod tests {
         assert_eq!(x.title.unwrap().text, "某县2023年法治政府建设年度报告");
         let s = x.signature.unwrap();
         assert_eq!((s.issuer, s.date.as_deref()), (None, Some("2024-03-01")));
+    }
+
+    #[test]
+    fn dated_line_under_a_title_without_year() {
+        let t = "某县法治政府建设年度报告\n（2024年3月1日）\n过去一年，我县坚持依法行政。\n";
+        assert_eq!(run(t).report_year, Some(2023));
     }
 
     #[test]
