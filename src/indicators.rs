@@ -590,7 +590,7 @@ impl<'a> Scanner<'a> {
     /// A change verb right before `head` (after an optional `了`): its direction and basis.
     fn change(&self, head: usize) -> (Option<Change>, Option<usize>) {
         let text = self.text;
-        let mut p = head;
+        let mut p = skip_footnote_back(text, head);
         if text[..p].ends_with('了') {
             p -= '了'.len_utf8();
         }
@@ -714,6 +714,30 @@ fn strip_basis<'s>(seg: &'s str, basis: &str) -> &'s str {
     seg
 }
 
+/// The position before a footnote marker (`[41]`, `［3］`) that ends at `pos`, else `pos`.
+fn skip_footnote_back(text: &str, pos: usize) -> usize {
+    let before = &text[..pos];
+    let Some(c) = before
+        .chars()
+        .next_back()
+        .filter(|&c| matches!(c, ']' | '］'))
+    else {
+        return pos;
+    };
+    let inner = &before[..before.len() - c.len_utf8()];
+    let digits: usize = inner
+        .chars()
+        .rev()
+        .take_while(|&d| text::digit(d).is_some())
+        .map(char::len_utf8)
+        .sum();
+    let rest = &inner[..inner.len() - digits];
+    match rest.chars().next_back() {
+        Some(o) if digits > 0 && matches!(o, '[' | '［') => rest.len() - o.len_utf8(),
+        _ => pos,
+    }
+}
+
 /// Removes footnote markers (`[2]`, `［3］`) from a metric.
 fn without_footnotes(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -817,11 +841,11 @@ fn limit(s: &str) -> &str {
     &s[skip..]
 }
 
-/// The noun after a unit (`为7个省级经济开发区赋权` → `省级经济开发区`), at most 8 characters.
+/// The noun after a unit (`为7个省级经济开发区赋权` → `省级经济开发区赋权`), at most 10 characters.
 fn noun_after(text: &str, pos: usize) -> &str {
     let mut end = pos;
     for (n, c) in text[pos..].chars().enumerate() {
-        if n >= 8
+        if n >= 10
             || is_clause_end(c)
             || matches!(c, '的' | '和' | '及' | '与' | '等' | '(' | '（')
             || text::digit(c).is_some()

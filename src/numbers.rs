@@ -233,6 +233,7 @@ fn parse_chinese(text: &str, start: usize) -> Option<Number> {
     let mut zero = false;
     let mut last_good = start;
     let mut value_at_good = 0u64;
+    let mut multiplied = false;
     while let Some(c) = char_at(text, pos) {
         if let Some(d) = chinese_digit(c) {
             if pending.is_some() {
@@ -270,6 +271,7 @@ fn parse_chinese(text: &str, start: usize) -> Option<Number> {
                 if s == 0 && total == 0 {
                     break;
                 }
+                multiplied = true;
                 if unit == 100_000_000 {
                     total = (total + s).saturating_mul(unit);
                 } else {
@@ -297,7 +299,7 @@ fn parse_chinese(text: &str, start: usize) -> Option<Number> {
         chinese: true,
         int_digits: 0,
         point: false,
-        multiplier: false,
+        multiplier: multiplied,
         factor: 1.0,
     };
     multipliers(text, &mut num, false);
