@@ -16,8 +16,9 @@
 //! - **Report year**, first rule that applies: a year in the title; the date of a speech's
 //!   subtitle (`——2026年1月26日在…会议上`); the year opening the first paragraph (`2024年,楚雄市
 //!   坚持…`); a speech's review heading (`一、2019年和今年以来工作回顾` → 2020); the signature
-//!   date, a bare date under the title (`（2024年3月1日）`) or the metadata date, less one when it
-//!   falls in the first half of the year (a report signed in March 2024 covers 2023).
+//!   date, a bare date under the title (`（2024年3月1日）`) or the metadata date, less one when
+//!   it falls in the first half of the year (a report signed in March 2024 covers 2023); a bare
+//!   `（2023年度）` under the title is the year itself.
 //!
 //! Not read: titles spread over two lines, signatures in the middle of the text, metadata blocks
 //! after the first one.
@@ -495,6 +496,13 @@ pub fn fill(text: &str, x: &mut Extraction) {
             let s = l
                 .of(text)
                 .trim_matches(|c: char| is_blank(c) || matches!(c, '（' | '(' | '）' | ')'));
+            // `（2023年度）`: the year itself.
+            if let Some(y) = s
+                .strip_suffix("年度")
+                .and_then(|y| date_at(&format!("{y}年")))
+            {
+                return (y.month.is_none() && y.end == s.len() - "度".len()).then_some(y.year);
+            }
             is_date_only(s)
                 .then(|| date_at(s))
                 .flatten()
@@ -660,6 +668,8 @@ mod tests {
     #[test]
     fn dated_line_under_a_title_without_year() {
         let t = "某县法治政府建设年度报告\n（2024年3月1日）\n过去一年，我县坚持依法行政。\n";
+        assert_eq!(run(t).report_year, Some(2023));
+        let t = "某县法治政府建设年度报告\n（2023年度）\n过去一年，我县坚持依法行政。\n";
         assert_eq!(run(t).report_year, Some(2023));
     }
 
