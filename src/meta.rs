@@ -60,6 +60,11 @@ pub const META_KEYS: &[&str] = &[
     "来源",
     "时间",
     "阅读量",
+    "浏览次数",
+    "浏览量",
+    "点击数",
+    "访问量",
+    "字号",
 ];
 
 /// Metadata labels whose value is the publication date, in order of preference.
@@ -671,6 +676,28 @@ mod tests {
         assert_eq!(run(t).report_year, Some(2023));
         let t = "某县法治政府建设年度报告\n（2023年度）\n过去一年，我县坚持依法行政。\n";
         assert_eq!(run(t).report_year, Some(2023));
+    }
+
+    #[test]
+    fn labels_on_one_line_separated_by_blanks() {
+        let t = "XX市司法局2023年法治政府建设年度报告\n发布时间：2024-03-20 来源：XX市司法局 浏览次数：\n2023年，我局扎实推进法治政府建设。\n";
+        let x = run(t);
+        let f: Vec<_> = x
+            .metadata
+            .unwrap()
+            .fields
+            .into_iter()
+            .map(|f| (f.key, f.value))
+            .collect();
+        let want = [
+            ("发布时间", "2024-03-20"),
+            ("来源", "XX市司法局"),
+            ("浏览次数", ""),
+        ];
+        assert_eq!(f.len(), want.len());
+        for ((k, v), (wk, wv)) in f.iter().zip(want) {
+            assert_eq!((k.as_str(), v.as_str()), (wk, wv));
+        }
     }
 
     #[test]
