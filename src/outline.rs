@@ -28,7 +28,9 @@
 //! - anything in a text that is one long line (the line structure is lost, so a leading marker
 //!   cannot be told from an inline one).
 //!
-//! A line `附件1` (an attachment) restarts the numbering without a warning.
+//! A line `附件1` (an attachment) restarts the numbering without a warning. A marker broken
+//! over two lines (`（` / `三）改革开放…`) is read; its `marker` is written without the break,
+//! its `marker_span` covers both lines.
 //!
 //! ```
 //! let t = "一、主要举措和成效\n(一)全面统筹高位推动。市委高度重视。\n1.坚持法治引领。";

@@ -549,3 +549,41 @@ fn indicators_get_their_section() {
     let out = zhibiao::output::Output::new(t, &x);
     assert_eq!(out.indicators[0].section, ["主要举措和成效", "深化改革"]);
 }
+
+// ---- The output contract for the structure fields ----
+
+#[test]
+fn structure_fields_in_json_use_utf16_offsets() {
+    // An astral character (𠀀, two UTF-16 units) before every span.
+    let t = "𠀀某县2023年法治政府建设年度报告\n索 引 号: | 0001/2024-1 | 生成日期: | 2024-03-04\n一、主要举措和成效\n下步,我县将继续推进《行政复议法》学习。\n某县人民政府\n2024年3月1日\n";
+    let json: Value = serde_json::from_str(&zhibiao::output::to_json(t)).expect("json");
+    let units: Vec<u16> = t.encode_utf16().collect();
+    let slice = |v: &Value, a: &str, b: &str| {
+        let s = v[a].as_u64().expect("start") as usize;
+        let e = v[b].as_u64().expect("end") as usize;
+        String::from_utf16(&units[s..e]).expect("utf16")
+    };
+    assert_eq!(
+        slice(&json["headings"][0], "start", "end"),
+        "主要举措和成效"
+    );
+    assert_eq!(
+        slice(&json["citations"][0], "start", "end"),
+        "《行政复议法》"
+    );
+    assert_eq!(
+        slice(&json["titleSpan"], "start", "end"),
+        "𠀀某县2023年法治政府建设年度报告"
+    );
+    assert_eq!(
+        slice(&json["metadata"]["fields"][1], "start", "end"),
+        "2024-03-04"
+    );
+    assert_eq!(slice(&json["parts"][3], "start", "end"), "下步");
+    assert_eq!(
+        slice(&json["signature"], "dateStart", "dateEnd"),
+        "2024年3月1日"
+    );
+    assert_eq!(json["reportYear"], 2023);
+    assert_eq!(json["deadline"]["status"], "onTime");
+}
