@@ -132,11 +132,19 @@ fn marker(s: &str) -> Option<(Level, u32, usize)> {
             (Level::Four, n, len)
         };
         let close = rest[len..].chars().next()?;
-        return (fold(close) == ')').then_some((
-            level,
-            n,
-            first.len_utf8() + len + close.len_utf8(),
-        ));
+        if fold(close) != ')' {
+            return None;
+        }
+        let mut mlen = first.len_utf8() + len + close.len_utf8();
+        // `（一）、加强…`: a stray separator after the bracket belongs to the marker.
+        if let Some(sep) = s[mlen..]
+            .chars()
+            .next()
+            .filter(|&c| matches!(fold(c), '、' | '.'))
+        {
+            mlen += sep.len_utf8();
+        }
+        return Some((level, n, mlen));
     }
     if let Some((n, len)) = chinese_number(s) {
         let sep = s[len..].chars().next()?;
@@ -510,6 +518,7 @@ mod tests {
         assert_eq!(marker("１．坚持"), Some((Level::Three, 1, 6)));
         assert_eq!(marker("1、坚持"), Some((Level::Three, 1, 4)));
         assert_eq!(marker("（1）坚持"), Some((Level::Four, 1, 7)));
+        assert_eq!(marker("（一）、加强"), Some((Level::Two, 1, 12)));
         assert_eq!(marker("2.5"), None);
         assert_eq!(marker("一是持续深化"), None);
         assert_eq!(marker("第一"), None);
