@@ -34,6 +34,7 @@ use crate::span::Span;
 use crate::text::{fold, is_blank};
 use crate::units::{self, is_cjk, prefix_len};
 use crate::{metrics, text};
+use std::sync::OnceLock;
 
 /// Fixed terms that start with a numeral and a measure word but count nothing.
 pub const FIXED_TERMS: &[&str] = &[
@@ -175,6 +176,70 @@ const FILLERS: &[&str] = &[
     "又",
 ];
 
+/// A word list indexed by first and last character, so that stripping a word from either end of
+/// a phrase looks at a handful of candidates instead of the whole list.
+struct WordIndex {
+    by_first: Vec<(char, &'static str)>,
+    by_last: Vec<(char, &'static str)>,
+}
+
+impl WordIndex {
+    fn new(words: impl Iterator<Item = &'static str>) -> Self {
+        let mut by_first = Vec::new();
+        let mut by_last = Vec::new();
+        for w in words {
+            if let (Some(f), Some(l)) = (w.chars().next(), w.chars().next_back()) {
+                by_first.push((f, w));
+                by_last.push((l, w));
+            }
+        }
+        let order =
+            |a: &(char, &str), b: &(char, &str)| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len()));
+        by_first.sort_by(order);
+        by_last.sort_by(order);
+        WordIndex { by_first, by_last }
+    }
+
+    fn group<'l>(list: &'l [(char, &'static str)], c: char) -> &'l [(char, &'static str)] {
+        let lo = list.partition_point(|e| e.0 < c);
+        let hi = lo + list[lo..].partition_point(|e| e.0 == c);
+        &list[lo..hi]
+    }
+
+    /// The longest word that `s` starts with.
+    fn prefix(&self, s: &str) -> Option<&'static str> {
+        let c = s.chars().next()?;
+        Self::group(&self.by_first, c)
+            .iter()
+            .find(|e| s.starts_with(e.1))
+            .map(|e| e.1)
+    }
+
+    /// The longest word that `s` ends with.
+    fn suffix(&self, s: &str) -> Option<&'static str> {
+        let c = s.chars().next_back()?;
+        Self::group(&self.by_last, c)
+            .iter()
+            .find(|e| s.ends_with(e.1))
+            .map(|e| e.1)
+    }
+}
+
+fn verbs() -> &'static WordIndex {
+    static V: OnceLock<WordIndex> = OnceLock::new();
+    V.get_or_init(|| WordIndex::new(CHANGE_VERBS.iter().map(|v| v.0)))
+}
+
+fn leading_words() -> &'static WordIndex {
+    static V: OnceLock<WordIndex> = OnceLock::new();
+    V.get_or_init(|| WordIndex::new(FILLERS.iter().copied()))
+}
+
+fn trailing_words() -> &'static WordIndex {
+    static V: OnceLock<WordIndex> = OnceLock::new();
+    V.get_or_init(|| WordIndex::new(CONNECTORS.iter().chain(FILLERS).copied()))
+}
+
 /// Finds the indicators of `text`, skipping numbers inside citations and heading or list markers.
 pub fn find(
     text: &str,
@@ -214,6 +279,29 @@ struct Found {
     unit: Option<String>,
     kind: Kind,
     approx: Option<&'static str>,
+}
+
+/// Whether the code point can start an indicator: a full-width digit, a Chinese numeral that
+/// can start a number, or 百 (of 百分之).
+#[inline]
+fn is_start(cp: u32) -> bool {
+    matches!(
+        cp,
+        0xFF10
+            ..=0xFF19 // ０-９
+            | 0x4E00 // 一
+            | 0x4E8C // 二
+            | 0x4E24 // 两
+            | 0x4E09 // 三
+            | 0x56DB // 四
+            | 0x4E94 // 五
+            | 0x516D // 六
+            | 0x4E03 // 七
+            | 0x516B // 八
+            | 0x4E5D // 九
+            | 0x5341 // 十
+            | 0x767E // 百
+    )
 }
 
 fn prev_char(text: &str, pos: usize) -> Option<char> {
@@ -271,12 +359,14 @@ impl<'a> Scanner<'a> {
                 0xF0..=0xF7 => 4,
                 _ => 1,
             };
-            if len == 3 {
-                if let Some(c) = char_at(text, i) {
-                    if text::digit(c).is_some() || numbers::starts_chinese(c) || c == '百' {
-                        i = self.at(i);
-                        continue;
-                    }
+            if len == 3 && i + 2 < bytes.len() {
+                // Decode the three-byte sequence in place: most CJK text never reaches `at`.
+                let cp = (u32::from(b & 0x0F) << 12)
+                    | (u32::from(bytes[i + 1] & 0x3F) << 6)
+                    | u32::from(bytes[i + 2] & 0x3F);
+                if is_start(cp) {
+                    i = self.at(i);
+                    continue;
                 }
             }
             i += len;
@@ -594,10 +684,13 @@ impl<'a> Scanner<'a> {
         if text[..p].ends_with('了') {
             p -= '了'.len_utf8();
         }
-        let Some(&(verb, direction)) = CHANGE_VERBS.iter().find(|(v, _)| text[..p].ends_with(v))
-        else {
+        let Some(verb) = verbs().suffix(&text[back(text, p, 2)..p]) else {
             return (None, None);
         };
+        let direction = CHANGE_VERBS
+            .iter()
+            .find(|v| v.0 == verb)
+            .map_or(Direction::Up, |v| v.1);
         let verb_start = p - verb.len();
         // Single-character verbs only in the compact forms 同比增 / 同比减 / 比上年增.
         let basis = self.basis(verb_start);
@@ -809,19 +902,15 @@ fn strip(mut s: &str) -> &str {
                 s = r;
             }
         }
-        for w in FILLERS {
-            if let Some(r) = s.strip_prefix(w) {
-                s = r;
-            }
+        while let Some(w) = leading_words().prefix(s) {
+            s = &s[w.len()..];
         }
-        for w in CONNECTORS.iter().chain(FILLERS) {
-            if let Some(r) = s.strip_suffix(w) {
-                s = r;
-                // 提高到66.2%: the value is the new level, the verb is not part of the name.
-                if matches!(*w, "到" | "至") {
-                    if let Some((v, _)) = CHANGE_VERBS.iter().find(|(v, _)| s.ends_with(v)) {
-                        s = &s[..s.len() - v.len()];
-                    }
+        while let Some(w) = trailing_words().suffix(s) {
+            s = &s[..s.len() - w.len()];
+            // 提高到66.2%: the value is the new level, the verb is not part of the name.
+            if matches!(w, "到" | "至") {
+                if let Some(v) = verbs().suffix(s) {
+                    s = &s[..s.len() - v.len()];
                 }
             }
         }
@@ -898,6 +987,19 @@ mod tests {
         );
         let v = find("全市共聘请11名执业律师", &[], &[], &[]);
         assert_eq!(v[0].metric.as_deref(), Some("执业律师"));
+    }
+
+    #[test]
+    fn start_set_matches_the_numeral_tables() {
+        for c in "０９一二两三四五六七八九十百".chars() {
+            assert!(is_start(c as u32), "{c}");
+        }
+        for c in "〇零千万亿年的".chars() {
+            assert!(!is_start(c as u32), "{c}");
+        }
+        for c in "一二两三四五六七八九十".chars() {
+            assert!(numbers::starts_chinese(c));
+        }
     }
 
     #[test]

@@ -15,7 +15,6 @@
 //!
 //! It does not guess: a phrase with none of the listed wordings has no id.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 static SOURCE: &str = include_str!("../data/metrics.tsv");
@@ -31,8 +30,8 @@ pub struct Metric {
 
 struct Index {
     metrics: Vec<Metric>,
-    /// Variants grouped by first character: (variant, metric index), longest first.
-    by_first: HashMap<char, Vec<(&'static str, usize)>>,
+    /// (first character, variant, metric index), sorted by character, longest variant first.
+    by_first: Vec<(char, &'static str, usize)>,
 }
 
 fn index() -> &'static Index {
@@ -51,17 +50,15 @@ fn index() -> &'static Index {
                 Some(Metric { id, name, variants })
             })
             .collect();
-        let mut by_first: HashMap<char, Vec<(&'static str, usize)>> = HashMap::new();
+        let mut by_first = Vec::new();
         for (i, m) in metrics.iter().enumerate() {
             for v in m.variants.iter().copied().chain(std::iter::once(m.name)) {
                 if let Some(c) = v.chars().next() {
-                    by_first.entry(c).or_default().push((v, i));
+                    by_first.push((c, v, i));
                 }
             }
         }
-        for list in by_first.values_mut() {
-            list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
-        }
+        by_first.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
         Index { metrics, by_first }
     })
 }
@@ -76,11 +73,13 @@ pub fn lookup(phrase: &str) -> Option<&'static str> {
     let ix = index();
     let mut best: Option<(&str, usize)> = None;
     for (i, c) in phrase.char_indices() {
-        let Some(list) = ix.by_first.get(&c) else {
-            continue;
-        };
+        let lo = ix.by_first.partition_point(|e| e.0 < c);
         let rest = &phrase[i..];
-        if let Some(&(v, m)) = list.iter().find(|(v, _)| rest.starts_with(v)) {
+        if let Some(&(_, v, m)) = ix.by_first[lo..]
+            .iter()
+            .take_while(|e| e.0 == c)
+            .find(|e| rest.starts_with(e.1))
+        {
             if best.map_or(true, |(b, _)| v.len() > b.len()) {
                 best = Some((v, m));
             }
