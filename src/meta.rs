@@ -271,7 +271,8 @@ fn title_of(text: &str, line: Line) -> Option<Title> {
 
 /// A metadata label at the start of `s`: the key, and the byte length through the colon.
 fn label_at(s: &str) -> Option<(&'static str, usize)> {
-    'keys: for key in META_KEYS {
+    let first = s.chars().next()?;
+    'keys: for key in META_KEYS.iter().filter(|k| k.chars().next() == Some(first)) {
         let mut pos = 0;
         for (k, kc) in key.chars().enumerate() {
             if k > 0 {
@@ -292,20 +293,46 @@ fn label_at(s: &str) -> Option<(&'static str, usize)> {
 }
 
 /// Labels in a line: (key, label start, label end), relative to the line.
-fn labels(s: &str) -> Vec<(&'static str, usize, usize)> {
+/// An unlisted label filling a whole `|` cell (`发文机构: |`): its key, without blanks.
+fn cell_label(s: &str) -> Option<(String, usize)> {
+    // Labels are short: look no further than 24 characters for the cell's end.
+    let end = s
+        .char_indices()
+        .take(24)
+        .find(|&(_, c)| c == '|')
+        .map(|(i, _)| i)?;
+    let t = s[..end].trim_end_matches(is_blank);
+    let key = t.strip_suffix([':', '：'])?;
+    let key: String = key.chars().filter(|&c| !is_blank(c)).collect();
+    let ok = (2..=8).contains(&key.chars().count())
+        && key.chars().all(|c| !c.is_ascii() && c.is_alphabetic());
+    ok.then_some((key, t.len()))
+}
+
+/// Labels in a line: (key, label start, label end), relative to the line.
+fn labels(s: &str) -> Vec<(String, usize, usize)> {
+    let piped = s.contains('|');
     let mut out = Vec::new();
     let mut i = 0;
+    // At the line start or after `|`, blanks aside: where a whole cell begins.
+    let mut after_pipe = true;
     while i < s.len() {
         let prev = s[..i].chars().next_back();
         let at_cell_start = !prev.is_some_and(|c| !(is_blank(c) || c == '|' || c == '\t'));
         if at_cell_start {
-            if let Some((key, len)) = label_at(&s[i..]) {
+            let found = label_at(&s[i..])
+                .map(|(k, len)| (k.to_string(), len))
+                .or_else(|| (piped && after_pipe).then(|| cell_label(&s[i..])).flatten());
+            if let Some((key, len)) = found {
                 out.push((key, i, i + len));
                 i += len;
+                after_pipe = false;
                 continue;
             }
         }
-        i += s[i..].chars().next().map_or(1, char::len_utf8);
+        let c = s[i..].chars().next().unwrap_or(' ');
+        after_pipe = c == '|' || (after_pipe && is_blank(c));
+        i += c.len_utf8();
     }
     out
 }
@@ -345,7 +372,7 @@ fn metadata(text: &str, front: &[Line]) -> Option<Metadata> {
         }
         pending_alone = None;
         lines_used += 1;
-        for (k, &(key, _ls, le)) in found.iter().enumerate() {
+        for (k, (key, _ls, le)) in found.iter().enumerate() {
             let to = found.get(k + 1).map_or(s.len(), |n| n.1);
             let v = value_span(text, line.start + le, line.start + to);
             let v = if v.is_empty() {
@@ -698,6 +725,26 @@ mod tests {
         for ((k, v), (wk, wv)) in f.iter().zip(want) {
             assert_eq!((k.as_str(), v.as_str()), (wk, wv));
         }
+    }
+
+    #[test]
+    fn unlisted_labels_in_cells() {
+        let t = "某县2023年法治政府建设年度报告\n索 引 号: | 0001/2024-1 | 组 织 机 构: | 某县司法局\n公开形式: | 主动公开 | 生成日期: | 2024-03-04\n";
+        let m = run(t).metadata.unwrap();
+        let f: Vec<_> = m
+            .fields
+            .iter()
+            .map(|f| (f.key.as_str(), f.value.as_str()))
+            .collect();
+        assert_eq!(
+            f,
+            [
+                ("索引号", "0001/2024-1"),
+                ("组织机构", "某县司法局"),
+                ("公开形式", "主动公开"),
+                ("生成日期", "2024-03-04")
+            ]
+        );
     }
 
     #[test]
