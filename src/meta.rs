@@ -272,7 +272,7 @@ fn title_of(text: &str, line: Line) -> Option<Title> {
 /// A metadata label at the start of `s`: the key, and the byte length through the colon.
 fn label_at(s: &str) -> Option<(&'static str, usize)> {
     let first = s.chars().next()?;
-    'keys: for key in META_KEYS.iter().filter(|k| k.chars().next() == Some(first)) {
+    'keys: for key in META_KEYS.iter().filter(|k| k.starts_with(first)) {
         let mut pos = 0;
         for (k, kc) in key.chars().enumerate() {
             if k > 0 {
