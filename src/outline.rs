@@ -198,7 +198,14 @@ fn strip_blanks(s: &str) -> String {
     s.chars().filter(|&c| !is_blank(c)).collect()
 }
 
+/// Longest line, in bytes, that can be a glossary header or an attachment line (blanks
+/// included); longer lines are rejected without looking.
+const MAX_SHORT_LINE_BYTES: usize = 160;
+
 fn is_glossary_header(line: &str) -> bool {
+    if line.len() > MAX_SHORT_LINE_BYTES {
+        return false;
+    }
     let t = strip_blanks(line);
     let t = t.trim_end_matches([':', '：']);
     if t.is_empty() || t.chars().count() > 24 || t.contains('。') {
@@ -209,6 +216,9 @@ fn is_glossary_header(line: &str) -> bool {
 
 /// `附件`, `附件1`, `附件2：`: an attachment starts, with its own numbering.
 fn is_attachment_line(line: &str) -> bool {
+    if line.len() > MAX_SHORT_LINE_BYTES {
+        return false;
+    }
     let t = strip_blanks(line);
     let Some(rest) = t.strip_prefix("附件") else {
         return false;
