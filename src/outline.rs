@@ -23,8 +23,9 @@
 //! - a number that jumps ahead (`一、` then `五、` with nothing between: a quoted list); a gap
 //!   of one (`(二)` then `(四)`) or a repeated number is kept with a warning; a sequence that
 //!   starts at 3 or more (an excerpt from `三、`) is kept only when its next number follows;
-//! - numbered notes after a glossary header (`名词解释`, `名词注释`, `注释`) and glossary-style
-//!   items `1.“两重”：是指……` whose first clause is a term and a colon;
+//! - numbered notes `1.` / `１、` after a glossary header (`名词解释`, `名词注释`, `注释`), up to
+//!   the next `一、` or `(一)` heading, and glossary-style items `1.“两重”：是指……` whose first
+//!   clause is a term and a colon;
 //! - anything in a text that is one long line (the line structure is lost, so a leading marker
 //!   cannot be told from an inline one).
 //!
@@ -340,13 +341,14 @@ pub fn outline(text: &str) -> (Vec<Heading>, Vec<Warning>) {
             return (headings, warnings);
         }
     }
-    // First pass: candidate lines and attachment starts, up to a glossary.
+    // First pass: candidate lines and attachment starts; numbered notes are left out.
     enum Item {
         Line(Candidate),
         Attachment,
     }
     let mut items: Vec<Item> = Vec::new();
     let mut open_bracket: Option<Span> = None;
+    let mut in_notes = false;
     for line in lines(text) {
         let s = line.of(text);
         let split = open_bracket.take();
@@ -355,9 +357,11 @@ pub fn outline(text: &str) -> (Vec<Heading>, Vec<Warning>) {
             continue;
         }
         if is_glossary_header(s) {
-            break;
+            in_notes = true;
+            continue;
         }
         if is_attachment_line(s) {
+            in_notes = false;
             items.push(Item::Attachment);
             continue;
         }
@@ -365,6 +369,11 @@ pub fn outline(text: &str) -> (Vec<Heading>, Vec<Warning>) {
             .and_then(|b| candidate(text, line, Some(b)))
             .or_else(|| candidate(text, line, None));
         if let Some(c) = c {
+            // Notes are numbered `1.` / `１、`; a `一、` or `(一)` heading ends them.
+            if in_notes && c.level >= Level::Three {
+                continue;
+            }
+            in_notes = false;
             items.push(Item::Line(c));
         }
     }
@@ -604,6 +613,14 @@ mod tests {
         // Without a header: the term stands alone with its colon.
         let t = "（一）突出政府履职效能\n1.“四上”企业：\n现阶段统计工作实践中的一种习惯称谓。\n2.“双高计划”：\n";
         assert_eq!(find(t).len(), 1);
+    }
+
+    #[test]
+    fn notes_end_at_the_next_top_heading() {
+        // Notes in the middle of a page do not end the outline.
+        let t = "一、工作回顾\n注释：\n1.两重：国家重大战略实施\n2.两新：设备更新\n二、工作安排\n1.扩大内需\n";
+        let got: Vec<_> = find(t).into_iter().map(|h| h.title).collect();
+        assert_eq!(got, ["工作回顾", "工作安排", "扩大内需"]);
     }
 
     #[test]
