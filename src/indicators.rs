@@ -55,6 +55,10 @@ pub const FIXED_TERMS: &[&str] = &[
     "三个规定",
     "五个一",
     "三个一",
+    "五项原则",
+    "八项主张",
+    "三次产业",
+    "铁人三项",
 ];
 
 /// Words that, right after a Chinese-numeral count, make it the name of a combination
@@ -131,6 +135,19 @@ const CONNECTORS: &[&str] = &[
     "及",
     "等",
     "的",
+    "平均",
+    "平均为",
+    "平均达",
+    "拟按",
+    "按",
+    "到",
+    "至",
+    "占",
+    "年均",
+    "平均每年",
+    "实际",
+    "由",
+    "从",
 ];
 
 /// Words that frame a clause but name nothing (`全市`, `2024年`, `其中`), stripped from both ends.
@@ -171,9 +188,7 @@ const FILLERS: &[&str] = &[
     "将",
     "从",
     "由",
-    "并",
-    "还",
-    "又",
+    "的",
 ];
 
 /// A word list indexed by first and last character, so that stripping a word from either end of
@@ -306,6 +321,15 @@ fn is_start(cp: u32) -> bool {
 
 fn prev_char(text: &str, pos: usize) -> Option<char> {
     text.get(..pos)?.chars().next_back()
+}
+
+/// Byte just after the `n`-th char after `pos`.
+fn forward(text: &str, pos: usize, n: usize) -> usize {
+    pos + text[pos..]
+        .chars()
+        .take(n)
+        .map(char::len_utf8)
+        .sum::<usize>()
 }
 
 /// Byte just before the `n`-th char before `pos`.
@@ -507,6 +531,14 @@ impl<'a> Scanner<'a> {
         if num.chinese && self.chinese_term(num, &found) {
             return None;
         }
+        // 60岁以上老人: an age threshold describing a group, not a measured age.
+        if found.unit.as_deref() == Some("岁")
+            && ["以上", "以下", "及以上", "至"]
+                .iter()
+                .any(|w| text[found.end..].starts_with(w))
+        {
+            return None;
+        }
         if self.in_short_quote(num.start, found.end) {
             return None;
         }
@@ -534,11 +566,31 @@ impl<'a> Scanner<'a> {
         if found.kind == Kind::Money && !num.multiplier {
             return true;
         }
-        // 二期工程: a phase, not a count.
-        if found.unit.as_deref() == Some("期") && char_at(text, unit_end).is_some_and(is_cjk) {
+        // 二期工程, 二轮土地承包: a count of two is written 两; 二 with a measure word is a name
+        // or an ordinal. So is any 期 after a Chinese numeral (万豪二期, 三期工程).
+        if &text[num.start..num.end] == "二" || found.unit.as_deref() == Some("期") {
             return true;
         }
-        if FIXED_TERMS.iter().any(|t| text[num.start..].starts_with(t)) {
+        // 抓好以下八个方面: the report's own outline, not a quantity.
+        if text[unit_end..].starts_with("方面") {
+            return true;
+        }
+        // 十三届全国人大三次会议, 八次全会: a session, not a count.
+        if found.unit.as_deref() == Some("次")
+            && (text[unit_end..].starts_with("会议") || text[unit_end..].starts_with("全会"))
+        {
+            return true;
+        }
+        // Fixed terms, also when the numeral sits inside them (和平共处五项原则, 铁人三项).
+        let lo = back(text, num.start, 4);
+        let hi = forward(text, unit_end, 4);
+        let window = &text[lo..hi];
+        if FIXED_TERMS.iter().any(|t| {
+            window.contains(t) && {
+                let at = lo + window.find(t).unwrap_or(0);
+                at <= num.start && unit_end <= at + t.len()
+            }
+        }) {
             return true;
         }
         if COMBINATION_TAILS
@@ -729,7 +781,7 @@ impl<'a> Scanner<'a> {
             let rest = &sentence[i + c.len_utf8()..];
             let first = rest.chars().next();
             let ok = first.is_some_and(|f| {
-                text::digit(f).is_some() || matches!(f, '上' | '去' | '前' | '同' | '二')
+                text::digit(f).is_some() || matches!(f, '上' | '去' | '前' | '同' | '二' | '“')
             });
             if ok && rest.chars().count() <= 12 && !rest.chars().any(is_clause_end) {
                 let rest = rest.strip_suffix("分别").unwrap_or(rest);
@@ -785,7 +837,16 @@ impl<'a> Scanner<'a> {
         if !after.is_empty() {
             return Some(after.to_string());
         }
-        (!seg.is_empty()).then(|| seg.to_string())
+        if seg.is_empty() {
+            // 由7.4万亿元增加到10.2万亿元, 分别为832亿元、1694亿元: the same metric again.
+            if let Some(prev) = self.out.last() {
+                if !text[prev.span.end..head].chars().any(is_sentence_end) {
+                    return prev.metric.clone();
+                }
+            }
+            return None;
+        }
+        Some(seg.to_string())
     }
 }
 
@@ -904,6 +965,17 @@ fn strip(mut s: &str) -> &str {
         }
         while let Some(w) = leading_words().prefix(s) {
             s = &s[w.len()..];
+        }
+        // Trailing dates: 由2010年的, 增加到2015年的.
+        if let Some(r) = s.strip_suffix('年') {
+            let year: Vec<(usize, char)> = r
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| text::digit(c).is_some())
+                .collect();
+            if let (4, Some(&(at, _))) = (year.len(), year.last()) {
+                s = &r[..at];
+            }
         }
         while let Some(w) = trailing_words().suffix(s) {
             s = &s[..s.len() - w.len()];

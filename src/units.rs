@@ -179,7 +179,8 @@ pub fn match_at(text: &str, pos: usize, chinese: bool) -> Option<UnitMatch> {
                 }
             }
         }
-        Some('/') => {
+        Some('/' | '每') => {
+            // 元/人, 辆／千人, 微克每立方米
             let slash = end + rest.chars().next().map_or(1, char::len_utf8);
             let mut p = slash;
             // 辆/千人, 元/万元: a multiplier may stand before the denominator's unit.
@@ -193,7 +194,7 @@ pub fn match_at(text: &str, pos: usize, chinese: bool) -> Option<UnitMatch> {
                     .find_map(|w| prefix_len(text, p, w).map(|l| p + l))
             });
             if let Some(den_end) = den_end {
-                unit.push('/');
+                unit.push(if rest.starts_with('每') { '每' } else { '/' });
                 unit.extend(text[slash..den_end].chars().map(fold));
                 end = den_end;
                 if kind == Kind::Count {
@@ -253,6 +254,8 @@ mod tests {
         );
         assert_eq!(unit("辆／千人").unwrap().0, "辆/千人");
         assert_eq!(unit("次/年").unwrap().0, "次/年");
+        assert_eq!(unit("微克每立方米").unwrap().0, "微克每立方米");
+        assert_eq!(unit("微克/立方米").unwrap().0, "微克/立方米");
     }
 
     #[test]

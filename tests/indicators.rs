@@ -198,6 +198,13 @@ fn measures() {
         ("全年粮食产量70650万吨,", "70650万吨", "吨"),
         ("审批时间压缩至5个工作日,", "5个工作日", "个工作日"),
         ("旅游收入是2010年的2.6倍,", "2.6倍", "倍"),
+        (
+            "PM2.5年均浓度为26.3微克/立方米",
+            "26.3微克/立方米",
+            "微克/立方米",
+        ),
+        ("平均气温比上年上升0.19℃。", "0.19℃", "℃"),
+        ("新建22个750千伏输变电工程", "750千伏", "千伏"),
     ] {
         let i = one(t, span);
         assert_eq!((unit(&i), i.kind), (Some(u), Kind::Measure), "{t}");
@@ -335,6 +342,10 @@ fn metric_is_the_object_before_the_number_else_after_the_unit() {
             Some("省级经济开发区赋权")
         ]
     );
+    // 由…增加到…: the new level has the same metric.
+    let t = "国内生产总值从１９９７年的７．４万亿元增加到２００２年的１０．２万亿元，按可比价格计算";
+    assert_eq!(one(t, "１０．２万亿元").metric.as_deref(), Some("国内生产总值"));
+    assert_eq!(one("城镇调查失业率平均为5.2%。", "5.2%").metric.as_deref(), Some("城镇调查失业率"));
     // A change after a value is about the value's metric.
     let t = "第一产业增加值91414亿元,比上年增长3.5%;";
     assert_eq!(one(t, "3.5%").metric.as_deref(), Some("第一产业增加值"));
@@ -395,6 +406,25 @@ fn slogans_and_fixed_terms() {
     ] {
         assert!(spans(t).is_empty(), "{t}: {:?}", spans(t));
     }
+}
+
+#[test]
+fn names_phases_sessions_and_outline_counts() {
+    for t in [
+        "国家会议中心二期、首都国际会议中心建成",
+        "稳妥推进二轮土地承包到期后再延长",
+        "十三届全国人大三次会议在人民大会堂召开",
+        "按照十二届市委八次全会部署",
+        "着重抓好五个方面:一是",
+        "促进三次产业融合发展",
+        "在和平共处五项原则基础上",
+        "为全区60岁以上在籍老人发放补贴",
+    ] {
+        assert!(spans(t).is_empty(), "{t}: {:?}", spans(t));
+    }
+    // Real counts next to them stay.
+    assert_eq!(spans("稳健的货币政策,两次全面降准"), ["两次"]);
+    assert_eq!(spans("人均预期寿命达到75岁。"), ["75岁"]);
 }
 
 #[test]
