@@ -150,6 +150,17 @@ const CONNECTORS: &[&str] = &[
     "从",
 ];
 
+/// Verbs that take the counted object (`聘请11名执业律师`): when the words before a number end
+/// with one, the metric is the noun after the unit; a noun after the unit ends before one.
+const OBJECT_VERBS: &[&str] = &[
+    "聘请", "打造", "公示", "覆盖", "建成", "设立", "组建", "培育", "选聘", "配备", "新建", "改造",
+    "实施", "推进", "惠及", "解决", "开展", "组织", "举办", "召开", "发放", "培训", "引进", "创建",
+    "成立", "认定", "命名", "表彰", "确定", "推出", "出台", "制定", "印发", "修订", "清理", "废止",
+    "进行", "参加", "参与", "实现", "完成", "使用", "推送", "同步", "落实", "担任", "受益", "入选",
+    "列入", "获得", "纳入", "接受", "提供", "开通", "通过", "进入", "安置", "培养", "招聘", "帮助",
+    "走访", "慰问", "带动", "吸纳", "指导", "督促", "约谈", "查处", "为",
+];
+
 /// Words that frame a clause but name nothing (`全市`, `2024年`, `其中`), stripped from both ends.
 const FILLERS: &[&str] = &[
     "截至目前",
@@ -176,6 +187,9 @@ const FILLERS: &[&str] = &[
     "我市",
     "我县",
     "我区",
+    "共有",
+    "现有",
+    "拥有",
     "已",
     "共",
     "累计",
@@ -248,6 +262,16 @@ fn verbs() -> &'static WordIndex {
 fn leading_words() -> &'static WordIndex {
     static V: OnceLock<WordIndex> = OnceLock::new();
     V.get_or_init(|| WordIndex::new(FILLERS.iter().copied()))
+}
+
+fn object_verbs() -> &'static WordIndex {
+    static V: OnceLock<WordIndex> = OnceLock::new();
+    V.get_or_init(|| WordIndex::new(OBJECT_VERBS.iter().copied()))
+}
+
+/// Verbs that end a noun after a unit (`党政主要负责人进行会议述法` → `党政主要负责人`).
+fn verbs_after() -> &'static WordIndex {
+    object_verbs()
 }
 
 fn trailing_words() -> &'static WordIndex {
@@ -829,8 +853,22 @@ impl<'a> Scanner<'a> {
             }
             return Some(seg.to_string());
         }
+        // 现行有效的13件市政府行政规范性文件, 共聘请11名执业律师: the noun after the unit.
+        let raw = text[seg_start..head].trim_end();
+        // 聘请11名执业律师及10名公职人员: the words before are the previous count's object.
+        let repeats = self
+            .out
+            .last()
+            .is_some_and(|p| p.span.end >= seg_start && p.metric.as_deref() == Some(seg));
+        let attributive = raw.ends_with('的') && !raw.ends_with("年的");
+        if attributive || repeats || object_verbs().suffix(seg).is_some() {
+            let after = noun_after(text, tail);
+            if !after.is_empty() {
+                return Some(after.to_string());
+            }
+        }
         if seg.chars().count() > 2 {
-            return Some(limit(seg).to_string());
+            return Some(head_noun(seg).to_string());
         }
         // Only a verb (开展, 聘请) or nothing before: the noun after the unit.
         let after = noun_after(text, tail);
@@ -852,17 +890,23 @@ impl<'a> Scanner<'a> {
 
 /// `seg` without a trailing comparison: `国内生产总值同比` → `国内生产总值`, `比上年末` → ``.
 fn strip_basis<'s>(seg: &'s str, basis: &str) -> &'s str {
+    let mut seg = seg;
     for w in ["同比", "环比"] {
         if let Some(r) = seg.strip_suffix(w) {
-            return r;
+            seg = r;
         }
     }
-    if basis.is_empty() {
-        return seg;
-    }
-    for (i, c) in seg.char_indices().rev() {
-        if (c == '比' || c == '较') && seg[i + c.len_utf8()..].starts_with(basis) {
-            return &seg[..i];
+    // 比2023年, 较上年同期, 比“十三五”末: a comparison at the end.
+    for (i, c) in seg.char_indices().rev().take(12) {
+        if c == '比' || c == '较' {
+            let rest = &seg[i + c.len_utf8()..];
+            let basis_like = (!basis.is_empty() && rest.starts_with(basis))
+                || rest.chars().next().is_some_and(|f| {
+                    text::digit(f).is_some() || matches!(f, '上' | '去' | '前' | '同' | '“')
+                });
+            if basis_like {
+                return &seg[..i];
+            }
         }
     }
     seg
@@ -992,6 +1036,25 @@ fn strip(mut s: &str) -> &str {
     }
 }
 
+/// The head of a long noun phrase: after a citation (`《…》等普法口袋书` → `普法口袋书`), after the
+/// last `的` of a long phrase (`集…于一体的综合行政执法治理应急救援队`), at most 16 characters.
+fn head_noun(seg: &str) -> &str {
+    let mut s = seg;
+    if let Some(i) = s.rfind('》') {
+        let after = &s[i + '》'.len_utf8()..];
+        s = strip(after.strip_prefix('等').unwrap_or(after));
+    }
+    if s.chars().count() > 12 {
+        if let Some(i) = s.rfind('的') {
+            let tail = &s[i + '的'.len_utf8()..];
+            if tail.chars().count() >= 2 {
+                s = tail;
+            }
+        }
+    }
+    limit(s)
+}
+
 /// Keeps at most the last 16 characters of a metric.
 fn limit(s: &str) -> &str {
     let n = s.chars().count();
@@ -1005,16 +1068,32 @@ fn limit(s: &str) -> &str {
 /// The noun after a unit (`为7个省级经济开发区赋权` → `省级经济开发区赋权`), at most 10 characters.
 fn noun_after(text: &str, pos: usize) -> &str {
     let mut end = pos;
-    for (n, c) in text[pos..].chars().enumerate() {
-        if n >= 10
-            || is_clause_end(c)
-            || matches!(c, '的' | '和' | '及' | '与' | '等' | '(' | '（')
-            || text::digit(c).is_some()
-            || is_chinese_numeral(c) && n > 0
+    let mut n = 0;
+    let mut depth = 0usize;
+    let mut chars = text[pos..].chars();
+    while let Some(c) = chars.next() {
+        if n >= 10 || text::digit(c).is_some() || is_chinese_numeral(c) && n > 0 {
+            break;
+        }
+        match fold(c) {
+            // 村(社区): a short bracketed note belongs to the noun.
+            '(' if chars.clone().take(5).any(|d| fold(d) == ')') => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if is_clause_end(c) || matches!(c, '的' | '和' | '及' | '与' | '等' | '(' | '（') => {
+                break
+            }
+            _ => {}
+        }
+        if depth == 0
+            && n > 0
+            && (verbs_after().prefix(&text[end..]).is_some()
+                || verbs().prefix(&text[end..]).is_some()
+                || leading_words().prefix(&text[end..]).is_some())
         {
             break;
         }
         end += c.len_utf8();
+        n += 1;
     }
     text[pos..end].trim_matches(|c: char| is_blank(c) || c == ' ')
 }

@@ -342,10 +342,21 @@ fn metric_is_the_object_before_the_number_else_after_the_unit() {
             Some("省级经济开发区赋权")
         ]
     );
+    let t = "市委、市政府共聘请11名执业律师及10名公职人员(专家学者)担任法律顾问";
+    assert_eq!(one(t, "10名").metric.as_deref(), Some("公职人员(专家学者)"));
+    let t = "印发《民法典》《法律援助法漫画读本》等普法口袋书27500余册。";
+    assert_eq!(one(t, "27500余册").metric.as_deref(), Some("普法口袋书"));
     // 由…增加到…: the new level has the same metric.
-    let t = "国内生产总值从１９９７年的７．４万亿元增加到２００２年的１０．２万亿元，按可比价格计算";
-    assert_eq!(one(t, "１０．２万亿元").metric.as_deref(), Some("国内生产总值"));
-    assert_eq!(one("城镇调查失业率平均为5.2%。", "5.2%").metric.as_deref(), Some("城镇调查失业率"));
+    let t =
+        "国内生产总值从１９９７年的７．４万亿元增加到２００２年的１０．２万亿元，按可比价格计算";
+    assert_eq!(
+        one(t, "１０．２万亿元").metric.as_deref(),
+        Some("国内生产总值")
+    );
+    assert_eq!(
+        one("城镇调查失业率平均为5.2%。", "5.2%").metric.as_deref(),
+        Some("城镇调查失业率")
+    );
     // A change after a value is about the value's metric.
     let t = "第一产业增加值91414亿元,比上年增长3.5%;";
     assert_eq!(one(t, "3.5%").metric.as_deref(), Some("第一产业增加值"));
