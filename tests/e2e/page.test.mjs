@@ -1,0 +1,244 @@
+// End-to-end tests of the page in Debian's headless Chromium (scripts/test runs them after
+// scripts/build-web). Each test gets a fresh browser context, so storage starts empty.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { ROOT, bigText, coreExtract, launch, paste, serve, waitDone } from "./helpers.mjs";
+
+const REPORT = await readFile(join(ROOT, "tests/fixtures/corpus/001_2f779e0289e0123a.txt"), "utf8");
+const KINDS = ["indicator", "heading", "list", "citation", "date"];
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A new context (no service worker unless asked) and a loaded page with the core ready. */
+async function open({ serviceWorkers = "block", ...options } = {}) {
+  const context = await browser.newContext({ serviceWorkers, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await waitDone(page);
+  await page.waitForFunction(() => document.getElementById("version").textContent.startsWith("zhibiao"));
+  return { context, page, errors };
+}
+
+/** The highlighted view as data: its text, and per kind the marks' [index, text] in order. */
+function viewState(page) {
+  return page.evaluate((kinds) => {
+    const view = document.getElementById("view");
+    const marks = {};
+    for (const k of kinds) {
+      marks[k] = [...view.querySelectorAll(`mark[data-kind="${k}"]`)].map((m) => [Number(m.dataset.i), m.textContent, m.dataset.sub || null]);
+    }
+    return { text: view.textContent, marks };
+  }, KINDS);
+}
+
+describe("the page", () => {
+  test("highlights every item of every kind exactly where the core found it", async () => {
+    const { context, page, errors } = await open();
+    await paste(page, REPORT);
+    const r = await coreExtract(page, REPORT);
+    const v = await viewState(page);
+    assert.equal(v.text, REPORT, "the rendered text equals the input text");
+    const expected = {
+      indicator: r.indicators.map((x, i) => [i, REPORT.slice(x.start, x.end), x.kind]),
+      heading: r.headings.map((h, i) => [i, REPORT.slice(h.markerStart, h.end), null]),
+      list: r.lists.map((l, i) => [i, REPORT.slice(l.markerStart, l.markerEnd), null]),
+      citation: r.citations.map((c, i) => [i, REPORT.slice(c.start, c.end), null]),
+      date: r.dates.map((d, i) => [i, REPORT.slice(d.start, d.end), null]),
+    };
+    for (const k of KINDS) assert.deepEqual(v.marks[k], expected[k], `marks of kind ${k}`);
+    for (const x of r.indicators) assert.equal(REPORT.slice(x.start, x.end), x.text, "UTF-16 spans");
+    // The legend counts what the core found.
+    const legend = await page.$$eval(".chip", (bs) => Object.fromEntries(bs.map((b) => [b.dataset.key, b.querySelector(".n").textContent])));
+    assert.equal(legend.heading, String(r.headings.length));
+    assert.equal(legend.date, String(r.dates.length));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("extract validates its options and reports its version", async () => {
+    const { context, page } = await open();
+    const out = await page.evaluate(async () => {
+      const m = await import("./pkg/zhibiao.js");
+      await m.default();
+      const res = { version: m.version(), ok: Object.keys(m.extract("公布事项238项。", {})) };
+      try {
+        m.extract("公布事项238项。", { colour: true });
+        res.error = null;
+      } catch (e) {
+        res.error = { isError: e instanceof Error, message: e.message };
+      }
+      return res;
+    });
+    const cargo = await readFile(join(ROOT, "Cargo.toml"), "utf8");
+    assert.equal(out.version, cargo.match(/^version = "(.*)"/m)[1]);
+    assert.ok(out.ok.includes("indicators") && out.ok.includes("parts"));
+    assert.ok(out.error && out.error.isError, "an unknown option throws an Error");
+    assert.match(out.error.message, /colour/);
+    await context.close();
+  });
+
+  test("a legend button toggles its kind without changing the text", async () => {
+    const { context, page } = await open();
+    await paste(page, REPORT);
+    const chip = page.locator('.chip[data-key="date"]');
+    await assert.doesNotReject(chip.click());
+    assert.equal(await chip.getAttribute("aria-pressed"), "false");
+    assert.ok(await page.$eval("#view", (v) => v.classList.contains("off-date")));
+    const bg = () => page.$eval('#view mark[data-kind="date"]', (m) => getComputedStyle(m).backgroundColor);
+    if (await page.$('#view mark[data-kind="date"]')) assert.equal(await bg(), "rgba(0, 0, 0, 0)");
+    await chip.press("Enter"); // and back, by keyboard
+    assert.equal(await chip.getAttribute("aria-pressed"), "true");
+    if (await page.$('#view mark[data-kind="date"]')) assert.notEqual(await bg(), "rgba(0, 0, 0, 0)");
+    assert.equal((await viewState(page)).text, REPORT);
+    await context.close();
+  });
+
+  test("the table sorts by value and the CSV is the CLI's CSV with a BOM", async () => {
+    const { context, page } = await open({ acceptDownloads: true });
+    await paste(page, REPORT);
+    const r = await coreExtract(page, REPORT);
+    const th = page.locator('th[data-col="value"] button');
+    await th.click();
+    const values = () => page.$$eval("#table tbody tr", (trs) => trs.map((tr) => Number(tr.dataset.i)));
+    const asc = (await values()).map((i) => r.indicators[i].value).filter((v) => v !== null);
+    assert.deepEqual(asc, [...asc].sort((a, b) => a - b));
+    await th.click();
+    assert.equal(await page.getAttribute('th[data-col="value"]', "aria-sort"), "descending");
+    const desc = (await values()).map((i) => r.indicators[i].value).filter((v) => v !== null);
+    assert.deepEqual(desc, [...asc].sort((a, b) => b - a));
+    assert.equal((await values()).length, Math.min(r.indicators.length, 500));
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-csv")]);
+    const csv = await readFile(await download.path(), "utf8");
+    assert.ok(csv.startsWith("\ufeff"), "UTF-8 BOM for Excel/WPS");
+    const file = join(ROOT, "tests/fixtures/corpus/001_2f779e0289e0123a.txt");
+    const cli = execFileSync("cargo", ["run", "--quiet", "--bin", "zhibiao", "--", "extract", "--format", "csv", file], { cwd: ROOT, encoding: "utf8" });
+    // Same header and rows as the CLI; only the first column (the file name) differs.
+    const strip = (s) => s.replace(/^\ufeff/, "").trimEnd().split("\n").map((l) => l.replace(/^[^,]*,/, ""));
+    const rows = strip(csv);
+    assert.deepEqual(rows.slice(1).sort(), strip(cli).slice(1).sort());
+    assert.equal(rows[0], strip(cli)[0]);
+    assert.equal(rows.length, r.indicators.length + 1);
+    await context.close();
+  });
+
+  test("markup in pasted text stays text and never runs", async () => {
+    const { context, page, errors } = await open();
+    const evil = '一、<img src=x onerror="window.__pwned=1">标题\n<script>window.__pwned=2</script>《<b>条例</b>》\n公布事项238项 &lt;i&gt; <style>*{display:none}</style>';
+    await paste(page, evil);
+    const state = await page.evaluate(() => ({
+      pwned: window.__pwned,
+      elements: [...document.querySelectorAll("#view *")].map((e) => e.tagName).filter((t) => !["DIV", "MARK"].includes(t)),
+      text: document.getElementById("view").textContent,
+    }));
+    assert.equal(state.pwned, undefined);
+    assert.deepEqual(state.elements, []);
+    assert.equal(state.text, evil);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("no request goes to another origin, and none at all after the page has loaded", async () => {
+    const context = await browser.newContext({ serviceWorkers: "block" });
+    const requests = [];
+    context.on("request", (r) => requests.push(r.url()));
+    const page = await context.newPage();
+    await page.goto(server.url, { waitUntil: "networkidle" });
+    await waitDone(page);
+    const atLoad = requests.length;
+    assert.ok(requests.every((u) => u.startsWith(server.url)), `other origins: ${requests.filter((u) => !u.startsWith(server.url))}`);
+    await paste(page, REPORT);
+    await page.click('.chip[data-key="count"]');
+    await page.click('th[data-col="metric"] button');
+    await page.fill("#filter", "率");
+    await page.waitForTimeout(300);
+    assert.deepEqual(requests.slice(atLoad), [], "requests after load");
+    // The Content-Security-Policy refuses connections elsewhere, even from script.
+    const blocked = await page.evaluate(async () => {
+      const violation = new Promise((ok) => document.addEventListener("securitypolicyviolation", (e) => ok(e.violatedDirective), { once: true }));
+      const failed = await fetch("http://127.0.0.2:9/x").then(() => false, () => true);
+      return { failed, directive: await violation };
+    });
+    assert.deepEqual(blocked, { failed: true, directive: "connect-src" });
+    await context.close();
+  });
+
+  test("the text survives a reload, and the clear button removes it", async () => {
+    const { context, page } = await open();
+    await paste(page, REPORT);
+    await page.reload();
+    await waitDone(page);
+    assert.equal(await page.inputValue("#input"), REPORT);
+    assert.equal((await viewState(page)).text, REPORT);
+    await page.click("#clear");
+    await waitDone(page);
+    await page.reload();
+    await waitDone(page);
+    assert.equal(await page.inputValue("#input"), "");
+    assert.equal(await page.evaluate(() => localStorage.length), 0);
+    await context.close();
+  });
+
+  test("keyboard: the highlights can be walked and show their details", async () => {
+    const { context, page } = await open();
+    await paste(page, REPORT);
+    const r = await coreExtract(page, REPORT);
+    await page.focus("#view");
+    await page.keyboard.press("ArrowDown");
+    const focused = await page.evaluate(() => document.activeElement.tagName + ":" + document.activeElement.dataset.kind);
+    const total = r.indicators.length + r.headings.length + r.lists.length + r.citations.length + r.dates.length;
+    if (total) {
+      assert.match(focused, /^MARK:/);
+      assert.equal(await page.isVisible("#tooltip"), true);
+    }
+    await context.close();
+  });
+
+  test("a 1 MB paste finishes and renders all of it", async () => {
+    const { context, page, errors } = await open();
+    const text = await bigText(1 << 20);
+    await paste(page, text, 120000);
+    const r = await coreExtract(page, text);
+    const got = await page.evaluate(() => ({
+      length: document.getElementById("view").textContent.length,
+      indicators: document.querySelectorAll('#view mark[data-kind="indicator"]').length,
+    }));
+    assert.equal(got.length, text.length);
+    assert.equal(got.indicators, r.indicators.length);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("offline after the first visit: the service worker serves the cached build", async () => {
+    const context = await browser.newContext({ serviceWorkers: "allow" });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await waitDone(page);
+    const build = JSON.parse(await readFile(join(ROOT, "www/pkg/build.json"), "utf8")).build;
+    const caches = await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      return caches.keys();
+    });
+    assert.deepEqual(caches, [`zhibiao-${build}`]);
+    await context.setOffline(true);
+    await page.reload();
+    await waitDone(page);
+    await paste(page, REPORT);
+    assert.equal((await viewState(page)).text, REPORT);
+    await context.close();
+  });
+});
