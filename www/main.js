@@ -262,8 +262,8 @@ async function render(text, r, generation) {
   };
   const close = (upTo) => {
     while (stack.length && stack[stack.length - 1].e <= upTo) {
-      const top = stack.pop();
-      emit(top.e);
+      emit(stack[stack.length - 1].e);
+      stack.pop();
     }
   };
   let skipped = 0;
