@@ -13,7 +13,7 @@
 //! assert_eq!(d[0].iso, "2024-03-01");
 //! ```
 //!
-//! Not dates: years outside 1000–2999, a month without a day and without a year (`3月份`),
+//! Not dates: years outside 1800–2199 (`2600年历史` is a duration), a month without a day and without a year (`3月份`),
 //! durations (`3个月`, `一年来`), digits glued to other digits (`000014349/2024-351576` gives no
 //! date), and anything inside a `《》` citation.
 
@@ -118,7 +118,7 @@ fn month_day(text: &str, pos: usize, with_year: bool) -> Option<(usize, String)>
 
 fn arabic(text: &str, start: usize) -> Option<(usize, String)> {
     let (p, v, n) = read_digits(text, start, 4);
-    if n == 4 && (1000..=2999).contains(&v) {
+    if n == 4 && (1800..=2199).contains(&v) {
         let c = char_at(text, p)?;
         if fold(c) == '年' || c == '年' {
             let after = p + c.len_utf8();

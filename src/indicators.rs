@@ -135,6 +135,8 @@ const CONNECTORS: &[&str] = &[
     "及",
     "等",
     "的",
+    "均实现",
+    "实现",
     "平均",
     "平均为",
     "平均达",
@@ -841,15 +843,24 @@ impl<'a> Scanner<'a> {
         }
         if seg.ends_with('率') {
             // 参考率、合格率均为100%: a list of rates sharing one value names them all.
-            if stop == Some('、') {
-                let sep = seg_start - '、'.len_utf8();
-                if text[..sep].ends_with('率') {
-                    let (s0, _) = clause_start(text, sep, floor);
-                    let first = strip(&text[s0..sep]);
-                    if !first.is_empty() {
-                        return Some(format!("{first}、{seg}"));
-                    }
+            let mut names = vec![seg];
+            let (mut start, mut stop) = (seg_start, stop);
+            while stop == Some('、') && names.len() < 8 {
+                let sep = start - '、'.len_utf8();
+                if !text[..sep].ends_with('率') {
+                    break;
                 }
+                let (s0, st) = clause_start(text, sep, floor);
+                let name = strip(&text[s0..sep]);
+                if name.is_empty() {
+                    break;
+                }
+                names.push(name);
+                (start, stop) = (s0, st);
+            }
+            if names.len() > 1 {
+                names.reverse();
+                return Some(names.join("、"));
             }
             return Some(seg.to_string());
         }
@@ -1066,7 +1077,11 @@ fn limit(s: &str) -> &str {
 }
 
 /// The noun after a unit (`为7个省级经济开发区赋权` → `省级经济开发区赋权`), at most 10 characters.
-fn noun_after(text: &str, pos: usize) -> &str {
+fn noun_after(text: &str, mut pos: usize) -> &str {
+    // 有90.3%的案件: the noun after 的.
+    if text[pos..].starts_with('的') {
+        pos += '的'.len_utf8();
+    }
     let mut end = pos;
     let mut n = 0;
     let mut depth = 0usize;

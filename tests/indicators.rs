@@ -325,6 +325,10 @@ fn metric_is_the_rate_noun_before_the_value() {
     }
     let i = one("学法考勤参考率、合格率均为100%,", "100%");
     assert_eq!(i.metric.as_deref(), Some("学法考勤参考率、合格率"));
+    let i = one("报备率、报备及时率、规范率均达100%。", "100%");
+    assert_eq!(i.metric.as_deref(), Some("报备率、报备及时率、规范率"));
+    let i = one("报送率和公开率均实现100%。", "100%");
+    assert_eq!(i.metric.as_deref(), Some("报送率和公开率"));
 }
 
 #[test]
