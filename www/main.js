@@ -75,13 +75,14 @@ function extractInWorker(text) {
 
 // ---- input ----------------------------------------------------------------------------------
 let debounce = 0;
-input.addEventListener("input", () => schedule());
+input.addEventListener("input", (e) => schedule(/^insertFrom(Paste|Drop)$/.test(e.inputType || "")));
 
-function schedule() {
+/** Runs the analysis: at once for a paste, a drop or a file, after a pause in typing otherwise. */
+function schedule(now = false) {
   clearTimeout(debounce);
   const n = input.value.length;
-  // Live as you type; larger texts wait for a pause so typing stays smooth.
-  const delay = n < 20000 ? 60 : n < 200000 ? 250 : 600;
+  // Live as you type; larger texts wait for a longer pause so typing stays smooth.
+  const delay = now ? 0 : n < 20000 ? 60 : n < 200000 ? 250 : 600;
   document.body.dataset.state = "busy";
   debounce = setTimeout(run, delay);
 }
@@ -91,6 +92,7 @@ async function run() {
   save(text);
   if (workerFailed) return fail(workerFailed);
   const generation = ++renderGeneration;
+  performance.mark("zhibiao:run");
   setStatus(text.length > 100000 ? "正在分析……" : "");
   const t0 = performance.now();
   let reply;
@@ -101,9 +103,11 @@ async function run() {
   }
   if (generation !== renderGeneration) return; // a newer input superseded this one
   const t1 = performance.now();
+  performance.mark("zhibiao:extracted");
   const ok = await render(text, reply.result, generation);
   if (!ok) return;
   const t2 = performance.now();
+  performance.mark("zhibiao:rendered");
   const n = reply.result.indicators.length;
   setStatus(
     text.length
@@ -130,7 +134,7 @@ function setStatus(message, isError = false) {
 
 function setText(text) {
   input.value = text;
-  schedule();
+  schedule(true);
 }
 
 $("sample").addEventListener("click", async () => {

@@ -20,11 +20,18 @@ const TYPES = {
   ".ts": "text/plain; charset=utf-8",
 };
 
-/** Serves www/ on 127.0.0.1 at a free port. Returns { url, close }. */
+/** Serves www/ on 127.0.0.1 at a free port. Returns { url, close, overrides }: a test may put
+ * a path's body in `overrides` (e.g. a new pkg/build.json) to simulate a new build. */
 export async function serve() {
+  const overrides = {};
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      if (path in overrides) {
+        res.writeHead(200, { "content-type": TYPES[extname(path)], "cache-control": "no-cache" });
+        res.end(overrides[path]);
+        return;
+      }
       let file = normalize(join(WWW, path));
       if (!file.startsWith(WWW)) throw new Error("outside www");
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
@@ -40,6 +47,7 @@ export async function serve() {
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}/`,
+    overrides,
     close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
   };
 }

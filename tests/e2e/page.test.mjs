@@ -59,12 +59,24 @@ describe("the page", () => {
       citation: r.citations.map((c, i) => [i, REPORT.slice(c.start, c.end), null]),
       date: r.dates.map((d, i) => [i, REPORT.slice(d.start, d.end), null]),
     };
-    for (const k of KINDS) assert.deepEqual(v.marks[k], expected[k], `marks of kind ${k}`);
+    for (const k of KINDS) {
+      assert.ok(expected[k].length > 0, `the core finds some ${k} in this report`);
+      assert.deepEqual(v.marks[k], expected[k], `marks of kind ${k}`);
+    }
     for (const x of r.indicators) assert.equal(REPORT.slice(x.start, x.end), x.text, "UTF-16 spans");
     // The legend counts what the core found.
     const legend = await page.$$eval(".chip", (bs) => Object.fromEntries(bs.map((b) => [b.dataset.key, b.querySelector(".n").textContent])));
     assert.equal(legend.heading, String(r.headings.length));
     assert.equal(legend.date, String(r.dates.length));
+    // The outline panel: one entry per heading, the five parts with their status.
+    assert.equal(await page.locator("#outline button").count(), r.headings.length);
+    const parts = await page.$$eval("#parts li", (lis) => lis.map((li) => li.dataset.status));
+    assert.deepEqual(parts, r.parts.map((p) => p.status));
+    assert.equal(parts.length, 5);
+    // Clicking an outline entry moves the focus to that heading in the view.
+    await page.locator("#outline button").nth(1).click();
+    const focused = await page.evaluate(() => [document.activeElement.dataset.kind, document.activeElement.dataset.i]);
+    assert.deepEqual(focused, ["heading", "1"]);
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -197,14 +209,28 @@ describe("the page", () => {
     const { context, page } = await open();
     await paste(page, REPORT);
     const r = await coreExtract(page, REPORT);
+    // Tab from the textarea's toolbar reaches the view; ↓ walks the highlights in text order.
     await page.focus("#view");
-    await page.keyboard.press("ArrowDown");
-    const focused = await page.evaluate(() => document.activeElement.tagName + ":" + document.activeElement.dataset.kind);
-    const total = r.indicators.length + r.headings.length + r.lists.length + r.citations.length + r.dates.length;
-    if (total) {
-      assert.match(focused, /^MARK:/);
-      assert.equal(await page.isVisible("#tooltip"), true);
+    const seen = [];
+    for (let k = 0; k < 12; k++) {
+      await page.keyboard.press("ArrowDown");
+      seen.push(await page.evaluate(() => [document.activeElement.tagName, document.activeElement.dataset.kind, Number(document.activeElement.dataset.i)]));
     }
+    assert.ok(seen.every(([tag]) => tag === "MARK"));
+    // The first indicator reached shows its normalised value and unit in the tooltip.
+    await page.focus("#view");
+    let found = null;
+    for (let k = 0; k < 40 && !found; k++) {
+      await page.keyboard.press("ArrowDown");
+      found = await page.evaluate(() => (document.activeElement.dataset.kind === "indicator" ? Number(document.activeElement.dataset.i) : null));
+    }
+    assert.notEqual(found, null);
+    const x = r.indicators[found];
+    const tip = await page.textContent("#tooltip");
+    assert.equal(await page.isVisible("#tooltip"), true);
+    assert.ok(tip.includes(x.text) && tip.includes(x.unit), `tooltip: ${tip}`);
+    await page.keyboard.press("ArrowUp");
+    assert.equal(await page.evaluate(() => document.activeElement.tagName), "MARK");
     await context.close();
   });
 
@@ -239,6 +265,21 @@ describe("the page", () => {
     await waitDone(page);
     await paste(page, REPORT);
     assert.equal((await viewState(page)).text, REPORT);
+    // A new build (new id in pkg/build.json) installs a new worker, which replaces the cache.
+    await context.setOffline(false);
+    server.overrides["/pkg/build.json"] = JSON.stringify({ version: "0.0.0", build: "next" });
+    try {
+      await page.reload();
+      await waitDone(page);
+      let keys = [];
+      for (let k = 0; k < 100 && keys.join() !== "zhibiao-next"; k++) {
+        await page.waitForTimeout(200);
+        keys = await page.evaluate(() => caches.keys());
+      }
+      assert.deepEqual(keys, ["zhibiao-next"]);
+    } finally {
+      delete server.overrides["/pkg/build.json"];
+    }
     await context.close();
   });
 });
