@@ -322,6 +322,46 @@ struct Found {
     approx: Option<&'static str>,
 }
 
+/// The next byte at or after `i` where an indicator can start (or `bytes.len()`).
+///
+/// This tight loop is where the scanner spends most of its time: it touches each byte once and
+/// decodes only the few three-byte sequences whose first two bytes can begin a numeral —
+/// 一二三五七九两 (E4 B8–BA), 六八十四 (E5 85/8D/9B), 百 (E7 99), full-width digits (EF BC).
+#[inline]
+fn next_start(bytes: &[u8], mut i: usize) -> usize {
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b >= 0xE0 {
+            if b >= 0xF0 {
+                i += 4;
+                continue;
+            }
+            if i + 2 < bytes.len()
+                && matches!(
+                    (b, bytes[i + 1]),
+                    (0xE4, 0xB8..=0xBA) | (0xE5, 0x85 | 0x8D | 0x9B) | (0xE7, 0x99) | (0xEF, 0xBC)
+                )
+            {
+                let cp = (u32::from(b & 0x0F) << 12)
+                    | (u32::from(bytes[i + 1] & 0x3F) << 6)
+                    | u32::from(bytes[i + 2] & 0x3F);
+                if is_start(cp) {
+                    return i;
+                }
+            }
+            i += 3;
+        } else if b < 0x80 {
+            if b.is_ascii_digit() {
+                return i;
+            }
+            i += 1;
+        } else {
+            i += if b >= 0xC0 { 2 } else { 1 };
+        }
+    }
+    bytes.len()
+}
+
 /// Whether the code point can start an indicator: a full-width digit, a Chinese numeral that
 /// can start a number, or 百 (of 百分之).
 #[inline]
@@ -390,36 +430,11 @@ fn is_sentence_end(c: char) -> bool {
 
 impl<'a> Scanner<'a> {
     fn run(&mut self) {
-        let text = self.text;
-        let bytes = text.as_bytes();
-        let mut i = 0;
+        let bytes = self.text.as_bytes();
+        let mut i = next_start(bytes, 0);
         while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii_digit() {
-                i = self.at(i);
-                continue;
-            }
-            if b < 0x80 {
-                i += 1;
-                continue;
-            }
-            let len = match b {
-                0xC0..=0xDF => 2,
-                0xE0..=0xEF => 3,
-                0xF0..=0xF7 => 4,
-                _ => 1,
-            };
-            if len == 3 && i + 2 < bytes.len() {
-                // Decode the three-byte sequence in place: most CJK text never reaches `at`.
-                let cp = (u32::from(b & 0x0F) << 12)
-                    | (u32::from(bytes[i + 1] & 0x3F) << 6)
-                    | u32::from(bytes[i + 2] & 0x3F);
-                if is_start(cp) {
-                    i = self.at(i);
-                    continue;
-                }
-            }
-            i += len;
+            i = self.at(i);
+            i = next_start(bytes, i);
         }
     }
 
@@ -435,6 +450,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Tries an indicator at `start`; returns where scanning continues.
+    #[inline(never)]
     fn at(&mut self, start: usize) -> usize {
         let text = self.text;
         let c = char_at(text, start).unwrap_or('\0');
@@ -1159,6 +1175,16 @@ mod tests {
     fn start_set_matches_the_numeral_tables() {
         for c in "０９一二两三四五六七八九十百".chars() {
             assert!(is_start(c as u32), "{c}");
+            // The lead/second byte prefilter of `run` lets every start through.
+            let mut b = [0; 4];
+            let e = c.encode_utf8(&mut b).as_bytes();
+            assert!(
+                matches!(
+                    (e[0], e[1]),
+                    (0xE4, 0xB8..=0xBA) | (0xE5, 0x85 | 0x8D | 0x9B) | (0xE7, 0x99) | (0xEF, 0xBC)
+                ),
+                "{c}"
+            );
         }
         for c in "〇零千万亿年的".chars() {
             assert!(!is_start(c as u32), "{c}");
