@@ -20,13 +20,16 @@
 //! assert_eq!(v[1].change.as_ref().unwrap().basis, "同比");
 //! ```
 //!
-//! Deliberately not matched (see [`GOLD_FORMAT.md`] in the corpus): years and dates; `第N`;
+//! Deliberately not matched (see `GOLD_FORMAT.md` in the corpus): years and dates; `第N`;
 //! numbers without a unit (`12345热线`, `3.0版`, `28号`, `五减`, `二十大`); Chinese numerals that
 //! break the numeral grammar (`十四五`, `八五普法`), that stand next to another numeral
-//! (`三个一`, `四所一庭`, `一村一警`) or that are the article `一` (`一项重要任务`); numbers inside a
-//! short quoted term (`“三个规定”`), inside `《》`, heading or list markers, brackets (`〔2019〕`,
+//! (`三个一`, `四所一庭`, `一村一警`), that are the article `一` (`一项重要任务`), `二` with a
+//! measure word (`二期工程`, `二轮承包`: a count of two is written `两`), sessions (`三次会议`),
+//! the report's own outline (`五个方面`) or combinations (`三台融合`); numbers inside a short
+//! quoted term (`“三个规定”`), inside `《》`, heading or list markers, brackets (`〔2019〕`,
 //! footnotes `[3]`); numbers glued to Latin letters or `+` (`5G`, `C919`, `1+5`), after `每`
-//! (`每百元`) or `前` (`前三名`); and the fixed terms listed in [`FIXED_TERMS`].
+//! (`每百元`) or `前` (`前三名`); age thresholds (`60岁以上老人`); and the fixed terms listed in
+//! [`FIXED_TERMS`]. Chinese-numeral counts that pass all this (`三个功能区`, `两次降准`) are kept.
 
 use crate::model::{Change, Citation, Direction, Heading, Indicator, Kind, ListItem};
 use crate::numbers::{self, char_at, is_chinese_numeral, Number};

@@ -19,6 +19,8 @@
 //! Not units: multipliers (`万`, `亿`, `千`: [`crate::numbers`] multiplies them out), `年`/`月`/`日`
 //! (dates), and nouns that merely follow a number (`10部门` is the exception kept for
 //! counts of departments). `成` counts only when no CJK character follows (`八成`, not `三成员`).
+//! Entries of kind `none` block a shorter unit (`75周年` is an anniversary, not 75 weeks; `3分之1`
+//! a fraction).
 
 use std::sync::OnceLock;
 
