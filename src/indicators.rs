@@ -72,6 +72,13 @@ const COMBINATION_TAILS: &[&str] = &[
 
 /// Qualifiers written before the number, longest first.
 const APPROX_BEFORE: &[&str] = &["超过", "突破", "近", "约", "超", "逾"];
+/// Characters that make a qualifier part of another word: 签约, 预约, 节约, 最近, 附近, 赶超.
+const WORD_BEFORE_APPROX: &[(&str, &str)] = &[
+    ("约", "签预节集履违合特公制邀践契缔守立相"),
+    ("近", "最附邻靠就亲贴"),
+    ("超", "赶高"),
+];
+
 /// Qualifiers written after the unit.
 const APPROX_AFTER: &[&str] = &["以上", "左右", "以内"];
 
@@ -731,7 +738,17 @@ impl<'a> Scanner<'a> {
         let mut approx = f.approx;
         for w in APPROX_BEFORE {
             if text[..f.start].ends_with(w) {
-                head = f.start - w.len();
+                let word_start = f.start - w.len();
+                // 签约3个项目, 附近3公里: the character is part of another word.
+                let part_of_word = prev_char(text, word_start).is_some_and(|p| {
+                    WORD_BEFORE_APPROX
+                        .iter()
+                        .any(|(a, before)| a == w && before.contains(p))
+                });
+                if part_of_word {
+                    break;
+                }
+                head = word_start;
                 approx = approx.or(Some(w));
                 break;
             }

@@ -247,6 +247,13 @@ fn approximation_outside_the_span() {
         assert_eq!(one(t, span).approx.as_deref(), Some(approx), "{t}");
     }
     assert_eq!(one("调解员1143名。", "1143名").approx, None);
+    // The same characters inside other words are not qualifiers.
+    assert_eq!(one("招商引资签约3个项目", "3个").approx, None);
+    assert_eq!(one("最近3次评查", "3次").approx, None);
+    assert_eq!(
+        one("将近3000人参加", "3000人").approx.as_deref(),
+        Some("近")
+    );
 }
 
 // 5. Ranges
