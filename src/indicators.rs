@@ -591,6 +591,18 @@ impl<'a> Scanner<'a> {
         {
             return None;
         }
+        // 5000万元以上项目, 海拔5000米以上乡镇: a size class describing other things, not a
+        // quantity the report states. Counts and shares stay: 新建5个以上医联体 and
+        // 九成以上城乡社区 say how many.
+        if matches!(found.kind, Kind::Money | Kind::Measure) {
+            for w in ["以上", "以下", "及以上"] {
+                if let Some(rest) = text[found.end..].strip_prefix(w) {
+                    if rest.chars().next().is_some_and(is_cjk) {
+                        return None;
+                    }
+                }
+            }
+        }
         if self.in_short_quote(num.start, found.end) {
             return None;
         }

@@ -441,12 +441,18 @@ fn names_phases_sessions_and_outline_counts() {
         "促进三次产业融合发展",
         "在和平共处五项原则基础上",
         "为全区60岁以上在籍老人发放补贴",
+        "年营业收入2000万元以上的企业",
+        "推进5000万元以上重点项目建设",
     ] {
         assert!(spans(t).is_empty(), "{t}: {:?}", spans(t));
     }
     // Real counts next to them stay.
     assert_eq!(spans("稳健的货币政策,两次全面降准"), ["两次"]);
     assert_eq!(spans("人均预期寿命达到75岁。"), ["75岁"]);
+    assert_eq!(
+        spans("城镇新增就业1200万人以上,养老助餐点覆盖九成以上城乡社区"),
+        ["1200万人", "九成"]
+    );
 }
 
 #[test]
