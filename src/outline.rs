@@ -10,22 +10,33 @@
 //! | `1.` `1、` `1．` `１．` | 3 |
 //! | `(1)` `（1）` | 4 |
 //!
-//! `(一)全面统筹高位推动。市委……` is a run-in heading: its title ends at the first `。`. Titles
-//! lose trailing punctuation (`，；：`), keep inner spaces (`一、概 况`), and may follow blanks
-//! after the marker. A heading's parent is the nearest heading before it with a smaller level,
-//! so a skipped level (`一、` then `1.`) is tolerated and reported as a [`Warning`].
+//! `(一)全面统筹高位推动。市委……` is a run-in heading: its title ends at the first `。`
+//! (GOLD_FORMAT), so `1.工业投资方面:1-5月完成投资29.3亿元。…` has the title
+//! `工业投资方面:1-5月完成投资29.3亿元`. Titles lose trailing punctuation (`，；：`), keep inner
+//! spaces (`一、概 况`), may follow blanks after the marker, and may start with a number or a
+//! date (`一、10月和11月数据对比`, `1.2023年主要指标`). A marker alone on its line (`2.` with
+//! `人员编制` on the next line) is a heading with an empty title. A heading's parent is the
+//! nearest heading before it with a smaller level, so a skipped level (`一、` then `1.`) is
+//! tolerated and reported as a [`Warning`].
+//!
+//! Numbering is checked between siblings. The first heading of the text may carry any number
+//! (an excerpt that starts at `十三、人口、人民生活`), with a warning. Under a new parent, a
+//! number that runs on from the previous parent's children (`3.` under `(二)` after `1.` `2.`
+//! under `(一)`) is accepted: many reports number level 3 through the document.
 //!
 //! Not headings, although they start with something marker-like:
 //! - a marker that is not at the start of a line (`措施如下：1.…`, `一是`);
-//! - numbers and dates: `2.5` (a digit after the point), `1、2月份`, `一、二季度`, `2024.3.1`,
-//!   a date line `1.2024年3月1日`;
+//! - numbers and dates: `2.5` (a digit after the point), `1、2月份` and `一、二季度` (two numbers
+//!   of one kind enumerating months), `1、2、3号楼`, `2024.3.1`, a date line `1.2024年3月1日`;
 //! - table rows (cells separated by `|`, tabs or wide gaps);
-//! - a number that jumps ahead (`一、` then `五、` with nothing between: a quoted list); a gap
-//!   of one (`(二)` then `(四)`) or a repeated number is kept with a warning; a sequence that
-//!   starts at 3 or more (an excerpt from `三、`) is kept only when its next number follows;
+//! - a number that jumps ahead of its previous sibling (`一、` then `五、` with nothing between:
+//!   a quoted list), or a first child that starts late (`(三)` right under `一、`) unless its
+//!   successor follows; a gap of one (`(二)` then `(四)`) or a repeated number is kept with a
+//!   warning;
 //! - numbered notes `1.` / `１、` after a glossary header (`名词解释`, `名词注释`, `注释`), up to
-//!   the next `一、` or `(一)` heading, and glossary-style items `1.“两重”：是指……` whose first
-//!   clause is a term and a colon;
+//!   the next `一、` or `(一)` heading, and glossary-style items whose term is quoted and stands
+//!   alone before the colon (`1.“四上”企业：`, `1.“两重”：…`) or whose definition opens with
+//!   `是指`/`即`/`简称`… ([`DEFINITION_WORDS`]);
 //! - anything in a text that is one long line (the line structure is lost, so a leading marker
 //!   cannot be told from an inline one).
 //!
@@ -50,7 +61,7 @@ use crate::text::{digit, fold, is_blank, lines, Line};
 pub const MAX_SINGLE_LINE_CHARS: usize = 300;
 
 /// A title (up to the first `。` or the line end) longer than this is a paragraph that happens
-/// to start with a number, not a heading.
+/// to start with a number, not a heading, unless it opens with a short lead and a colon.
 pub const MAX_TITLE_CHARS: usize = 100;
 
 /// A glossary-style item has its term and colon within this many characters.
@@ -68,6 +79,10 @@ pub const GLOSSARY_HEADERS: &[&str] = &[
     "释义",
     "附注",
 ];
+
+/// Words that open a definition after `term：` in a glossary entry.
+pub const DEFINITION_WORDS: &[&str] =
+    &["是指", "指的是", "意为", "意指", "即", "全称", "简称", "是"];
 
 /// Trailing characters dropped from a title.
 const TITLE_TRIM: &[char] = &[
@@ -157,22 +172,62 @@ fn marker(s: &str) -> Option<(Level, u32, usize)> {
         return None;
     }
     let after = &s[len + sep.len_utf8()..];
-    // `2.5`, `1.5万人`: a decimal number, not a marker.
     if after.chars().next().and_then(digit).is_some() {
-        return None;
+        // `2.5`, `1.5万人`: a decimal number, not a marker. `1.2023年工作回顾` is a marker and a
+        // title that starts with a year (a decimal has no `年` after four places).
+        if fold(sep) == '.' && !starts_with_year(after) {
+            return None;
+        }
+        // `1、2、3号楼`: an enumeration of numbers. (`1、2月份` is left to `is_date_like`.)
+        let next_sep = arabic_number(after).and_then(|(_, l)| after[l..].chars().next());
+        if next_sep == Some('、') {
+            return None;
+        }
     }
     Some((Level::Three, n, len + sep.len_utf8()))
 }
 
-/// `1、2月份`, `一、二季度`, `(一)三月`: an enumeration of months or days, not a marker. (`三年`
-/// is not checked: `(一)三年行动圆满收官` is a heading.)
-fn is_date_like(after_marker: &str) -> bool {
-    let num_len = arabic_number(after_marker)
-        .or_else(|| chinese_number(after_marker))
-        .map(|(_, l)| l);
-    let Some(l) = num_len else { return false };
+/// Four digits and `年` at the start of `s`: `2023年`.
+fn starts_with_year(s: &str) -> bool {
+    let mut it = s.chars();
+    it.by_ref().take(4).all(|c| digit(c).is_some()) && it.next() == Some('年')
+}
+
+/// `1、2月份`, `一、二季度`, `(一)三月`: the marker's number and the next one enumerate months or
+/// days, so the line is not a heading. The two numbers are written alike and the second is the
+/// larger; `一、10月和11月数据对比` (a Chinese marker, then a date in digits) is a heading, and so is
+/// `(一)三年行动圆满收官` (years are not checked).
+fn is_date_like(after_marker: &str, chinese_marker: bool, marker_number: u32) -> bool {
+    let num = if chinese_marker {
+        chinese_number(after_marker)
+    } else {
+        arabic_number(after_marker)
+    };
+    let Some((n, l)) = num else { return false };
     let rest = &after_marker[l..];
-    ["月", "日", "季度"].iter().any(|u| rest.starts_with(u))
+    n > marker_number && ["月", "日", "季度"].iter().any(|u| rest.starts_with(u))
+}
+
+/// `1.“两重”：是指……`, `1.“四上”企业：` (nothing after the colon): a numbered glossary entry, a
+/// term and its definition. Only the words right after the colon and the quoting of the term
+/// tell it from a colon run-in heading such as `1.工业投资方面:1-5月全区完成工业投资29.3亿元`.
+fn is_glossary_item(clause: &str) -> bool {
+    let Some((term, def)) = clause
+        .char_indices()
+        .take(GLOSSARY_TERM_CHARS + 1)
+        .find(|&(_, c)| matches!(c, ':' | '：'))
+        .map(|(i, c)| (&clause[..i], &clause[i + c.len_utf8()..]))
+    else {
+        return false;
+    };
+    let term = term.trim_matches(is_blank);
+    let def = def.trim_matches(is_blank);
+    let quoted = |t: &str| t.contains(['“', '"', '「', '『', '《']);
+    let fully_quoted = (term.starts_with('“') && term.ends_with('”'))
+        || (term.starts_with('"') && term.ends_with('"') && term.len() > 1);
+    (def.is_empty() && quoted(term))
+        || fully_quoted
+        || DEFINITION_WORDS.iter().any(|w| def.starts_with(w))
 }
 
 /// Cells separated by `|`, tabs or wide gaps (two blanks or more): a table row.
@@ -262,7 +317,7 @@ fn candidate(text: &str, line: Line, open: Option<Span>) -> Option<Candidate> {
     let after = &body[mlen..];
     let title_lead = after.len() - after.trim_start_matches(is_blank).len();
     let rest = &after[title_lead..];
-    if is_date_like(rest) {
+    if is_date_like(rest, matches!(level, Level::One | Level::Two), number) {
         return None;
     }
     let clause = match rest.find('。') {
@@ -270,19 +325,21 @@ fn candidate(text: &str, line: Line, open: Option<Span>) -> Option<Candidate> {
         None => rest,
     };
     let title_text = clause.trim_end_matches(|c| is_blank(c) || TITLE_TRIM.contains(&c));
-    if title_text.is_empty()
-        || title_text.chars().count() > MAX_TITLE_CHARS
+    // `1.工业投资方面:1-5月…`: a short lead and a colon make a run-in heading however long
+    // its first sentence runs.
+    let colon_lead = clause
+        .chars()
+        .take(GLOSSARY_TERM_CHARS + 1)
+        .any(|c| matches!(c, ':' | '：'));
+    if (title_text.chars().count() > MAX_TITLE_CHARS && !colon_lead)
         || crate::meta::is_date_only(title_text)
         || is_table_row(rest)
     {
         return None;
     }
-    if level == Level::Three {
-        // `1.“两重”：是指……`: a glossary entry, term then colon.
-        let head: String = clause.chars().take(GLOSSARY_TERM_CHARS + 1).collect();
-        if head.contains(['：', ':']) {
-            return None;
-        }
+    // `1.“两重”：是指……`: a glossary entry, term then colon.
+    if level == Level::Three && is_glossary_item(clause) {
+        return None;
     }
     let body_start = line.start + lead;
     let title_start = body_start + mlen + title_lead;
@@ -393,14 +450,20 @@ pub fn outline(text: &str) -> (Vec<Heading>, Vec<Warning>) {
     };
 
     // Second pass: check the numbering and build the tree.
-    // Per level: the last accepted number and the open heading.
+    // Per level: the last accepted number under the open parent, the last accepted number
+    // anywhere (for numbering that runs on across parents), and the open heading.
     let mut last = [0u32; 4];
+    let mut last_anywhere = [0u32; 4];
     let mut open: [Option<usize>; 4] = [None; 4];
+    // Headings accepted since the start or the last attachment line.
+    let mut accepted = 0usize;
     for (i, item) in items.iter().enumerate() {
         let c = match item {
             Item::Attachment => {
                 last = [0; 4];
+                last_anywhere = [0; 4];
                 open = [None; 4];
+                accepted = 0;
                 continue;
             }
             Item::Line(c) => c,
@@ -414,6 +477,8 @@ pub fn outline(text: &str) -> (Vec<Heading>, Vec<Warning>) {
         };
         let mut new_warnings = Vec::new();
         if c.number == prev + 1 {
+        } else if prev == 0 && li > 0 && c.number > 1 && c.number == last_anywhere[li] + 1 {
+            // `(二)` / `3.` after `(一)` / `1.` `2.`: level 3 numbered through the document.
         } else if c.number == prev + 2 {
             new_warnings.push(warn(format!(
                 "编号跳跃：{}之前缺少{}",
@@ -425,7 +490,9 @@ pub fn outline(text: &str) -> (Vec<Heading>, Vec<Warning>) {
                 "编号重复：{}",
                 marker_name(c.level, c.number)
             )));
-        } else if prev == 0 && confirmed(i, c) {
+        } else if prev == 0 && (accepted == 0 || confirmed(i, c)) {
+            // An excerpt that starts mid-outline (`十三、人口`), or a late start confirmed by
+            // its successor.
             new_warnings.push(warn(format!(
                 "编号跳跃：{}之前缺少{}",
                 marker_name(c.level, c.number),
@@ -481,6 +548,8 @@ pub fn outline(text: &str) -> (Vec<Heading>, Vec<Warning>) {
             children: Vec::new(),
         });
         last[li] = c.number;
+        last_anywhere[li] = c.number;
+        accepted += 1;
         open[li] = Some(idx);
         for l in li + 1..4 {
             last[l] = 0;
@@ -554,6 +623,92 @@ mod tests {
     }
 
     #[test]
+    fn colon_run_in_headings() {
+        // 工作总结 and 经济运行分析 write their level-3 items as `指标方面:数据…`. The title runs
+        // to the first `。` (GOLD_FORMAT), even past 100 characters.
+        let long = "1-5月全市规上工业增加值同比增长6.2%,增速比一季度提高1.1个百分点,其中装备制造业增长9.8%,高技术制造业增长12.4%,消费品制造业增长3.1%,原材料制造业增长2.7%,能源工业增长4.6%,六大高耗能行业增长1.9%";
+        let t = format!(
+            "一、主要指标完成情况\n1.规上工业增加值方面:{long}。增速居全省第3位。\n2.固定资产投资方面：1-5月全市完成固定资产投资129.5亿元。\n3.“专精特新”培育方面:新增省级专精特新企业12家。\n4.数量变化:\n"
+        );
+        let o = outline_of(&t);
+        let got: Vec<_> = o.iter().map(|h| (h.0, h.2, h.3.as_str())).collect();
+        assert_eq!(
+            got[1],
+            (3, 1, format!("规上工业增加值方面:{long}").as_str())
+        );
+        assert_eq!(
+            got[2],
+            (3, 2, "固定资产投资方面：1-5月全市完成固定资产投资129.5亿元")
+        );
+        assert_eq!(
+            got[3],
+            (3, 3, "“专精特新”培育方面:新增省级专精特新企业12家")
+        );
+        assert_eq!(got[4], (3, 4, "数量变化"));
+        // A glossary entry keeps its shape: a quoted term alone, or a definition word.
+        assert!(is_glossary_item("“四上”企业："));
+        assert!(is_glossary_item(
+            "“两新”：是指大规模设备更新和消费品以旧换新"
+        ));
+        assert!(is_glossary_item(
+            "应对国际金融危机的一揽子计划：是指我国出台的一系列政策措施"
+        ));
+        assert!(!is_glossary_item("工业投资方面:1-5月全区纳统在库项目127个"));
+        assert!(!is_glossary_item("“新上规”培育方面:今年新入规工业企业19家"));
+    }
+
+    #[test]
+    fn titles_that_start_with_a_number_or_a_date() {
+        let t = "一、10月和11月数据对比：\n二、2023年工作回顾\n1.2023年主要经济指标\n2、1-5月工业运行情况\n";
+        let got: Vec<_> = outline_of(t).into_iter().map(|h| h.3).collect();
+        assert_eq!(
+            got,
+            [
+                "10月和11月数据对比",
+                "2023年工作回顾",
+                "2023年主要经济指标",
+                "1-5月工业运行情况"
+            ]
+        );
+        // Still an enumeration of months: the same kind of numeral, the larger after.
+        assert!(find("(一)三月份，全市完成投资。\n").is_empty());
+        assert!(find("1.2024年3月1日\n").is_empty());
+        assert!(find("1、2、3号楼完成改造。\n").is_empty());
+    }
+
+    #[test]
+    fn marker_alone_on_its_line() {
+        // A hard break after the marker (pasted web lists): a heading with an empty title
+        // (GOLD_FORMAT: the text after the marker up to the line end), indented or not.
+        let t = "一、基本情况\n1.机构设置\n2.\n人员编制\n3.职责职能\n    1.\n贯彻执行城市管理工作的方针政策。\n2.负责指导全区城市管理工作。\n";
+        let (h, w) = outline(t);
+        let got: Vec<_> = h
+            .iter()
+            .map(|h| (h.number, h.title.as_str(), h.line))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1, "基本情况", 1),
+                (1, "机构设置", 2),
+                (2, "", 3),
+                (3, "职责职能", 5),
+                (1, "", 6),
+                (2, "负责指导全区城市管理工作", 8)
+            ]
+        );
+        assert_eq!(h[2].title_span.start, h[2].marker_span.end);
+        let msgs: Vec<_> = w.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "层级跳跃：一、之后直接出现1.",
+                "编号重新开始：3.之后又出现1."
+            ]
+        );
+    }
+
+    #[test]
     fn not_headings() {
         assert_eq!(find("一、三年行动圆满收官\n").len(), 1);
         let t = "1、2月份，全市完成投资。\n一、二季度全市经济回升。\n1.2024年3月1日\n2.5\n1 | 行政许可 | 238项\n措施：1.加强领导。\n";
@@ -571,16 +726,49 @@ mod tests {
     }
 
     #[test]
-    fn late_start_needs_its_successor() {
-        // An excerpt that starts at `三、`, confirmed by `四、`.
+    fn excerpt_start_is_kept_late_child_needs_its_successor() {
+        // An excerpt that starts at `三、`: kept with a warning, with or without `四、`.
         let t = "三、2026年工作安排\n（一）突出扩大内需战略基点\n四、加强政府自身建设\n";
         let (h, w) = outline(t);
         assert_eq!(h.len(), 3);
         assert_eq!(w.len(), 1);
         assert_eq!(w[0].message, "编号跳跃：三、之前缺少一、");
-        // Alone, or followed by a different number, it is a quoted item.
-        assert!(find("三、2026年工作安排\n（一）突出扩大内需战略基点\n").len() == 1);
-        assert!(find("五、其他需要报告的情况\n七、附则\n").is_empty());
+        assert_eq!(
+            find("三、2026年工作安排\n（一）突出扩大内需战略基点\n").len(),
+            2
+        );
+        // p25: a 统计公报 chapter pasted on its own.
+        assert_eq!(find("　　九、居民收入消费和社会保障\n").len(), 1);
+        // Under an open heading, a child that starts late is a quoted item unless its
+        // successor follows.
+        let t = "一、工作回顾\n（三）加强政府自身建设\n二、工作安排\n";
+        assert_eq!(find(t).len(), 2);
+        let t = "一、工作回顾\n（三）加强政府自身建设\n（四）防范化解风险\n";
+        assert_eq!(find(t).len(), 3);
+    }
+
+    #[test]
+    fn level_three_numbered_through_the_document() {
+        // Many 法治政府建设 reports number `1.` `2.` under `(一)` and go on with `3.` under `(二)`.
+        let t = "一、主要举措和成效\n(一)加强党的领导\n1.完善工作机制。\n2.压实工作责任。\n(二)深化“放管服”改革\n3.深化行政审批制度改革。全年办理事项238项。\n4.优化营商环境。\n";
+        let (h, w) = outline(t);
+        let got: Vec<_> = h.iter().map(|h| (h.number, h.parent)).collect();
+        assert_eq!(
+            got,
+            [
+                (1, None),
+                (1, Some(0)),
+                (1, Some(1)),
+                (2, Some(1)),
+                (2, Some(0)),
+                (3, Some(4)),
+                (4, Some(4))
+            ]
+        );
+        assert!(w.is_empty(), "{w:?}");
+        // A number that neither restarts nor runs on is still a quoted item.
+        let t = "(一)加强党的领导\n1.完善工作机制。\n(二)深化改革\n5.优化营商环境。\n";
+        assert_eq!(find(t).len(), 3);
     }
 
     #[test]
