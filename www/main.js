@@ -301,7 +301,8 @@ async function render(text, r, generation) {
   if (generation !== renderGeneration) return false;
 
   hideTooltip();
-  view.replaceChildren(frag);
+  if (text) view.replaceChildren(frag);
+  else view.replaceChildren(); // empty: the view shows its placeholder
   current = { text, result: r, marks, all, lineStarts: lineStarts(text) };
   renderLegend(r);
   renderOutline(r);
@@ -487,13 +488,17 @@ view.addEventListener("keydown", (e) => {
   }
 });
 
-function focusMark(mark) {
+/** Focuses a highlight, scrolled to the upper third of the view; `flash` draws the eye after a
+ * jump from the outline or the table. */
+function focusMark(mark, flash = false) {
   mark.tabIndex = -1;
   scrollToRect(() => mark.getBoundingClientRect());
   mark.focus({ preventScroll: true });
-  mark.classList.remove("flash");
-  void mark.offsetWidth;
-  mark.classList.add("flash");
+  if (flash) {
+    mark.classList.remove("flash");
+    void mark.offsetWidth; // restart the animation
+    mark.classList.add("flash");
+  }
   showTooltip(mark);
 }
 
@@ -567,7 +572,7 @@ function renderOutline(r) {
       for (const i of indices) {
         const h = r.headings[i];
         const li = document.createElement("li");
-        li.append(button(`${h.marker}${h.title}`, () => current.marks.heading[i] && focusMark(current.marks.heading[i])));
+        li.append(button(`${h.marker}${h.title}`, () => current.marks.heading[i] && focusMark(current.marks.heading[i], true)));
         const kids = (h.children || []).filter((c) => c > i && c < r.headings.length);
         if (kids.length) li.append(build(kids));
         ol.append(li);
@@ -709,7 +714,7 @@ function jumpToIndicator(i) {
   const m = current && current.marks.indicator[i];
   if (!m) return;
   if (hidden.has(m.dataset.sub)) toggle(m.dataset.sub);
-  focusMark(m);
+  focusMark(m, true);
 }
 
 $("table").tBodies[0].addEventListener("click", (e) => {

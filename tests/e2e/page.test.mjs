@@ -134,6 +134,14 @@ describe("the page", () => {
     assert.deepEqual(desc, [...asc].sort((a, b) => b - a));
     assert.equal((await values()).length, Math.min(r.indicators.length, 500));
 
+    // Copy as TSV (for Excel/WPS): Chinese header, one line per indicator, in the table's order.
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.click("#copy-tsv");
+    const tsv = (await page.evaluate(() => navigator.clipboard.readText())).trimEnd().split("\r\n");
+    assert.equal(tsv[0].split("\t")[0], "原文");
+    assert.equal(tsv.length, r.indicators.length + 1);
+    assert.equal(tsv[1].split("\t")[0], r.indicators[(await values())[0]].text);
+
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-csv")]);
     const csv = await readFile(await download.path(), "utf8");
     assert.ok(csv.startsWith("\ufeff"), "UTF-8 BOM for Excel/WPS");
