@@ -170,7 +170,9 @@ const OBJECT_VERBS: &[&str] = &[
     "成立", "认定", "命名", "表彰", "确定", "推出", "出台", "制定", "印发", "修订", "清理", "废止",
     "进行", "参加", "参与", "实现", "完成", "使用", "推送", "同步", "落实", "担任", "受益", "入选",
     "列入", "获得", "纳入", "接受", "提供", "开通", "通过", "进入", "安置", "培养", "招聘", "帮助",
-    "走访", "慰问", "带动", "吸纳", "指导", "督促", "约谈", "查处", "为",
+    "走访", "慰问", "带动", "吸纳", "指导", "督促", "约谈", "查处", "为", "公布", "发布", "审核",
+    "检查", "排查", "出具", "办理", "受理", "收到", "接收", "编制", "梳理", "归集", "兑付", "征集",
+    "收集", "下发", "聘任", "遴选", "承办", "接待",
 ];
 
 /// Words that frame a clause but name nothing (`全市`, `2024年`, `其中`), stripped from both ends.
@@ -1111,6 +1113,17 @@ fn head_noun(seg: &str) -> &str {
             }
         }
     }
+    if s.chars().count() > 10 {
+        // 部门使用省协同监管平台制定抽查计划 → 制定抽查计划: the last verb and its object.
+        for (i, _) in s.char_indices().rev() {
+            if let Some(v) = object_verbs().prefix(&s[i..]) {
+                if s[i + v.len()..].chars().count() >= 2 {
+                    s = strip(&s[i..]);
+                }
+                break;
+            }
+        }
+    }
     limit(s)
 }
 
@@ -1142,6 +1155,7 @@ fn noun_after(text: &str, mut pos: usize) -> &str {
             // 村(社区): a short bracketed note belongs to the noun.
             '(' if chars.clone().take(5).any(|d| fold(d) == ')') => depth += 1,
             ')' if depth > 0 => depth -= 1,
+            ')' => break,
             _ if is_clause_end(c) || matches!(c, '的' | '和' | '及' | '与' | '等' | '(' | '（') => {
                 break
             }
