@@ -561,3 +561,130 @@ fn empty_binary_and_pathological_input() {
     let many = "三个一".repeat(50_000) + &"98.7%,".repeat(50_000);
     assert_eq!(extract(&many).indicators.len(), 50_000);
 }
+
+/// Random texts over the characters the recognizers look at (digits in both widths, numerals,
+/// multipliers, units, brackets, quotes, dashes, astral characters): `extract` must not panic,
+/// spans must lie on char boundaries, indicators must be sorted and disjoint.
+#[test]
+fn random_texts_never_break_the_invariants() {
+    const ALPHABET: &[&str] = &[
+        "1",
+        "0",
+        "9",
+        "１",
+        "．",
+        ".",
+        ",",
+        "，",
+        "%",
+        "％",
+        "‰",
+        "一",
+        "二",
+        "两",
+        "三",
+        "十",
+        "百",
+        "千",
+        "万",
+        "亿",
+        "〇",
+        "零",
+        "余",
+        "多",
+        "个",
+        "件",
+        "次",
+        "(",
+        ")",
+        "（",
+        "）",
+        "元",
+        "/",
+        "／",
+        "人",
+        "项",
+        "年",
+        "月",
+        "日",
+        "度",
+        "-",
+        "—",
+        "~",
+        "至",
+        "到",
+        "第",
+        "每",
+        "前",
+        "《",
+        "》",
+        "“",
+        "”",
+        "\"",
+        "[",
+        "]",
+        "［",
+        "］",
+        "〔",
+        "〕",
+        "率",
+        "达",
+        "为",
+        "、",
+        "。",
+        "\n",
+        "\r\n",
+        " ",
+        "\u{3000}",
+        "同比",
+        "比",
+        "较",
+        "上年",
+        "增长",
+        "下降",
+        "了",
+        "近",
+        "约",
+        "以上",
+        "左右",
+        "的",
+        "😀",
+        "𠀀",
+        "G",
+        "+",
+        "成",
+        "百分之",
+        "个百分点",
+        "岁",
+        "期",
+        "周年",
+        "千瓦",
+    ];
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..8_000 {
+        let len = (next() % 40) as usize;
+        let text: String = (0..len)
+            .map(|_| ALPHABET[(next() % ALPHABET.len() as u64) as usize])
+            .collect();
+        let x = extract(&text);
+        let mut last = 0;
+        for i in &x.indicators {
+            assert!(text.is_char_boundary(i.span.start) && text.is_char_boundary(i.span.end));
+            assert!(
+                i.span.start >= last && i.span.start < i.span.end,
+                "{text:?}"
+            );
+            last = i.span.end;
+        }
+        for d in &x.dates {
+            assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+        }
+        let _ = zhibiao::output::to_json(&text);
+    }
+}
