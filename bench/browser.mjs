@@ -46,6 +46,7 @@ for (const [name, text] of inputs) {
   );
   // Paste → rendered highlights (worker + DOM), and the longest task on the main thread.
   let best = null;
+  let first = null;
   for (let i = 0; i < RUNS; i++) {
     await page.evaluate(() => {
       const input = document.getElementById("input");
@@ -84,11 +85,13 @@ for (const [name, text] of inputs) {
       text,
     );
     if (!best || r.ms < best.ms) best = r;
+    if (!first) first = r;
   }
   const mcps = (text.length / core / 1000).toFixed(1);
   console.log(
     `${name}: extract() in the page ${core.toFixed(1)} ms (${mcps} M chars/s incl. crossing to JS); ` +
-      `paste → rendered highlights ${best.ms.toFixed(0)} ms (${best.marks} highlights), longest main-thread task ${best.longest.toFixed(0)} ms`,
+      `paste → rendered highlights ${best.ms.toFixed(0)} ms best, ${first.ms.toFixed(0)} ms first (${best.marks} highlights); ` +
+      `longest main-thread task ${Math.max(best.longest, first.longest).toFixed(0)} ms`,
   );
 }
 

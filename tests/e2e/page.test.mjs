@@ -156,6 +156,17 @@ describe("the page", () => {
     await context.close();
   });
 
+  test("opening a .txt file (here UTF-16 with a BOM) loads and highlights it", async () => {
+    const { context, page } = await open();
+    await page.evaluate(() => { document.body.dataset.state = "busy"; });
+    const buffer = Buffer.from("\ufeff" + REPORT, "utf16le");
+    await page.setInputFiles("#file", { name: "报告.txt", mimeType: "text/plain", buffer });
+    await waitDone(page);
+    assert.equal(await page.inputValue("#input"), REPORT);
+    assert.equal((await viewState(page)).text, REPORT);
+    await context.close();
+  });
+
   test("markup in pasted text stays text and never runs", async () => {
     const { context, page, errors } = await open();
     const evil = '一、<img src=x onerror="window.__pwned=1">标题\n<script>window.__pwned=2</script>《<b>条例</b>》\n公布事项238项 &lt;i&gt; <style>*{display:none}</style>';
