@@ -4,24 +4,40 @@
 //!   `。` or label colon, and names a report ([`TITLE_WORDS`]: 报告/情况/总结/公报…), e.g.
 //!   `荔波县人民政府2023年度法治政府建设工作情况报告`. A subtitle glued on after a dash is cut off
 //!   (`政府工作报告——2024年3月5日在…` → `政府工作报告`); letter-spaced titles lose their spaces
-//!   (`政 府 工 作 报 告` → `政府工作报告`, the span covers the line as written).
+//!   (`政 府 工 作 报 告` → `政府工作报告`, the span covers the line as written). Page furniture
+//!   is skipped: breadcrumbs (`首页/ 政务公开/ …/ 正文`, `首页 > …`), lines opening with
+//!   [`FURNITURE_PREFIXES`] (`您所在的位置`, `今天是`, `来源`…), and a bare column label of four
+//!   characters or fewer (`工作报告`) when a fuller title line follows. Without a title line,
+//!   the metadata's `标题`/`名称` field is the title, and failing that a news item's headline
+//!   (the first short line above a lead such as `法治日报讯 记者…`).
 //! - **Metadata**: a government website's block such as
 //!   `索 引 号: | 000014349/2024-351576 | 信息分类: | 其他` / `发布机构: | 生成日期: | 2024-03-04`,
 //!   parsed into fields keyed without inner spaces (`索引号`, `生成日期`); a label alone on its
-//!   line takes the next short line as its value (`发表时间：` / `2026-02-09 09:45:30`). Labels
+//!   line takes the next short line as its value (`发表时间：` / `2026-02-09 09:45:30`); in a `|`
+//!   table a listed label may fill its cell without a colon (`标 题 | …的通知 |`). Labels
 //!   are data ([`META_KEYS`]); only the first block near the top is read.
 //! - **Signature**: a date line among the last lines (`2024年3月1日`, `2024-03-01`,
 //!   `二〇二六年一月二十七日`), with the issuer on the line before (`荔波县人民政府`) or on the
 //!   same line.
-//! - **Report year**, first rule that applies: a year in the title; the date of a speech's
-//!   subtitle (`——2026年1月26日在…会议上`); the year opening the first paragraph (`2024年,楚雄市
-//!   坚持…`); a speech's review heading (`一、2019年和今年以来工作回顾` → 2020); the signature
-//!   date, a bare date under the title (`（2024年3月1日）`) or the metadata date, less one when
-//!   it falls in the first half of the year (a report signed in March 2024 covers 2023); a bare
-//!   `（2023年度）` under the title is the year itself.
+//! - **Report year**, first rule that applies:
+//!   1. a year in the title;
+//!   2. the year opening a clause of the first prose lines (`2024年,楚雄市坚持…`,
+//!      `2023年以来,…`, `报告指出,2015年全市法院…`), or of the first paragraph under the first
+//!      heading when the text opens with one; not inside `《》`, not a target or range
+//!      (`到2025年`, `2025年底前`, `2021年至2025年`). For a speech to a congress (`各位代表`,
+//!      `政府工作报告`) this comes after rule 3, as such a report is named for the year it is
+//!      given in;
+//!   3. the date of a speech's subtitle (`——2026年1月26日在…会议上`), which for any other
+//!      report is only the day it was delivered;
+//!   4. a speech's review heading (`一、2019年和今年以来工作回顾` → 2020);
+//!   5. the signature date, a bare date under the title (`（2024年3月1日）`) or the metadata
+//!      date, less one when it falls in the first half of the year (a report signed in March
+//!      2024 covers 2023); a bare `（2023年度）` under the title is the year itself. Not for a
+//!      title ending in a notice or plan word ([`NON_REPORT_ENDINGS`]: `…的通知`, `…实施方案`),
+//!      which covers no past year.
 //!
 //! Not read: titles spread over two lines, signatures in the middle of the text, metadata blocks
-//! after the first one.
+//! after the first one. A text that states no year gets none.
 
 use crate::model::{Extraction, MetaField, Metadata, Signature, Title};
 use crate::span::Span;
@@ -29,6 +45,37 @@ use crate::text::{digit, is_blank, lines, Line};
 
 /// Words that make a short line a report title.
 pub const TITLE_WORDS: &[&str] = &["报告", "情况", "总结", "公报", "年报", "白皮书"];
+
+/// Page furniture that opens a line: breadcrumbs, clocks, bylines. Such a line is never the
+/// title.
+pub const FURNITURE_PREFIXES: &[&str] = &[
+    "您所在的位置",
+    "您的位置",
+    "当前位置",
+    "所在位置",
+    "首页",
+    "今天是",
+    "来源",
+    "来自",
+    "文章来源",
+    "信息来源",
+    "发布时间",
+    "更新时间",
+];
+
+/// A title candidate this short (`工作报告`, a column label) gives way to a fuller title line
+/// further down.
+const SHORT_LABEL_CHARS: usize = 4;
+
+/// Title endings of documents that are not reports on a past year: a notice or plan states
+/// no covered year, so its signature date is not turned into one.
+pub const NON_REPORT_ENDINGS: &[&str] = &[
+    "通知", "方案", "意见", "办法", "规定", "决定", "通告", "公告", "批复", "规划", "纲要", "条例",
+    "细则", "要点", "计划", "函",
+];
+
+/// How many prose lines (lines with a `。`) of the opening are searched for the covered year.
+const OPENING_LINES: usize = 3;
 
 /// Labels of website metadata blocks, without inner spaces.
 pub const META_KEYS: &[&str] = &[
@@ -39,6 +86,7 @@ pub const META_KEYS: &[&str] = &[
     "组配分类",
     "发布机构",
     "发文机关",
+    "制发机构",
     "生成日期",
     "成文日期",
     "发文日期",
@@ -254,6 +302,11 @@ fn title_of(text: &str, line: Line) -> Option<Title> {
         .map_or(s.len(), |(i, _)| i);
     let t = s[..cut].trim_end_matches(is_blank);
     let closed = close_up(t);
+    // `首页/ 政务公开/ 统计公报/ 正文`: a breadcrumb trail with slashes.
+    let slashes = t.chars().filter(|&c| matches!(c, '/' | '／')).count();
+    if slashes >= 2 || FURNITURE_PREFIXES.iter().any(|p| closed.starts_with(p)) {
+        return None;
+    }
     if t.is_empty()
         || closed.chars().count() > MAX_TITLE_CHARS
         // A label line (`来源：`), a sentence, or a breadcrumb trail (`首页 > 政务公开`).
@@ -309,6 +362,18 @@ fn cell_label(s: &str) -> Option<(String, usize)> {
     ok.then_some((key, t.len()))
 }
 
+/// A listed label filling a whole `|` cell without a colon (`标 题 | 金昌市…的通知 |`).
+fn bare_cell_label(s: &str) -> Option<(&'static str, usize)> {
+    let end = s
+        .char_indices()
+        .take(24)
+        .find(|&(_, c)| c == '|')
+        .map(|(i, _)| i)?;
+    let t = s[..end].trim_end_matches(is_blank);
+    let key: String = t.chars().filter(|&c| !is_blank(c)).collect();
+    META_KEYS.iter().find(|k| **k == key).map(|k| (*k, t.len()))
+}
+
 /// Labels in a line: (key, label start, label end), relative to the line.
 fn labels(s: &str) -> Vec<(String, usize, usize)> {
     let piped = s.contains('|');
@@ -322,7 +387,13 @@ fn labels(s: &str) -> Vec<(String, usize, usize)> {
         if at_cell_start {
             let found = label_at(&s[i..])
                 .map(|(k, len)| (k.to_string(), len))
-                .or_else(|| (piped && after_pipe).then(|| cell_label(&s[i..])).flatten());
+                .or_else(|| (piped && after_pipe).then(|| cell_label(&s[i..])).flatten())
+                .or_else(|| {
+                    (piped && after_pipe)
+                        .then(|| bare_cell_label(&s[i..]))
+                        .flatten()
+                        .map(|(k, len)| (k.to_string(), len))
+                });
             if let Some((key, len)) = found {
                 out.push((key, i, i + len));
                 i += len;
@@ -453,18 +524,97 @@ fn is_issuer(s: &str) -> bool {
         && !s.is_ascii()
 }
 
-/// A line opening with the covered year: `2024年,楚雄市…`, `2023年以来,…`, `2020年度…`.
+/// Characters after `YYYY年` that make it a time frame, a range or a date, not the year the
+/// text reports on: `2025年底前`, `2023年和2024年`, `2021年至2025年`, `2024年3月`.
+const NOT_COVERED_AFTER_YEAR: &[char] = &[
+    '底', '末', '前', '后', '起', '内', '将', '要', '和', '及', '与', '至', '到', '—', '-', '－',
+    '~', '～', '月', '的',
+];
+
+/// The covered year stated where a clause of the opening begins: `2024年,楚雄市…`,
+/// `2023年以来,…`, `2020年度…`, `报告指出,2015年全市法院…`, `(记者 沙雪良)2019年北京市…`.
+/// Years inside `《》` and years that open a time frame or a range are skipped.
 fn opening_year(s: &str) -> Option<i32> {
-    let t = s.trim_start_matches(is_blank);
-    let h = date_at(t)?;
-    if h.month.is_some() {
-        return None;
+    let mut depth = 0usize;
+    let mut clause_start = true;
+    for (i, c) in s.char_indices() {
+        match c {
+            '《' => depth += 1,
+            '》' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0 && clause_start && (digit(c).is_some() || cn_digit(c).is_some()) {
+            if let Some(h) = date_at(&s[i..]) {
+                let next = s[i + h.end..].chars().next();
+                let ok = h.month.is_none()
+                    && next.is_some_and(|n| {
+                        !NOT_COVERED_AFTER_YEAR.contains(&n) && digit(n).is_none()
+                    });
+                if ok {
+                    return Some(h.year);
+                }
+            }
+        }
+        if !is_blank(c) {
+            clause_start = matches!(
+                c,
+                '，' | ',' | '。' | '；' | ';' | '：' | ':' | ')' | '）' | '！' | '？'
+            );
+        }
     }
-    let rest = &t[h.end..];
-    let ok = rest.starts_with(['，', ',', '、', '是', '度', '，'])
-        || rest.starts_with("以来")
-        || rest.starts_with("全年");
-    ok.then_some(h.year)
+    None
+}
+
+/// Words near the start of a news item's first paragraph: `本报讯`, `法治日报讯`, `新京报快讯`,
+/// `新华社北京3月5日电`, `(记者 …)`.
+pub const NEWS_LEAD_WORDS: &[&str] = &["讯", "日电", "记者"];
+
+/// How far into a line (in characters) a news lead word is looked for.
+const NEWS_LEAD_CHARS: usize = 16;
+
+/// A news item's headline: the first short line that is no page furniture, above the lead
+/// paragraph (`法治日报讯 记者韩宇 近日,…`). Used only when there is no report title.
+fn news_headline(text: &str, front: &[Line]) -> Option<Title> {
+    let is_lead = |s: &str| {
+        let head: String = s
+            .trim_start_matches(is_blank)
+            .chars()
+            .take(NEWS_LEAD_CHARS)
+            .collect();
+        s.contains('。') && NEWS_LEAD_WORDS.iter().any(|w| head.contains(w))
+    };
+    let lead = front.iter().position(|l| is_lead(l.of(text)))?;
+    front[..lead].iter().find_map(|&line| {
+        let span = trimmed(text, line);
+        let t = span.of(text);
+        let closed = close_up(t);
+        let n = closed.chars().count();
+        let furniture = FURNITURE_PREFIXES.iter().any(|p| closed.starts_with(p))
+            || find_date(t).is_some_and(|h| h.day.is_some())
+            || !labels(t).is_empty()
+            || t.contains(['。', '|', '/', '>', '＞', '【', '】']);
+        (!furniture && (6..=MAX_TITLE_CHARS).contains(&n)).then_some(Title {
+            text: closed,
+            span,
+            line: line.number,
+        })
+    })
+}
+
+/// The metadata's own title field (`标 题 | …的通知 |`), when the text has no title line.
+fn metadata_title(all: &[Line], m: Option<&Metadata>) -> Option<Title> {
+    let f = m?
+        .fields
+        .iter()
+        .find(|f| (f.key == "标题" || f.key == "名称") && !f.value.is_empty())?;
+    let line = all
+        .iter()
+        .find(|l| l.start <= f.span.start && f.span.start <= l.end)?;
+    (f.value.chars().count() <= 2 * MAX_TITLE_CHARS).then(|| Title {
+        text: f.value.clone(),
+        span: f.span,
+        line: line.number,
+    })
 }
 
 /// The covered year from a dated report: a date in the first half of a year is the report on
@@ -493,10 +643,23 @@ pub fn fill(text: &str, x: &mut Extraction) {
             .as_ref()
             .is_some_and(|m| m.span.start < l.end && l.start < m.span.end)
     };
-    x.title = front
+    // The first title line, unless it is a bare column label (`工作报告`) and a fuller title
+    // line follows; else the metadata's own title field.
+    let candidates: Vec<Title> = front
         .iter()
         .filter(|l| !in_meta(l))
-        .find_map(|&l| title_of(text, l));
+        .filter_map(|&l| title_of(text, l))
+        .collect();
+    x.title = candidates
+        .iter()
+        .find(|t| t.text.chars().count() > SHORT_LABEL_CHARS)
+        .or(candidates.first())
+        .cloned()
+        .or_else(|| metadata_title(&all, x.metadata.as_ref()))
+        .or_else(|| {
+            let lines: Vec<Line> = front.iter().filter(|l| !in_meta(l)).copied().collect();
+            news_headline(text, &lines)
+        });
     x.signature = signature(text, &all);
 
     let title_year = x
@@ -542,13 +705,35 @@ pub fn fill(text: &str, x: &mut Extraction) {
                 .map(|h| covered_by(&h))
         })
     };
+    // The opening paragraphs: prose lines before the outline, or, when the text opens with a
+    // heading, the first paragraph under it.
     let opening = || {
-        front
-            .iter()
-            .filter(|l| !in_meta(l))
-            .find(|l| l.of(text).contains('。'))
-            .and_then(|l| opening_year(l.of(text)))
+        let prose = |l: &&Line| l.of(text).contains('。') && !in_meta(l);
+        let before: Vec<&Line> = front.iter().filter(prose).take(OPENING_LINES).collect();
+        if before.is_empty() {
+            // Headings are in line order: a binary search keeps this linear in the text.
+            let is_heading = |n: usize| x.headings.binary_search_by_key(&n, |h| h.line).is_ok();
+            all.iter()
+                .filter(|l| l.number > first_heading_line && !is_heading(l.number))
+                .find(prose)
+                .and_then(|l| opening_year(l.of(text)))
+        } else {
+            before.iter().find_map(|l| opening_year(l.of(text)))
+        }
     };
+    // A speech to a congress (政府工作报告) is named for the year it is given in; any other
+    // report's dated subtitle is only the day it was delivered.
+    let speech = text.contains("各位代表")
+        || x.title
+            .as_ref()
+            .is_some_and(|t| t.text.contains("政府工作报告"));
+    // Notices and plans cover no past year: their dates are not turned into one.
+    let dated_ok = !x.title.as_ref().is_some_and(|t| {
+        let t = t.text.trim_end_matches(|c: char| {
+            is_blank(c) || matches!(c, '(' | ')' | '（' | '）') || digit(c).is_some()
+        });
+        NON_REPORT_ENDINGS.iter().any(|w| t.ends_with(w))
+    });
     let review = || {
         if !text.contains("各位代表") {
             return None;
@@ -572,12 +757,15 @@ pub fn fill(text: &str, x: &mut Extraction) {
             .map(|h| covered_by(&h))
     };
     x.report_year = title_year
+        .or_else(|| if speech { None } else { opening() })
         .or_else(subtitle_year)
-        .or_else(opening)
+        .or_else(|| if speech { opening() } else { None })
         .or_else(review)
-        .or_else(signed)
-        .or_else(front_date)
-        .or_else(published);
+        .or_else(|| {
+            dated_ok
+                .then(|| signed().or_else(front_date).or_else(published))
+                .flatten()
+        });
 }
 
 /// The publication date of a metadata block (value as written, and its key), if it has one.
@@ -703,6 +891,96 @@ mod tests {
         assert_eq!(run(t).report_year, Some(2023));
         let t = "某县法治政府建设年度报告\n（2023年度）\n过去一年，我县坚持依法行政。\n";
         assert_eq!(run(t).report_year, Some(2023));
+    }
+
+    #[test]
+    fn page_furniture_is_not_the_title() {
+        // A column label above the real title, a clock line, a breadcrumb with `>`.
+        let t = "今天是:2024年3月5日 星期二\n工作报告\n您所在的位置:政务公开 > 工作报告\n某区2023年法治政府建设情况报告\n文章来源:司法局 更新时间:2024/03/29 11:30:01\n2023年,某区坚持依法行政。\n";
+        let x = run(t);
+        assert_eq!(x.title.unwrap().text, "某区2023年法治政府建设情况报告");
+        assert_eq!(x.report_year, Some(2023));
+        // A breadcrumb with slashes; the title year in Chinese numerals.
+        let t = "首页/ 政务公开/ 统计信息/ 统计公报/ 正文\n某县二〇二三年国民经济和社会发展统计公报\n某县统计局\n2024年4月15日\n2023年是全面贯彻党的二十大精神的开局之年。\n";
+        let x = run(t);
+        assert_eq!(
+            x.title.unwrap().text,
+            "某县二〇二三年国民经济和社会发展统计公报"
+        );
+        assert_eq!(x.report_year, Some(2023));
+        // A short label alone is still a title.
+        assert_eq!(
+            run("工作报告\n我局坚持依法行政。\n").title.unwrap().text,
+            "工作报告"
+        );
+    }
+
+    #[test]
+    fn covered_year_from_the_opening() {
+        // News items: the year opens a clause of the first paragraphs, not inside 《》.
+        let t = "本报讯 (记者张三)3月27日,市中级人民法院召开新闻发布会,发布《2023年度全市法院行政审判白皮书》。\n白皮书显示,2023年全市法院新收一审行政案件1120件。\n";
+        let x = run(t);
+        assert_eq!((x.title, x.report_year), (None, Some(2023)));
+        let t = "新京报快讯(记者 张三)2019年某市法治政府建设报告日前发布。\n";
+        assert_eq!(run(t).report_year, Some(2019));
+        // An excerpt that opens with a heading: the paragraph under it.
+        let t = "一、全市法院行政审判情况\n2020年,全市法院共受理各类案件7976件。\n";
+        assert_eq!(run(t).report_year, Some(2020));
+        // A preamble that states no year: the body under the headings is not searched.
+        let t = "主任、副主任、各位委员:\n我院对2008年以来的行政审判工作进行了全面回顾。\n一、基本情况\n2008年以来,全市法院审结行政案件。\n";
+        assert_eq!(run(t).report_year, None);
+        // Targets and time frames are not the covered year.
+        assert_eq!(run("到2025年,基本建成法治政府。\n").report_year, None);
+        assert_eq!(run("2025年底前,完成清理工作。\n").report_year, None);
+        assert_eq!(run("2023年和2024年,全市累计投资。\n").report_year, None);
+    }
+
+    #[test]
+    fn delivery_date_is_not_the_covered_year() {
+        let t = "某市人民政府关于法治政府建设工作情况的报告\n(2024年5月30日在市人大常委会第十次会议上)\n市人大常委会:\n2023年,在市委坚强领导下,全市各级行政机关坚持依法行政。\n";
+        assert_eq!(run(t).report_year, Some(2023));
+        // A 政府工作报告 is named for the year it is given in.
+        let t = "政府工作报告\n——2026年1月27日在某省第十四届人民代表大会第四次会议上\n各位代表：\n2025年是“十四五”收官之年。\n";
+        assert_eq!(run(t).report_year, Some(2026));
+    }
+
+    #[test]
+    fn notice_title_from_metadata_cells_and_no_guessed_year() {
+        let t = "索 引 号 | 0001/2025-48086 | 主题分类 | 政府 |\n成文日期 | 2025-06-13 | 发布日期 | 2025-06-30 |\n标 题 | 某市人民政府关于印发《某市法治政府建设实施方案》的通知 |\n各县区人民政府:\n现将《某市法治政府建设实施方案》印发给你们,请认真贯彻落实。\n某市人民政府\n2025年6月13日\n";
+        let x = run(t);
+        let title = x.title.unwrap();
+        assert_eq!(
+            title.text,
+            "某市人民政府关于印发《某市法治政府建设实施方案》的通知"
+        );
+        assert_eq!((title.span.of(t), title.line), (title.text.as_str(), 3));
+        let keys: Vec<_> = x
+            .metadata
+            .unwrap()
+            .fields
+            .into_iter()
+            .map(|f| f.key)
+            .collect();
+        assert_eq!(keys, ["索引号", "主题分类", "成文日期", "发布日期", "标题"]);
+        assert_eq!(x.report_year, None);
+    }
+
+    #[test]
+    fn news_headline_is_the_title() {
+        let t = "某市行政机关负责人出庭应诉率达百分之百\n\n时间:2025-08-05 来源:司法部 作者:佚名\n  法治日报讯 记者张三 近日,记者从某市中级人民法院获悉。\n据介绍,2024年,某市两级法院新收一审行政案件240件。\n";
+        let x = run(t);
+        assert_eq!(
+            x.title.map(|t| t.text).as_deref(),
+            Some("某市行政机关负责人出庭应诉率达百分之百")
+        );
+        assert_eq!(x.report_year, Some(2024));
+        let t = "来自 社会 2020-03-31 17:06 的文章\n某市行政主体去年败诉率11.8%,同比下降3%\n新京报快讯(记者 张三)2019年某市法治政府建设报告日前发布。\n";
+        let x = run(t);
+        assert_eq!(
+            x.title.map(|t| t.text).as_deref(),
+            Some("某市行政主体去年败诉率11.8%,同比下降3%")
+        );
+        assert_eq!(x.report_year, Some(2019));
     }
 
     #[test]
