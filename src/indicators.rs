@@ -473,6 +473,9 @@ impl<'a> Scanner<'a> {
         let c = char_at(text, start).unwrap_or('\0');
         let step = start + c.len_utf8();
         if c == '百' {
+            if self.is_blocked(start) {
+                return step;
+            }
             return match self.percent_words(start) {
                 Some(f) => self.emit(f),
                 None => step,
@@ -567,16 +570,12 @@ impl<'a> Scanner<'a> {
                 kind: u.kind,
                 approx: num.approx,
             },
-            None => {
-                if let Some(r) = self.range(num, None) {
-                    return Some(r);
-                }
+            // `10-15个`: the unit comes after the high end.
+            None => match self.range(num, None) {
+                Some(r) => r,
                 // A bare multiplied number (`超过3300万`, `6600多万纳税人`) counts; anything else
                 // needs a unit.
-                if !num.multiplier {
-                    return None;
-                }
-                Found {
+                None if num.multiplier => Found {
                     start: num.start,
                     end: num.end,
                     value: num.value,
@@ -584,8 +583,9 @@ impl<'a> Scanner<'a> {
                     unit: None,
                     kind: Kind::Count,
                     approx: num.approx,
-                }
-            }
+                },
+                None => return None,
+            },
         };
         if num.chinese && self.chinese_term(num, &found) {
             return None;
@@ -613,8 +613,10 @@ impl<'a> Scanner<'a> {
         if self.in_short_quote(num.start, found.end) {
             return None;
         }
-        if let Some(r) = self.range(num, Some(&found)) {
-            found = r;
+        if found.value_max.is_none() {
+            if let Some(r) = self.range(num, Some(&found)) {
+                found = r;
+            }
         }
         // A minus sign belongs to the span and the value.
         if let Some(p) = prev.filter(|&p| matches!(p, '-' | '−' | '－')) {
@@ -785,20 +787,11 @@ impl<'a> Scanner<'a> {
             .metric(verb_start.unwrap_or(head), tail, change.as_ref())
             .map(|m| without_footnotes(&m));
         let metric_id = metric.as_deref().and_then(metrics::lookup);
-        let mut unit = f.unit;
-        if f.kind == Kind::Money {
-            // 万元/亿元 are multiplied out: the unit is the currency.
-            if let Some(u) = unit.as_mut() {
-                if let Some(rest) = u.strip_prefix('万').or_else(|| u.strip_prefix('亿')) {
-                    *u = rest.to_string();
-                }
-            }
-        }
         self.out.push(Indicator {
             span: Span::new(f.start, end),
             value: f.value,
             value_max: f.value_max,
-            unit,
+            unit: f.unit,
             kind: f.kind,
             approx: approx.map(str::to_string),
             change,
