@@ -106,6 +106,11 @@ pub const META_KEYS: &[&str] = &[
     "公开时限",
     "信息来源",
     "来源",
+    "文章来源",
+    "作者",
+    "责任编辑",
+    "信息类别",
+    "更新时间",
     "时间",
     "阅读量",
     "浏览次数",
@@ -545,11 +550,11 @@ fn opening_year(s: &str) -> Option<i32> {
         }
         if depth == 0 && clause_start && (digit(c).is_some() || cn_digit(c).is_some()) {
             if let Some(h) = date_at(&s[i..]) {
-                let next = s[i + h.end..].chars().next();
+                let after = &s[i + h.end..];
+                let next = after.chars().next();
                 let ok = h.month.is_none()
-                    && next.is_some_and(|n| {
-                        !NOT_COVERED_AFTER_YEAR.contains(&n) && digit(n).is_none()
-                    });
+                    && next.is_some_and(|n| !NOT_COVERED_AFTER_YEAR.contains(&n))
+                    && (next.and_then(digit).is_none() || month_range(after));
                 if ok {
                     return Some(h.year);
                 }
@@ -599,6 +604,19 @@ fn news_headline(text: &str, front: &[Line]) -> Option<Title> {
             line: line.number,
         })
     })
+}
+
+/// `1-5月`, `1—11月`, `1至6月`: the months a year-to-date figure covers.
+fn month_range(s: &str) -> bool {
+    let Some((_, a)) = digits_at(s, 1, 2, false) else {
+        return false;
+    };
+    let Some(sep) = s[a..].chars().next() else {
+        return false;
+    };
+    let b = a + sep.len_utf8();
+    matches!(sep, '-' | '－' | '—' | '~' | '～' | '至' | '到')
+        && digits_at(&s[b..], 1, 2, false).is_some_and(|(_, l)| s[b + l..].starts_with('月'))
 }
 
 /// The metadata's own title field (`标 题 | …的通知 |`), when the text has no title line.
@@ -933,6 +951,10 @@ mod tests {
         assert_eq!(run("到2025年,基本建成法治政府。\n").report_year, None);
         assert_eq!(run("2025年底前,完成清理工作。\n").report_year, None);
         assert_eq!(run("2023年和2024年,全市累计投资。\n").report_year, None);
+        assert_eq!(run("2024年3月1日,市政府召开常务会议。\n").report_year, None);
+        // Year-to-date figures state their year.
+        let t = "2024年1-5月,全区规上工业增加值同比增长6.2%。\n";
+        assert_eq!(run(t).report_year, Some(2024));
     }
 
     #[test]
