@@ -30,9 +30,15 @@ pub fn find(text: &str, citations: &[Citation]) -> Vec<DateMention> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let candidate = b.is_ascii_digit() || b >= 0xE3;
+        let candidate = b.is_ascii_digit()
+            || (b >= 0xE3 && may_start(b, bytes.get(i + 1).copied().unwrap_or(0)));
         if !candidate {
-            i += 1;
+            i += match b {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                0xC0.. => 2,
+                _ => 1,
+            };
             continue;
         }
         let Some(c) = char_at(text, i) else {
@@ -70,6 +76,20 @@ pub fn find(text: &str, citations: &[Citation]) -> Vec<DateMention> {
         }
     }
     out
+}
+
+/// Whether a three-byte character starting with `b0 b1` can be a numeral of a date: 〇 (E3 80),
+/// 一二三五七九 (E4 B8–BA), 六八十四 (E5 85/8D/9B), 零 (E9 9B), full-width digits (EF BC).
+#[inline]
+fn may_start(b0: u8, b1: u8) -> bool {
+    matches!(
+        (b0, b1),
+        (0xE3, 0x80)
+            | (0xE4, 0xB8..=0xBA)
+            | (0xE5, 0x85 | 0x8D | 0x9B)
+            | (0xE9, 0x9B)
+            | (0xEF, 0xBC)
+    )
 }
 
 fn prev_char(text: &str, pos: usize) -> Option<char> {
@@ -201,6 +221,9 @@ fn chinese(text: &str, start: usize) -> Option<(usize, String)> {
     }
     if n == 4 {
         let after = lit(text, pos, '年')?;
+        if let Some(end) = lit(text, after, '度') {
+            return Some((end, year.to_string()));
+        }
         if let Some((mend, m)) = small_chinese(text, after).filter(|&(_, m)| m <= 12) {
             if let Some(after_m) = lit(text, mend, '月') {
                 if let Some((dend, d)) = small_chinese(text, after_m) {
@@ -261,10 +284,20 @@ mod tests {
         assert_eq!(one("于9月23日召开").1, "--09-23");
         assert_eq!(one("纲要(2021-2025)").1, "2021/2025");
         assert_eq!(one("2021—2025年").0, "2021—2025年");
+        assert_eq!(one("二〇二三年度报告").1, "2023");
         assert_eq!(
             one("二〇二六年一月二十七日"),
             ("二〇二六年一月二十七日".into(), "2026-01-27".into())
         );
+    }
+
+    #[test]
+    fn prefilter_lets_every_numeral_through() {
+        for c in "〇零一二三四五六七八九十０９".chars() {
+            let mut b = [0; 4];
+            let e = c.encode_utf8(&mut b).as_bytes();
+            assert!(may_start(e[0], e[1]), "{c}");
+        }
     }
 
     #[test]

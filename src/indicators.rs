@@ -353,12 +353,7 @@ fn next_start(bytes: &[u8], mut i: usize) -> usize {
                 i += 4;
                 continue;
             }
-            if i + 2 < bytes.len()
-                && matches!(
-                    (b, bytes[i + 1]),
-                    (0xE4, 0xB8..=0xBA) | (0xE5, 0x85 | 0x8D | 0x9B) | (0xE7, 0x99) | (0xEF, 0xBC)
-                )
-            {
+            if i + 2 < bytes.len() && may_start(b, bytes[i + 1]) {
                 let cp = (u32::from(b & 0x0F) << 12)
                     | (u32::from(bytes[i + 1] & 0x3F) << 6)
                     | u32::from(bytes[i + 2] & 0x3F);
@@ -377,6 +372,15 @@ fn next_start(bytes: &[u8], mut i: usize) -> usize {
         }
     }
     bytes.len()
+}
+
+/// Whether a three-byte character starting with `b0 b1` can begin a numeral.
+#[inline]
+fn may_start(b0: u8, b1: u8) -> bool {
+    matches!(
+        (b0, b1),
+        (0xE4, 0xB8..=0xBA) | (0xE5, 0x85 | 0x8D | 0x9B) | (0xE7, 0x99) | (0xEF, 0xBC)
+    )
 }
 
 /// Whether the code point can start an indicator: a full-width digit, a Chinese numeral that
@@ -1219,16 +1223,10 @@ mod tests {
     fn start_set_matches_the_numeral_tables() {
         for c in "０９一二两三四五六七八九十百".chars() {
             assert!(is_start(c as u32), "{c}");
-            // The lead/second byte prefilter of `run` lets every start through.
+            // The byte prefilter of `next_start` lets every start through.
             let mut b = [0; 4];
             let e = c.encode_utf8(&mut b).as_bytes();
-            assert!(
-                matches!(
-                    (e[0], e[1]),
-                    (0xE4, 0xB8..=0xBA) | (0xE5, 0x85 | 0x8D | 0x9B) | (0xE7, 0x99) | (0xEF, 0xBC)
-                ),
-                "{c}"
-            );
+            assert!(may_start(e[0], e[1]), "{c}");
         }
         for c in "〇零千万亿年的".chars() {
             assert!(!is_start(c as u32), "{c}");
