@@ -4,7 +4,8 @@
 //!   `。` or label colon, and names a report ([`TITLE_WORDS`]: 报告/情况/总结/公报…), e.g.
 //!   `荔波县人民政府2023年度法治政府建设工作情况报告`. A subtitle glued on after a dash is cut off
 //!   (`政府工作报告——2024年3月5日在…` → `政府工作报告`); letter-spaced titles lose their spaces
-//!   (`政 府 工 作 报 告` → `政府工作报告`, the span covers the line as written). Page furniture
+//!   (`政 府 工 作 报 告` → `政府工作报告`, the span covers the line as written), and so is a
+//!   site name after `_` (`…年度报告_某市人民政府`). Page furniture
 //!   is skipped: breadcrumbs (`首页/ 政务公开/ …/ 正文`, `首页 > …`), lines opening with
 //!   [`FURNITURE_PREFIXES`] (`您所在的位置`, `今天是`, `来源`…), and a bare column label of four
 //!   characters or fewer (`工作报告`) when a fuller title line follows. Without a title line,
@@ -34,7 +35,8 @@
 //!      date, less one when it falls in the first half of the year (a report signed in March
 //!      2024 covers 2023); a bare `（2023年度）` under the title is the year itself. Not for a
 //!      title ending in a notice or plan word ([`NON_REPORT_ENDINGS`]: `…的通知`, `…实施方案`),
-//!      which covers no past year.
+//!      which covers no past year, nor, without a title, for a text that issues a document
+//!      ([`ISSUING_PHRASES`]: `…印发给你们`).
 //!
 //! Not read: titles spread over two lines, signatures in the middle of the text, metadata blocks
 //! after the first one. A text that states no year gets none.
@@ -73,6 +75,10 @@ pub const NON_REPORT_ENDINGS: &[&str] = &[
     "通知", "方案", "意见", "办法", "规定", "决定", "通告", "公告", "批复", "规划", "纲要", "条例",
     "细则", "要点", "计划", "函",
 ];
+
+/// Phrases by which a notice issues a document (`现将《…方案》印发给你们`): without a title
+/// line, they mark a text that covers no past year.
+pub const ISSUING_PHRASES: &[&str] = &["印发给你们", "现予印发", "现印发给", "请认真贯彻执行"];
 
 /// How many prose lines (lines with a `。`) of the opening are searched for the covered year.
 const OPENING_LINES: usize = 3;
@@ -300,10 +306,13 @@ fn title_of(text: &str, line: Line) -> Option<Title> {
     if s.starts_with(is_dash) || s.chars().count() > 2 * MAX_TITLE_CHARS {
         return None;
     }
-    // Cut a subtitle glued on after a dash: `政府工作报告——2024年3月5日在…`.
+    // Cut a subtitle glued on after a dash (`政府工作报告——2024年3月5日在…`) and a site name
+    // after an underscore, as in a page title (`…年度报告_某市人民政府`).
     let cut = s
         .char_indices()
-        .find(|&(i, c)| is_dash(c) && s[i + c.len_utf8()..].starts_with(is_dash))
+        .find(|&(i, c)| {
+            (is_dash(c) && s[i + c.len_utf8()..].starts_with(is_dash)) || matches!(c, '_' | '＿')
+        })
         .map_or(s.len(), |(i, _)| i);
     let t = s[..cut].trim_end_matches(is_blank);
     let closed = close_up(t);
@@ -315,7 +324,7 @@ fn title_of(text: &str, line: Line) -> Option<Title> {
     if t.is_empty()
         || closed.chars().count() > MAX_TITLE_CHARS
         // A label line (`来源：`), a sentence, or a breadcrumb trail (`首页 > 政务公开`).
-        || t.contains(['。', '|', ':', '：', '，', ',', '>', '＞', '›', '»'])
+        || t.contains(['。', '|', ':', '：', '，', ',', '>', '＞', '›', '»', '→'])
         || !TITLE_WORDS.iter().any(|w| closed.contains(w))
     {
         return None;
@@ -746,12 +755,17 @@ pub fn fill(text: &str, x: &mut Extraction) {
             .as_ref()
             .is_some_and(|t| t.text.contains("政府工作报告"));
     // Notices and plans cover no past year: their dates are not turned into one.
-    let dated_ok = !x.title.as_ref().is_some_and(|t| {
-        let t = t.text.trim_end_matches(|c: char| {
-            is_blank(c) || matches!(c, '(' | ')' | '（' | '）') || digit(c).is_some()
-        });
-        NON_REPORT_ENDINGS.iter().any(|w| t.ends_with(w))
-    });
+    let dated_ok = match x.title.as_ref() {
+        Some(t) => {
+            let t = t.text.trim_end_matches(|c: char| {
+                is_blank(c) || matches!(c, '(' | ')' | '（' | '）') || digit(c).is_some()
+            });
+            !NON_REPORT_ENDINGS.iter().any(|w| t.ends_with(w))
+        }
+        None => !front
+            .iter()
+            .any(|l| ISSUING_PHRASES.iter().any(|p| l.of(text).contains(p))),
+    };
     let review = || {
         if !text.contains("各位代表") {
             return None;
@@ -985,6 +999,17 @@ mod tests {
             .collect();
         assert_eq!(keys, ["索引号", "主题分类", "成文日期", "发布日期", "标题"]);
         assert_eq!(x.report_year, None);
+        // Without a title line: the issuing phrase marks the notice.
+        let t = "各县区人民政府:\n现将《某市法治政府建设实施方案》印发给你们,请认真贯彻落实。\n某市人民政府\n2025年6月13日\n";
+        assert_eq!(run(t).report_year, None);
+    }
+
+    #[test]
+    fn page_title_with_site_name() {
+        let t = "某市2023年法治政府建设年度报告_某市人民政府\n2023年,我市坚持依法行政。\n";
+        let title = run(t).title.unwrap();
+        assert_eq!(title.text, "某市2023年法治政府建设年度报告");
+        assert_eq!(title.span.of(t), "某市2023年法治政府建设年度报告");
     }
 
     #[test]
