@@ -286,6 +286,55 @@ fn hundred_thousand_heading_lines() {
     assert_eq!(x.warnings.len(), 999);
 }
 
+#[test]
+fn work_summary_excerpt_with_colon_run_ins() {
+    // The shape of a 工作总结 / 经济运行分析 page: breadcrumb and column label above the title,
+    // colon run-in items, level 3 numbered on across parents, a marker alone on its line.
+    let t = "首页/ 政务公开/ 工作总结/ 正文\n工作总结\n某区工信局2024年上半年工作总结\n一、主要指标完成情况\n(一)工业经济\n1.规上工业增加值方面:1-5月全区规上工业增加值同比增长6.2%。增速居全市第3位。\n2.工业投资方面：1-5月完成工业投资29.3亿元,增速45.7%。\n(二)外贸消费\n3.外贸进出口总额方面:1-5月外贸进出口总额13亿元。\n4.\n社会消费品零售总额累计完成43.11亿元。\n";
+    let x = extract(t);
+    assert_eq!(
+        x.title.as_ref().map(|t| t.text.as_str()),
+        Some("某区工信局2024年上半年工作总结")
+    );
+    assert_eq!(x.report_year, Some(2024));
+    let got = titles(t);
+    assert_eq!(
+        got[2..],
+        [
+            (
+                3,
+                "1.".to_string(),
+                "规上工业增加值方面:1-5月全区规上工业增加值同比增长6.2%".to_string(),
+                6
+            ),
+            (
+                3,
+                "2.".to_string(),
+                "工业投资方面：1-5月完成工业投资29.3亿元,增速45.7%".to_string(),
+                7
+            ),
+            (2, "(二)".to_string(), "外贸消费".to_string(), 8),
+            (
+                3,
+                "3.".to_string(),
+                "外贸进出口总额方面:1-5月外贸进出口总额13亿元".to_string(),
+                9
+            ),
+            (3, "4.".to_string(), String::new(), 10),
+        ]
+    );
+    assert!(x.warnings.is_empty(), "{:?}", x.warnings);
+    // In JSON, the empty title is an empty span right after the marker.
+    let json: Value = serde_json::from_str(&zhibiao::output::to_json(t)).expect("json");
+    let h = &json["headings"][6];
+    assert_eq!(
+        (&h["title"], &h["line"]),
+        (&Value::from(""), &Value::from(10))
+    );
+    assert_eq!(h["start"], h["end"]);
+    assert_eq!(h["start"], h["markerEnd"]);
+}
+
 // ---- 2. Inline lists ----
 
 #[test]
