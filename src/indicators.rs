@@ -229,6 +229,15 @@ const FILLERS: &[&str] = &[
 struct WordIndex {
     by_first: Vec<(char, &'static str)>,
     by_last: Vec<(char, &'static str)>,
+    /// One bit per hash bucket of the first (last) characters present: most lookups stop here.
+    first_mask: u64,
+    last_mask: u64,
+}
+
+/// A character's bucket in a [`WordIndex`] mask.
+#[inline]
+fn bit(c: char) -> u64 {
+    1 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 26)
 }
 
 impl WordIndex {
@@ -245,7 +254,14 @@ impl WordIndex {
             |a: &(char, &str), b: &(char, &str)| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len()));
         by_first.sort_by(order);
         by_last.sort_by(order);
-        WordIndex { by_first, by_last }
+        let first_mask = by_first.iter().fold(0, |m, e| m | bit(e.0));
+        let last_mask = by_last.iter().fold(0, |m, e| m | bit(e.0));
+        WordIndex {
+            by_first,
+            by_last,
+            first_mask,
+            last_mask,
+        }
     }
 
     fn group<'l>(list: &'l [(char, &'static str)], c: char) -> &'l [(char, &'static str)] {
@@ -257,6 +273,9 @@ impl WordIndex {
     /// The longest word that `s` starts with.
     fn prefix(&self, s: &str) -> Option<&'static str> {
         let c = s.chars().next()?;
+        if self.first_mask & bit(c) == 0 {
+            return None;
+        }
         Self::group(&self.by_first, c)
             .iter()
             .find(|e| s.starts_with(e.1))
@@ -266,6 +285,9 @@ impl WordIndex {
     /// The longest word that `s` ends with.
     fn suffix(&self, s: &str) -> Option<&'static str> {
         let c = s.chars().next_back()?;
+        if self.last_mask & bit(c) == 0 {
+            return None;
+        }
         Self::group(&self.by_last, c)
             .iter()
             .find(|e| s.ends_with(e.1))

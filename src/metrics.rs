@@ -32,6 +32,8 @@ struct Index {
     metrics: Vec<Metric>,
     /// (first character, variant, metric index), sorted by character, longest variant first.
     by_first: Vec<(char, &'static str, usize)>,
+    /// One bit per hash bucket of the first characters present: most characters stop here.
+    mask: u64,
 }
 
 fn index() -> &'static Index {
@@ -59,8 +61,19 @@ fn index() -> &'static Index {
             }
         }
         by_first.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
-        Index { metrics, by_first }
+        let mask = by_first.iter().fold(0, |m, e| m | bit(e.0));
+        Index {
+            metrics,
+            by_first,
+            mask,
+        }
     })
+}
+
+/// A character's bucket in the first-character mask.
+#[inline]
+fn bit(c: char) -> u64 {
+    1 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 26)
 }
 
 /// All metrics of the taxonomy, in file order.
@@ -73,6 +86,9 @@ pub fn lookup(phrase: &str) -> Option<&'static str> {
     let ix = index();
     let mut best: Option<(&str, usize)> = None;
     for (i, c) in phrase.char_indices() {
+        if ix.mask & bit(c) == 0 {
+            continue;
+        }
         let lo = ix.by_first.partition_point(|e| e.0 < c);
         let rest = &phrase[i..];
         if let Some(&(_, v, m)) = ix.by_first[lo..]

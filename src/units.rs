@@ -54,6 +54,18 @@ struct Entry {
 
 static SOURCE: &str = include_str!("../data/units.tsv");
 
+/// A character's bucket in the first-character mask.
+#[inline]
+fn bit(c: char) -> u64 {
+    1 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 26)
+}
+
+/// One bit per hash bucket of the units' first characters: most lookups stop here.
+fn first_mask() -> u64 {
+    static MASK: OnceLock<u64> = OnceLock::new();
+    *MASK.get_or_init(|| table().iter().fold(0, |m, e| m | bit(e.first)))
+}
+
 fn table() -> &'static [Entry] {
     static TABLE: OnceLock<Vec<Entry>> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -121,6 +133,9 @@ pub fn prefix_len(text: &str, pos: usize, word: &str) -> Option<usize> {
 /// The longest lexicon unit at `pos`, without extensions.
 fn lexicon_at(text: &str, pos: usize, chinese: bool) -> Option<(usize, &'static Entry)> {
     let first = fold(text.get(pos..)?.chars().next()?);
+    if first_mask() & bit(first) == 0 {
+        return None;
+    }
     let t = table();
     let lo = t.partition_point(|e| e.first < first);
     for e in t[lo..].iter().take_while(|e| e.first == first) {
