@@ -586,8 +586,9 @@ pub const NEWS_LEAD_WORDS: &[&str] = &["讯", "日电", "记者"];
 /// How far into a line (in characters) a news lead word is looked for.
 const NEWS_LEAD_CHARS: usize = 16;
 
-/// A news item's headline: the first short line that is no page furniture, above the lead
-/// paragraph (`法治日报讯 记者韩宇 近日,…`). Used only when there is no report title.
+/// A news item's headline: the longest short line that is no page furniture above the lead
+/// paragraph (`法治日报讯 记者韩宇 近日,…`); the longest, so that a site name such as
+/// `某某日报客户端` above or below it does not win. Used only when there is no report title.
 fn news_headline(text: &str, front: &[Line]) -> Option<Title> {
     let is_lead = |s: &str| {
         let head: String = s
@@ -598,7 +599,7 @@ fn news_headline(text: &str, front: &[Line]) -> Option<Title> {
         s.contains('。') && NEWS_LEAD_WORDS.iter().any(|w| head.contains(w))
     };
     let lead = front.iter().position(|l| is_lead(l.of(text)))?;
-    front[..lead].iter().find_map(|&line| {
+    let candidates = front[..lead].iter().filter_map(|&line| {
         let span = trimmed(text, line);
         let t = span.of(text);
         let closed = close_up(t);
@@ -607,12 +608,22 @@ fn news_headline(text: &str, front: &[Line]) -> Option<Title> {
             || find_date(t).is_some_and(|h| h.day.is_some())
             || !labels(t).is_empty()
             || t.contains(['。', '|', '/', '>', '＞', '【', '】']);
-        (!furniture && (6..=MAX_TITLE_CHARS).contains(&n)).then_some(Title {
-            text: closed,
-            span,
-            line: line.number,
+        (!furniture && (6..=MAX_TITLE_CHARS).contains(&n)).then_some((
+            n,
+            Title {
+                text: closed,
+                span,
+                line: line.number,
+            },
+        ))
+    });
+    // The first of the longest.
+    candidates
+        .fold(None, |best: Option<(usize, Title)>, c| match best {
+            Some(b) if b.0 >= c.0 => Some(b),
+            _ => Some(c),
         })
-    })
+        .map(|(_, t)| t)
 }
 
 /// `1-5月`, `1—11月`, `1至6月`: the months a year-to-date figure covers.
@@ -1021,7 +1032,7 @@ mod tests {
             Some("某市行政机关负责人出庭应诉率达百分之百")
         );
         assert_eq!(x.report_year, Some(2024));
-        let t = "来自 社会 2020-03-31 17:06 的文章\n某市行政主体去年败诉率11.8%,同比下降3%\n新京报快讯(记者 张三)2019年某市法治政府建设报告日前发布。\n";
+        let t = "某某日报客户端\n来自 社会 2020-03-31 17:06 的文章\n某市行政主体去年败诉率11.8%,同比下降3%\n新京报快讯(记者 张三)2019年某市法治政府建设报告日前发布。\n";
         let x = run(t);
         assert_eq!(
             x.title.map(|t| t.text).as_deref(),
