@@ -27,7 +27,8 @@
 //! Not headings, although they start with something marker-like:
 //! - a marker that is not at the start of a line (`措施如下：1.…`, `一是`);
 //! - numbers and dates: `2.5` (a digit after the point), `1、2月份` and `一、二季度` (two numbers
-//!   of one kind enumerating months), `1、2、3号楼`, `2024.3.1`, a date line `1.2024年3月1日`;
+//!   of one kind enumerating months), `1、2、3号楼`, `一、二、三产业`, `2024.3.1`, a date line
+//!   `1.2024年3月1日`;
 //! - table rows (cells separated by `|`, tabs or wide gaps);
 //! - a number that jumps ahead of its previous sibling (`一、` then `五、` with nothing between:
 //!   a quoted list), or a first child that starts late (`(三)` right under `一、`) unless its
@@ -164,7 +165,10 @@ fn marker(s: &str) -> Option<(Level, u32, usize)> {
     }
     if let Some((n, len)) = chinese_number(s) {
         let sep = s[len..].chars().next()?;
-        return (sep == '、').then_some((Level::One, n, len + sep.len_utf8()));
+        let after = &s[len + sep.len_utf8()..];
+        // `一、二、三产业`: an enumeration of numerals, not a marker.
+        let enumeration = chinese_number(after).is_some_and(|(_, l)| after[l..].starts_with('、'));
+        return (sep == '、' && !enumeration).then_some((Level::One, n, len + sep.len_utf8()));
     }
     let (n, len) = arabic_number(s)?;
     let sep = s[len..].chars().next()?;
@@ -674,6 +678,7 @@ mod tests {
         assert!(find("(一)三月份，全市完成投资。\n").is_empty());
         assert!(find("1.2024年3月1日\n").is_empty());
         assert!(find("1、2、3号楼完成改造。\n").is_empty());
+        assert!(find("一、二、三产业增加值分别增长3.1%、5.2%和6.0%。\n").is_empty());
     }
 
     #[test]
