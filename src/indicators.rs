@@ -406,7 +406,7 @@ fn may_start(b0: u8, b1: u8) -> bool {
 }
 
 /// Whether the code point can start an indicator: a full-width digit, a Chinese numeral that
-/// can start a number, or 百 (of 百分之).
+/// can start a number, 百 (of 百分之) or 上 (of 上千万).
 #[inline]
 fn is_start(cp: u32) -> bool {
     matches!(
@@ -425,6 +425,7 @@ fn is_start(cp: u32) -> bool {
             | 0x4E5D // 九
             | 0x5341 // 十
             | 0x767E // 百
+            | 0x4E0A // 上 (上千万, 上万人)
     )
 }
 
@@ -498,11 +499,16 @@ impl<'a> Scanner<'a> {
         let text = self.text;
         let c = char_at(text, start).unwrap_or('\0');
         let step = start + c.len_utf8();
-        if c == '百' {
+        if c == '百' || c == '上' {
             if self.is_blocked(start) {
                 return step;
             }
-            return match self.percent_words(start) {
+            let found = if c == '百' {
+                self.percent_words(start)
+            } else {
+                self.magnitude(step)
+            };
+            return match found {
                 Some(f) => self.emit(f),
                 None => step,
             };
@@ -518,6 +524,44 @@ impl<'a> Scanner<'a> {
             Some(f) => self.emit(f),
             None => skip,
         }
+    }
+
+    /// A bare order of magnitude after `上` (`上千万元`, `上万人`, `上百家`): the span starts at
+    /// the magnitude, `上` is the approximation.
+    fn magnitude(&self, start: usize) -> Option<Found> {
+        let text = self.text;
+        // 迈上万亿元台阶, 登上: 上 is part of a verb there.
+        let up = start - '上'.len_utf8();
+        if prev_char(text, up).is_some_and(|p| "迈登跃走爬站赶追攀踏冲升跨".contains(p))
+        {
+            return None;
+        }
+        let mut pos = start;
+        let mut value = 1f64;
+        while let Some(c) = char_at(text, pos) {
+            let f = match c {
+                '百' => 1e2,
+                '千' if !units::starts_unit(text, pos) => 1e3,
+                '万' => 1e4,
+                '亿' => 1e8,
+                _ => break,
+            };
+            value *= f;
+            pos += c.len_utf8();
+        }
+        if pos == start {
+            return None;
+        }
+        let u = units::match_at(text, pos, true)?;
+        Some(Found {
+            start,
+            end: u.end,
+            value: Some(value),
+            value_max: None,
+            unit: Some(u.unit),
+            kind: u.kind,
+            approx: Some("上"),
+        })
     }
 
     /// `百分之九十`, `百分之百`, `百分之10`.
@@ -1243,7 +1287,7 @@ mod tests {
 
     #[test]
     fn start_set_matches_the_numeral_tables() {
-        for c in "０９一二两三四五六七八九十百".chars() {
+        for c in "０９一二两三四五六七八九十百上".chars() {
             assert!(is_start(c as u32), "{c}");
             // The byte prefilter of `next_start` lets every start through.
             let mut b = [0; 4];

@@ -243,10 +243,14 @@ fn approximation_outside_the_span() {
         ("商业从业人员突破6万人。", "6万人", "突破"),
         ("控制在3%以内,", "3%", "以内"),
         ("新增就业逾5000人,", "5000人", "逾"),
+        ("惠及上千万家庭。", "千万家", "上"),
     ] {
         assert_eq!(one(t, span).approx.as_deref(), Some(approx), "{t}");
     }
     assert_eq!(one("调解员1143名。", "1143名").approx, None);
+    let i = one("吸引上万人次参与", "万人次");
+    assert_eq!((i.value, i.approx.as_deref()), (Some(10000.0), Some("上")));
+    assert!(spans("比上年增长,党员干部走千家入万户,经济总量迈上万亿元台阶").is_empty());
     // The same characters inside other words are not qualifiers.
     assert_eq!(one("招商引资签约3个项目", "3个").approx, None);
     assert_eq!(one("最近3次评查", "3次").approx, None);
