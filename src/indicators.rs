@@ -598,7 +598,8 @@ impl<'a> Scanner<'a> {
             {
                 return None;
             }
-            if num.chinese && is_chinese_numeral(p) {
+            // 十四五 read from its 四, 数十家, 几十个: not a stated count.
+            if num.chinese && (is_chinese_numeral(p) || p == '数' || p == '几') {
                 return None;
             }
             if matches!(fold(p), '[' | '〔' | '【') {
