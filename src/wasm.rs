@@ -28,7 +28,7 @@ struct Options {}
 
 /// Validates the options object. It goes through `JSON.stringify` and serde_json, because
 /// serde-wasm-bindgen reads only the fields it expects and so would let unknown keys pass.
-fn options(value: Option<JsValue>) -> Result<Options, JsError> {
+fn parse_options(value: Option<JsValue>) -> Result<Options, JsError> {
     let invalid = |why: &str| JsError::new(&format!("zhibiao.extract: invalid options: {why}"));
     let Some(v) = value.filter(|v| !v.is_null() && !v.is_undefined()) else {
         return Ok(Options::default());
@@ -51,11 +51,9 @@ fn options(value: Option<JsValue>) -> Result<Options, JsError> {
 #[wasm_bindgen(unchecked_return_type = "Extraction")]
 pub fn extract(
     text: &str,
-    #[wasm_bindgen(unchecked_param_type = "ExtractOptions | undefined")] options_value: Option<
-        JsValue,
-    >,
+    #[wasm_bindgen(unchecked_optional_param_type = "ExtractOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
-    let _options = options(options_value)?;
+    let _options = parse_options(options)?;
     let x = crate::extract(text);
     let json = Output::new(text, &x).to_json();
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("zhibiao.extract: internal JSON error"))

@@ -39,7 +39,7 @@ let current = null; // { text, result, marks: {kind: Element[]}, all: Element[],
 let requestId = 0;
 let renderGeneration = 0;
 const hidden = new Set();
-const table = { col: null, dir: 1, filter: "", limit: 500 };
+const table = { col: null, dir: 1, filter: "", limit: 200 };
 
 // ---- the worker -------------------------------------------------------------------------------
 const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
@@ -304,6 +304,7 @@ async function render(text, r, generation) {
   hideTooltip();
   if (text) view.replaceChildren(frag);
   else view.replaceChildren(); // empty: the view shows its placeholder
+  if (!current || current.text !== text) table.limit = 200;
   current = { text, result: r, marks, all, lineStarts: lineStarts(text) };
   renderLegend(r);
   renderOutline(r);
