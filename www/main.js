@@ -11,6 +11,7 @@ const view = $("view");
 const statusEl = $("status");
 const tooltip = $("tooltip");
 const STORE_KEY = "zhibiao.text";
+const HIDDEN_KEY = "zhibiao.hidden";
 
 /** Legend entries: what can be toggled, with its label and how to count it. */
 const LEGEND = [
@@ -367,6 +368,11 @@ function renderLegend(r) {
 function toggle(key) {
   if (hidden.has(key)) hidden.delete(key);
   else hidden.add(key);
+  try {
+    localStorage.setItem(HIDDEN_KEY, JSON.stringify([...hidden]));
+  } catch {
+    /* the choice just won't survive a reload */
+  }
   view.classList.toggle(`off-${key}`, hidden.has(key));
   const b = document.querySelector(`.chip[data-key="${key}"]`);
   if (b) b.setAttribute("aria-pressed", String(!hidden.has(key)));
@@ -539,6 +545,28 @@ function jumpToRange(start, end) {
   }
 }
 
+/** One tab stop for a long list of buttons: ↑/↓ (and Home/End) move between them. */
+function roving(container, selector) {
+  container.addEventListener("keydown", (e) => {
+    const keys = { ArrowDown: 1, ArrowUp: -1, Home: -Infinity, End: Infinity };
+    if (!(e.key in keys) || e.altKey || e.ctrlKey || e.metaKey) return;
+    const items = [...container.querySelectorAll(selector)];
+    const at = items.indexOf(document.activeElement);
+    if (at < 0) return;
+    e.preventDefault();
+    const step = keys[e.key];
+    const next = Number.isFinite(step) ? Math.min(Math.max(at + step, 0), items.length - 1) : step < 0 ? 0 : items.length - 1;
+    items[at].tabIndex = -1;
+    items[next].tabIndex = 0;
+    items[next].focus();
+  });
+}
+
+/** Leaves only the first of the buttons in the tab order (see `roving`). */
+function oneTabStop(container, selector) {
+  container.querySelectorAll(selector).forEach((b, k) => (b.tabIndex = k === 0 ? 0 : -1));
+}
+
 // ---- outline, parts, deadline -----------------------------------------------------------------
 function button(text, onClick) {
   const b = document.createElement("button");
@@ -562,6 +590,8 @@ function renderOutline(r) {
   if (r.title) infoRow("标题", r.title);
   if (r.reportYear) infoRow("报告年度", `${r.reportYear} 年`);
   if (r.signature && (r.signature.issuer || r.signature.date)) infoRow("落款", [r.signature.issuer, r.signature.date].filter(Boolean).join("  "));
+  const meta = r.metadata ? r.metadata.fields.filter((f) => f.value && ["发布机构", "生成日期", "发布日期", "文号"].includes(f.key)) : [];
+  for (const f of meta) infoRow(f.key, f.value);
 
   if (!r.headings.length) {
     const p = document.createElement("p");
@@ -582,6 +612,7 @@ function renderOutline(r) {
       return ol;
     };
     nav.replaceChildren(build(r.headings.map((h, i) => (h.parent === null ? i : -1)).filter((i) => i >= 0)));
+    oneTabStop(nav, "button");
   }
 
   const parts = $("parts");
@@ -694,6 +725,7 @@ function renderTable() {
       return tr;
     }),
   );
+  oneTabStop(tbody, "button");
   const total = current ? current.result.indicators.length : 0;
   $("table-count").textContent = total ? (rows.length === total ? `（${total} 个）` : `（筛选出 ${rows.length} / ${total} 个）`) : "";
   const more = $("table-more");
@@ -719,6 +751,8 @@ function jumpToIndicator(i) {
   focusMark(m, true);
 }
 
+roving($("outline"), "button");
+roving($("table").tBodies[0], "button");
 $("table").tBodies[0].addEventListener("click", (e) => {
   const tr = e.target.closest("tr");
   if (tr && !e.target.closest("button")) jumpToIndicator(Number(tr.dataset.i));
@@ -811,6 +845,12 @@ $("download-json").addEventListener("click", () =>
 let saved = null;
 try {
   saved = localStorage.getItem(STORE_KEY);
+  for (const key of JSON.parse(localStorage.getItem(HIDDEN_KEY) || "[]")) {
+    if (LEGEND.some((l) => l.key === key)) {
+      hidden.add(key);
+      view.classList.add(`off-${key}`);
+    }
+  }
 } catch {
   saved = null;
 }
@@ -824,4 +864,9 @@ if ("serviceWorker" in navigator && location.protocol !== "file:") {
     .then((r) => r.json())
     .then((b) => navigator.serviceWorker.register(`sw.js?build=${encodeURIComponent(b.build)}`))
     .catch(() => {});
+  // A new build took over: this page still runs the old code until it is reloaded.
+  const hadController = Boolean(navigator.serviceWorker.controller);
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    if (hadController) setStatus("已有新版本，刷新页面即可使用。");
+  });
 }

@@ -112,6 +112,10 @@ describe("the page", () => {
     assert.ok(await page.$eval("#view", (v) => v.classList.contains("off-date")));
     const bg = () => page.$eval('#view mark[data-kind="date"]', (m) => getComputedStyle(m).backgroundColor);
     if (await page.$('#view mark[data-kind="date"]')) assert.equal(await bg(), "rgba(0, 0, 0, 0)");
+    await page.reload(); // the choice survives a reload
+    await waitDone(page);
+    assert.equal(await chip.getAttribute("aria-pressed"), "false");
+    assert.ok(await page.$eval("#view", (v) => v.classList.contains("off-date")));
     await chip.press("Enter"); // and back, by keyboard
     assert.equal(await chip.getAttribute("aria-pressed"), "true");
     if (await page.$('#view mark[data-kind="date"]')) assert.notEqual(await bg(), "rgba(0, 0, 0, 0)");
@@ -250,6 +254,13 @@ describe("the page", () => {
     assert.ok(tip.includes(x.text) && tip.includes(x.unit), `tooltip: ${tip}`);
     await page.keyboard.press("ArrowUp");
     assert.equal(await page.evaluate(() => document.activeElement.tagName), "MARK");
+    // The outline is one tab stop; ↓ moves along its entries.
+    const tabStops = await page.$$eval("#outline button", (bs) => bs.filter((b) => b.tabIndex === 0).length);
+    assert.equal(tabStops, 1);
+    await page.focus("#outline button");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    assert.deepEqual(await page.evaluate(() => [document.activeElement.dataset.kind, document.activeElement.dataset.i]), ["heading", "1"]);
     await context.close();
   });
 
