@@ -191,6 +191,11 @@ describe("the page", () => {
     const context = await browser.newContext({ serviceWorkers: "block" });
     const requests = [];
     context.on("request", (r) => requests.push(r.url()));
+    // Anything the page itself does that its own CSP refuses (an inline style, say) is a bug.
+    await context.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
     const page = await context.newPage();
     await page.goto(server.url, { waitUntil: "networkidle" });
     await waitDone(page);
@@ -202,6 +207,9 @@ describe("the page", () => {
     await page.fill("#filter", "率");
     await page.waitForTimeout(300);
     assert.deepEqual(requests.slice(atLoad), [], "requests after load");
+    await page.hover('#view mark[data-kind="indicator"]');
+    await page.click('#table tbody tr >> nth=0');
+    assert.deepEqual(await page.evaluate(() => window.__violations), [], "CSP violations by the page itself");
     // The Content-Security-Policy refuses connections elsewhere, even from script.
     const blocked = await page.evaluate(async () => {
       const violation = new Promise((ok) => document.addEventListener("securitypolicyviolation", (e) => ok(e.violatedDirective), { once: true }));
