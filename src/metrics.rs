@@ -1,8 +1,16 @@
-//! The metric taxonomy: about fifty canonical metrics of the genre, each with an id and its
-//! wording variants, kept as data in `data/metrics.tsv` (from `shared/design/domain.md` §1b).
+//! What an indicator measures: the words that name it in its clause, and its canonical id.
 //!
-//! [`lookup`] gives the id of the longest variant that occurs in a metric phrase, so the
-//! specific wording wins over the generic one:
+//! **Naming** (used by [`crate::indicators`]) looks back only within the clause of the value,
+//! never past the previous indicator: a rate noun before the value (`合格率达98.7%` → `合格率`;
+//! `参考率、合格率均为100%` names both), else the object before the number (`调解纠纷2321件` →
+//! `调解纠纷`), else the noun after the unit (`共聘请11名执业律师` → `执业律师`). Connectors (`达`,
+//! `均为`), framing words (`全市`, `2024年`, `其中`) and comparisons (`比上年`) are stripped; a bare
+//! change (`比上年增长3.5%`) takes the metric of the value it follows.
+//!
+//! **The taxonomy**: about fifty canonical metrics of the genre, each with an id and its wording
+//! variants, kept as data in `data/metrics.tsv` (from `shared/design/domain.md` §1b). [`lookup`]
+//! gives the id of the longest variant that occurs in a metric phrase, so the specific wording
+//! wins over the generic one:
 //!
 //! ```
 //! use zhibiao::metrics::lookup;
@@ -13,9 +21,15 @@
 //! assert_eq!(lookup("国内生产总值"), None);
 //! ```
 //!
-//! It does not guess: a phrase with none of the listed wordings has no id.
+//! Neither guesses: a clause without naming words gives no metric, and a phrase with none of
+//! the listed wordings has no id.
 
 use std::sync::OnceLock;
+
+use crate::indicators::{is_clause_end, is_sentence_end, CHANGE_VERBS};
+use crate::model::{Change, Indicator};
+use crate::numbers::is_chinese_numeral;
+use crate::text::{self, fold, is_blank};
 
 static SOURCE: &str = include_str!("../data/metrics.tsv");
 
@@ -102,6 +116,504 @@ pub fn lookup(phrase: &str) -> Option<&'static str> {
         }
     }
     best.map(|(_, m)| ix.metrics[m].id)
+}
+
+// ---- Naming a metric from its clause ----
+
+/// Words between a metric and its value (`合格率达98.7%`), stripped from the metric's end.
+const CONNECTORS: &[&str] = &[
+    "均达到",
+    "分别为",
+    "分别达",
+    "均为",
+    "均达",
+    "达到",
+    "共计",
+    "合计",
+    "总计",
+    "累计",
+    "总数",
+    "为",
+    "达",
+    "是",
+    "共",
+    "计",
+    "有",
+    "了",
+    "约",
+    "近",
+    "超过",
+    "逾",
+    "超",
+    "突破",
+    "和",
+    "及",
+    "等",
+    "的",
+    "均实现",
+    "实现",
+    "保持",
+    "保持在",
+    "稳定在",
+    "控制在",
+    "维持在",
+    "平均",
+    "平均为",
+    "平均达",
+    "拟按",
+    "按",
+    "到",
+    "至",
+    "占",
+    "年均",
+    "平均每年",
+    "实际",
+    "由",
+    "从",
+];
+
+/// Verbs that take the counted object (`聘请11名执业律师`): when the words before a number end
+/// with one, the metric is the noun after the unit; a noun after the unit ends before one.
+const OBJECT_VERBS: &[&str] = &[
+    "聘请", "打造", "公示", "覆盖", "建成", "设立", "组建", "培育", "选聘", "配备", "新建", "改造",
+    "实施", "推进", "惠及", "解决", "开展", "组织", "举办", "召开", "发放", "培训", "引进", "创建",
+    "成立", "认定", "命名", "表彰", "确定", "推出", "出台", "制定", "印发", "修订", "清理", "废止",
+    "进行", "参加", "参与", "实现", "完成", "使用", "推送", "同步", "落实", "担任", "受益", "入选",
+    "列入", "获得", "纳入", "接受", "提供", "开通", "通过", "进入", "安置", "培养", "招聘", "帮助",
+    "走访", "慰问", "带动", "吸纳", "指导", "督促", "约谈", "查处", "为", "公布", "发布", "审核",
+    "检查", "排查", "出具", "办理", "受理", "收到", "接收", "编制", "梳理", "归集", "兑付", "征集",
+    "收集", "下发", "聘任", "遴选", "承办", "接待", "推动", "建设", "建立", "新增", "支持",
+];
+
+/// Words that frame a clause but name nothing (`全市`, `2024年`, `其中`), stripped from both ends.
+const FILLERS: &[&str] = &[
+    "截至目前",
+    "截至",
+    "目前",
+    "其中",
+    "全年",
+    "全市",
+    "全县",
+    "全区",
+    "全省",
+    "全州",
+    "全镇",
+    "全国",
+    "全部",
+    "本年度",
+    "今年",
+    "年内",
+    "去年",
+    "同时",
+    "此外",
+    "另外",
+    "先后",
+    "我市",
+    "我县",
+    "我区",
+    "共有",
+    "现有",
+    "拥有",
+    "已",
+    "共",
+    "累计",
+    "共计",
+    "向",
+    "对",
+    "为",
+    "在",
+    "把",
+    "将",
+    "从",
+    "由",
+    "的",
+];
+
+/// A word list indexed by first and last character, so that stripping a word from either end of
+/// a phrase looks at a handful of candidates instead of the whole list.
+pub(crate) struct WordIndex {
+    by_first: Vec<(char, &'static str)>,
+    by_last: Vec<(char, &'static str)>,
+    /// One bit per hash bucket of the first (last) characters present: most lookups stop here.
+    first_mask: u64,
+    last_mask: u64,
+}
+
+impl WordIndex {
+    fn new(words: impl Iterator<Item = &'static str>) -> Self {
+        let mut by_first = Vec::new();
+        let mut by_last = Vec::new();
+        for w in words {
+            if let (Some(f), Some(l)) = (w.chars().next(), w.chars().next_back()) {
+                by_first.push((f, w));
+                by_last.push((l, w));
+            }
+        }
+        let order =
+            |a: &(char, &str), b: &(char, &str)| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len()));
+        by_first.sort_by(order);
+        by_last.sort_by(order);
+        let first_mask = by_first.iter().fold(0, |m, e| m | bit(e.0));
+        let last_mask = by_last.iter().fold(0, |m, e| m | bit(e.0));
+        WordIndex {
+            by_first,
+            by_last,
+            first_mask,
+            last_mask,
+        }
+    }
+
+    fn group<'l>(list: &'l [(char, &'static str)], c: char) -> &'l [(char, &'static str)] {
+        let lo = list.partition_point(|e| e.0 < c);
+        let hi = lo + list[lo..].partition_point(|e| e.0 == c);
+        &list[lo..hi]
+    }
+
+    /// The longest word that `s` starts with.
+    pub(crate) fn prefix(&self, s: &str) -> Option<&'static str> {
+        let c = s.chars().next()?;
+        if self.first_mask & bit(c) == 0 {
+            return None;
+        }
+        Self::group(&self.by_first, c)
+            .iter()
+            .find(|e| s.starts_with(e.1))
+            .map(|e| e.1)
+    }
+
+    /// The longest word that `s` ends with.
+    pub(crate) fn suffix(&self, s: &str) -> Option<&'static str> {
+        let c = s.chars().next_back()?;
+        if self.last_mask & bit(c) == 0 {
+            return None;
+        }
+        Self::group(&self.by_last, c)
+            .iter()
+            .find(|e| s.ends_with(e.1))
+            .map(|e| e.1)
+    }
+}
+
+/// The change verbs of [`crate::indicators`], indexed.
+pub(crate) fn verbs() -> &'static WordIndex {
+    static V: OnceLock<WordIndex> = OnceLock::new();
+    V.get_or_init(|| WordIndex::new(CHANGE_VERBS.iter().map(|v| v.0)))
+}
+
+fn leading_words() -> &'static WordIndex {
+    static V: OnceLock<WordIndex> = OnceLock::new();
+    V.get_or_init(|| WordIndex::new(FILLERS.iter().copied()))
+}
+
+fn object_verbs() -> &'static WordIndex {
+    static V: OnceLock<WordIndex> = OnceLock::new();
+    V.get_or_init(|| WordIndex::new(OBJECT_VERBS.iter().copied()))
+}
+
+/// Verbs that end a noun after a unit (`党政主要负责人进行会议述法` → `党政主要负责人`).
+fn verbs_after() -> &'static WordIndex {
+    object_verbs()
+}
+
+fn trailing_words() -> &'static WordIndex {
+    static V: OnceLock<WordIndex> = OnceLock::new();
+    V.get_or_init(|| WordIndex::new(CONNECTORS.iter().chain(FILLERS).copied()))
+}
+
+/// The words naming what the quantity at `[head, tail)` measures, from its clause: a rate noun
+/// before the value (a list of rates sharing one value names them all), else the object before
+/// the number, else the noun after the unit. `floor` is where the previous indicator's words end
+/// (the clause never reaches back past it); `prev` is the previous indicator, whose metric a
+/// bare change or a repeated value inherits.
+pub(crate) fn name(
+    text: &str,
+    head: usize,
+    tail: usize,
+    floor: usize,
+    change: Option<&Change>,
+    prev: Option<&Indicator>,
+) -> Option<String> {
+    name_in_clause(text, head, tail, floor, change, prev).map(|m| without_footnotes(&m))
+}
+
+fn name_in_clause(
+    text: &str,
+    head: usize,
+    tail: usize,
+    floor: usize,
+    change: Option<&Change>,
+    prev: Option<&Indicator>,
+) -> Option<String> {
+    let floor = floor.min(head);
+    let (seg_start, stop) = clause_start(text, head, floor);
+    let mut seg = strip(&text[seg_start..head]);
+    if let Some(ch) = change {
+        // 比上年增长5.0%: the basis is not part of the name.
+        seg = strip(strip_basis(seg, &ch.basis));
+        if seg.is_empty() {
+            // 第一产业增加值91414亿元，比上年增长3.5%: the change is about the value before.
+            if let Some(prev) = prev {
+                if !text[prev.span.end..head].chars().any(is_sentence_end) {
+                    return prev.metric.clone();
+                }
+            }
+            return None;
+        }
+    }
+    if seg.ends_with('率') {
+        // 参考率、合格率均为100%: a list of rates sharing one value names them all.
+        let mut names = vec![seg];
+        let (mut start, mut stop) = (seg_start, stop);
+        while stop == Some('、') && names.len() < 8 {
+            let sep = start - '、'.len_utf8();
+            if !text[..sep].ends_with('率') {
+                break;
+            }
+            let (s0, st) = clause_start(text, sep, floor);
+            let name = strip(&text[s0..sep]);
+            if name.is_empty() {
+                break;
+            }
+            names.push(name);
+            (start, stop) = (s0, st);
+        }
+        if names.len() > 1 {
+            names.reverse();
+            return Some(names.join("、"));
+        }
+        return Some(seg.to_string());
+    }
+    // 现行有效的13件市政府行政规范性文件, 共聘请11名执业律师: the noun after the unit.
+    let raw = text[seg_start..head].trim_end();
+    // 聘请11名执业律师及10名公职人员: the words before are the previous count's object.
+    let repeats = prev.is_some_and(|p| p.span.end >= seg_start && p.metric.as_deref() == Some(seg));
+    let attributive = raw.ends_with('的') && !raw.ends_with("年的");
+    if attributive || repeats || object_verbs().suffix(seg).is_some() {
+        let after = noun_after(text, tail);
+        if !after.is_empty() {
+            return Some(after.to_string());
+        }
+    }
+    if seg.chars().count() > 2 {
+        return Some(head_noun(seg).to_string());
+    }
+    // Only a verb (开展, 聘请) or nothing before: the noun after the unit.
+    let after = noun_after(text, tail);
+    if !after.is_empty() {
+        return Some(after.to_string());
+    }
+    if seg.is_empty() {
+        // 由7.4万亿元增加到10.2万亿元, 分别为832亿元、1694亿元: the same metric again.
+        if let Some(prev) = prev {
+            if !text[prev.span.end..head].chars().any(is_sentence_end) {
+                return prev.metric.clone();
+            }
+        }
+        return None;
+    }
+    Some(seg.to_string())
+}
+
+/// `seg` without a trailing comparison: `国内生产总值同比` → `国内生产总值`, `比上年末` → ``.
+fn strip_basis<'s>(seg: &'s str, basis: &str) -> &'s str {
+    let mut seg = seg;
+    for w in ["同比", "环比"] {
+        if let Some(r) = seg.strip_suffix(w) {
+            seg = r;
+        }
+    }
+    // 比2023年, 较上年同期, 比“十三五”末: a comparison at the end.
+    for (i, c) in seg.char_indices().rev().take(12) {
+        if c == '比' || c == '较' {
+            let rest = &seg[i + c.len_utf8()..];
+            let basis_like = (!basis.is_empty() && rest.starts_with(basis))
+                || rest.chars().next().is_some_and(|f| {
+                    text::digit(f).is_some() || matches!(f, '上' | '去' | '前' | '同' | '“')
+                });
+            if basis_like {
+                return &seg[..i];
+            }
+        }
+    }
+    seg
+}
+
+/// Removes footnote markers (`[2]`, `［3］`) from a metric.
+fn without_footnotes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find(['[', '［']) {
+        let open = rest[i..].chars().next().map_or(1, char::len_utf8);
+        let inner = &rest[i + open..];
+        let digits = inner
+            .chars()
+            .take_while(|&c| text::digit(c).is_some())
+            .count();
+        let close = inner
+            .char_indices()
+            .nth(digits)
+            .filter(|&(_, c)| matches!(c, ']' | '］'));
+        out.push_str(&rest[..i]);
+        match close {
+            Some((j, c)) if digits > 0 => rest = &inner[j + c.len_utf8()..],
+            _ => {
+                out.push_str(&rest[i..i + open]);
+                rest = inner;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Where the clause ending at `pos` starts (not before `floor`), and the character that ended it.
+/// A bracketed note `(社区)` is part of the clause; an unmatched `(` ends it.
+fn clause_start(text: &str, pos: usize, floor: usize) -> (usize, Option<char>) {
+    let mut p = pos;
+    let mut depth = 0usize;
+    let mut n = 0;
+    for c in text[floor..pos].chars().rev() {
+        n += 1;
+        if n > 40 {
+            break;
+        }
+        match fold(c) {
+            ')' | '）' => depth += 1,
+            '(' | '（' => {
+                if depth == 0 {
+                    return (p, Some(c));
+                }
+                depth -= 1;
+            }
+            _ if is_clause_end(c) => return (p, Some(c)),
+            _ => {}
+        }
+        p -= c.len_utf8();
+    }
+    (p, None)
+}
+
+/// Strips blanks, connectors and framing words from both ends of a metric candidate.
+fn strip(mut s: &str) -> &str {
+    loop {
+        let before = s.len();
+        s = s.trim_matches(|c: char| is_blank(c) || c == ' ');
+        // Leading dates: 2024年, 2023年度.
+        let lead_digits = s.chars().take_while(|&c| text::digit(c).is_some()).count();
+        if lead_digits == 4 {
+            let rest = &s[s.char_indices().nth(4).map_or(s.len(), |(i, _)| i)..];
+            if let Some(r) = rest
+                .strip_prefix("年度")
+                .or_else(|| rest.strip_prefix('年'))
+            {
+                s = r;
+            }
+        }
+        while let Some(w) = leading_words().prefix(s) {
+            s = &s[w.len()..];
+        }
+        // Trailing dates: 由2010年的, 增加到2015年的.
+        if let Some(r) = s.strip_suffix('年') {
+            let year: Vec<(usize, char)> = r
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| text::digit(c).is_some())
+                .collect();
+            if let (4, Some(&(at, _))) = (year.len(), year.last()) {
+                s = &r[..at];
+            }
+        }
+        while let Some(w) = trailing_words().suffix(s) {
+            s = &s[..s.len() - w.len()];
+            // 提高到66.2%: the value is the new level, the verb is not part of the name.
+            if matches!(w, "到" | "至") {
+                if let Some(v) = verbs().suffix(s) {
+                    s = &s[..s.len() - v.len()];
+                }
+            }
+        }
+        if s.len() == before {
+            return s;
+        }
+    }
+}
+
+/// The head of a long noun phrase: after a citation (`《…》等普法口袋书` → `普法口袋书`), after the
+/// last `的` of a long phrase (`集…于一体的综合行政执法治理应急救援队`), at most 16 characters.
+fn head_noun(seg: &str) -> &str {
+    let mut s = seg;
+    if let Some(i) = s.rfind('》') {
+        let after = &s[i + '》'.len_utf8()..];
+        s = strip(after.strip_prefix('等').unwrap_or(after));
+    }
+    if s.chars().count() > 12 {
+        if let Some(i) = s.rfind('的') {
+            let tail = &s[i + '的'.len_utf8()..];
+            if tail.chars().count() >= 2 {
+                s = tail;
+            }
+        }
+    }
+    if s.chars().count() > 10 {
+        // 部门使用省协同监管平台制定抽查计划 → 制定抽查计划: the last verb and its object.
+        for (i, _) in s.char_indices().rev() {
+            if let Some(v) = object_verbs().prefix(&s[i..]) {
+                if s[i + v.len()..].chars().count() >= 2 {
+                    s = strip(&s[i..]);
+                }
+                break;
+            }
+        }
+    }
+    limit(s)
+}
+
+/// Keeps at most the last 16 characters of a metric.
+fn limit(s: &str) -> &str {
+    let n = s.chars().count();
+    if n <= 16 {
+        return s;
+    }
+    let skip = s.char_indices().nth(n - 16).map_or(0, |(i, _)| i);
+    &s[skip..]
+}
+
+/// The noun after a unit (`为7个省级经济开发区赋权` → `省级经济开发区赋权`), at most 10 characters.
+fn noun_after(text: &str, mut pos: usize) -> &str {
+    // 有90.3%的案件: the noun after 的.
+    if text[pos..].starts_with('的') {
+        pos += '的'.len_utf8();
+    }
+    let mut end = pos;
+    let mut n = 0;
+    let mut depth = 0usize;
+    let mut chars = text[pos..].chars();
+    while let Some(c) = chars.next() {
+        if n >= 10 || text::digit(c).is_some() || is_chinese_numeral(c) && n > 0 {
+            break;
+        }
+        match fold(c) {
+            // 村(社区): a short bracketed note belongs to the noun.
+            '(' if chars.clone().take(5).any(|d| fold(d) == ')') => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            ')' => break,
+            _ if is_clause_end(c) || matches!(c, '的' | '和' | '及' | '与' | '等' | '(' | '（') => {
+                break
+            }
+            _ => {}
+        }
+        if depth == 0
+            && n > 0
+            && (verbs_after().prefix(&text[end..]).is_some()
+                || verbs().prefix(&text[end..]).is_some()
+                || leading_words().prefix(&text[end..]).is_some())
+        {
+            break;
+        }
+        end += c.len_utf8();
+        n += 1;
+    }
+    text[pos..end].trim_matches(|c: char| is_blank(c) || c == ' ')
 }
 
 #[cfg(test)]
