@@ -307,6 +307,11 @@ fn change_direction_and_basis() {
     assert_eq!(one(t, "5662件").change.unwrap().basis, "同比");
     assert_eq!(one(t, "19.67%").change.unwrap().basis, "同比");
     assert!(one(t, "34450件").change.is_none());
+    // A list of values shares the change before the first.
+    let t = "城乡居民人均可支配收入分别增长8.7%和8.6%。";
+    assert_eq!(one(t, "8.6%").change.unwrap().direction, Direction::Up);
+    let t = "比2010年分别降低5.2%、11.5%和3%。";
+    assert_eq!(one(t, "3%").change.unwrap().basis, "2010年");
     // A footnote between the verb and the number.
     let c = one("固定资产投资520916亿元,比上年增长[41]3.1%。", "3.1%").change;
     assert_eq!(c.unwrap().basis, "上年");
