@@ -1,0 +1,124 @@
+// zhibiao's WebAssembly `extract` vs Microsoft Recognizers-Text, in one Node process.
+//
+//   scripts/build-web && (cd bench/node && npm ci && node bench.mjs)
+//
+// Text: ~1 MB (UTF-8) of real reports, the files of ../shared/corpus/public/ in name order
+// (falling back to tests/fixtures/corpus/ repeated). zhibiao is timed on the whole text in one
+// call, INCLUDING the conversion of the result into JS objects (what the page gets back).
+// Recognizers-Text (culture zh-cn; number, percentage, currency and dimension models, each built
+// once and warmed up) parses the same text paragraph by paragraph, as it is meant to be used.
+// Prints both throughputs in characters (UTF-16 code units, JavaScript's `length`) per second,
+// their ratio, the peak WebAssembly memory and the gzipped size of zhibiao_bg.wasm.
+//
+// Recognizers-Text's model classes come from the suite's own number packages (listed in package.json
+// at the same version): the suite's recognizeX() helpers rebuild every model on each call.
+//
+// Options: --rt-chars N  give Recognizers-Text only the first N characters (default: all);
+//          --runs N      timed runs of zhibiao (default 15, the median is reported).
+
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { fileURLToPath } from "node:url";
+import NumberRT from "@microsoft/recognizers-text-number";
+import UnitRT from "@microsoft/recognizers-text-number-with-unit";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "../..");
+const pkg = path.join(root, "www/pkg");
+const TARGET_BYTES = 1 << 20;
+
+function arg(name, fallback) {
+  const i = process.argv.indexOf(name);
+  return i > 0 && process.argv[i + 1] ? Number(process.argv[i + 1]) : fallback;
+}
+
+function loadText() {
+  const dirs = [path.resolve(root, "../shared/corpus/public"), path.join(root, "tests/fixtures/corpus")];
+  for (const dir of dirs) {
+    if (!fs.existsSync(dir)) continue;
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith(".txt")).sort();
+    if (!files.length) continue;
+    let text = "";
+    let source = [];
+    while (Buffer.byteLength(text) < TARGET_BYTES) {
+      for (const f of files) {
+        text += fs.readFileSync(path.join(dir, f), "utf8") + "\n\n";
+        source.push(f);
+        if (Buffer.byteLength(text) >= TARGET_BYTES) break;
+      }
+    }
+    return { text, source: `${path.relative(root, dir)} (${source.length} files)` };
+  }
+  throw new Error("no corpus found");
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (x) => x.toLocaleString("en-US", { maximumFractionDigits: 0 });
+
+async function main() {
+  if (!fs.existsSync(path.join(pkg, "zhibiao.js"))) {
+    console.error(`bench: ${pkg}/zhibiao.js not found; run scripts/build-web first`);
+    process.exit(1);
+  }
+  const { default: init, extract } = await import(path.join(pkg, "zhibiao.js"));
+  const wasmBytes = fs.readFileSync(path.join(pkg, "zhibiao_bg.wasm"));
+  const wasm = await init({ module_or_path: wasmBytes });
+  const memBefore = wasm.memory.buffer.byteLength;
+
+  const { text, source } = loadText();
+  const bytes = Buffer.byteLength(text);
+  console.log(`text: ${fmt(text.length)} chars, ${fmt(bytes)} bytes UTF-8, from ${source}`);
+
+  // First call on a fresh instance: memory only grows, so this is the peak for this input.
+  const first = extract(text);
+  const memPeak = wasm.memory.buffer.byteLength;
+  const runs = arg("--runs", 15);
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const r = extract(text);
+    times.push(performance.now() - t0);
+    if (r.indicators.length !== first.indicators.length) throw new Error("nondeterministic result");
+  }
+  const zbMs = median(times);
+  const zbRate = text.length / (zbMs / 1000);
+  console.log(
+    `zhibiao (wasm, incl. JS objects): ${zbMs.toFixed(1)} ms median of ${runs}, ` +
+      `${fmt(zbRate)} chars/s, ${(bytes / 1e6 / (zbMs / 1000)).toFixed(1)} MB/s; ` +
+      `${first.indicators.length} indicators, ${first.headings.length} headings`,
+  );
+  console.log(
+    `wasm memory: ${fmt(memBefore)} bytes at start, ${fmt(memPeak)} after extract = ` +
+      `${(memPeak / bytes).toFixed(2)}x the input (${((memPeak - memBefore) / bytes).toFixed(2)}x growth)`,
+  );
+  const gz = zlib.gzipSync(wasmBytes, { level: 9 }).length;
+  console.log(`zhibiao_bg.wasm: ${fmt(wasmBytes.length)} bytes, ${fmt(gz)} gzipped (-9) = ${(gz / 1024).toFixed(1)} KiB`);
+
+  // Recognizers-Text: models built once, warmed up, then the same text by paragraph.
+  const culture = "zh-cn";
+  const models = [
+    new NumberRT.NumberRecognizer(culture).getNumberModel(),
+    new NumberRT.NumberRecognizer(culture).getPercentageModel(),
+    new UnitRT.NumberWithUnitRecognizer(culture).getCurrencyModel(),
+    new UnitRT.NumberWithUnitRecognizer(culture).getDimensionModel(),
+  ];
+  const rtText = text.slice(0, arg("--rt-chars", text.length));
+  const paragraphs = rtText.split(/\r\n|\n|\r/).filter((p) => p.trim());
+  for (const m of models) m.parse("公布市级行政许可事项238项,办理4.6万件,合格率达98.7%,投入537.97万元,新建道路12公里。");
+  let found = 0;
+  const t0 = performance.now();
+  for (const m of models) for (const p of paragraphs) found += m.parse(p).length;
+  const rtMs = performance.now() - t0;
+  const rtRate = rtText.length / (rtMs / 1000);
+  console.log(
+    `Recognizers-Text (zh-cn: number+percentage+currency+dimension): ${fmt(rtText.length)} chars in ` +
+      `${(rtMs / 1000).toFixed(1)} s, ${fmt(rtRate)} chars/s; ${found} results`,
+  );
+  console.log(`ratio: zhibiao is ${fmt(zbRate / rtRate)}x Recognizers-Text`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

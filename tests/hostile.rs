@@ -1,0 +1,261 @@
+//! Hostile input (issue 6): each case checks the result, never the time. That the cost grows
+//! linearly is shown by `cargo bench --bench extract -- hostile` (each input at n and 4n).
+//!
+//! Every case runs the invariant checks of `tests/common/mod.rs`, and most append a real report
+//! sentence after the hostile part and check that it is still recognized exactly as on its own:
+//! garbage before a sentence must not derail what follows.
+
+mod common;
+
+use zhibiao::{Extraction, Indicator, Kind};
+
+/// A real sentence (corpus 000 and the skeleton's example): three indicators.
+const SENTENCE: &str = "公布市级行政许可事项238项,办理4.6万件,合格率达98.7%。";
+
+fn spans<'t>(text: &'t str, x: &Extraction) -> Vec<&'t str> {
+    x.indicators.iter().map(|i| i.span.of(text)).collect()
+}
+
+/// (text, value, unit, kind) of each indicator found at or after byte `from`, spans made
+/// relative to `from`.
+fn tail(
+    text: &str,
+    x: &Extraction,
+    from: usize,
+) -> Vec<(String, Option<f64>, Option<String>, Kind)> {
+    x.indicators
+        .iter()
+        .filter(|i| i.span.start >= from)
+        .map(|i: &Indicator| (i.span.of(text).to_string(), i.value, i.unit.clone(), i.kind))
+        .collect()
+}
+
+/// Checks `hostile + "\n" + SENTENCE`: invariants hold, and the sentence's indicators are the
+/// ones it has on its own. Returns the extraction of the hostile part alone (checked too).
+fn sentence_survives(hostile: &str) -> Extraction {
+    let alone = common::check(SENTENCE);
+    let text = format!("{hostile}\n{SENTENCE}");
+    let x = common::check(&text);
+    assert_eq!(
+        tail(&text, &x, hostile.len() + 1),
+        tail(SENTENCE, &alone, 0),
+        "the sentence after the hostile input is not recognized as on its own"
+    );
+    common::check(hostile)
+}
+
+#[test]
+fn empty_text_gives_an_empty_result() {
+    let x = common::check("");
+    assert!(x.indicators.is_empty() && x.dates.is_empty() && x.headings.is_empty());
+    assert!(x.lists.is_empty() && x.citations.is_empty() && x.warnings.is_empty());
+    assert_eq!(x.title, None);
+    assert_eq!(x.report_year, None);
+    assert_eq!(x.signature, None);
+    assert_eq!(x.metadata, None);
+}
+
+#[test]
+fn whitespace_only_gives_an_empty_result() {
+    let ws = " \t\u{3000}\r\n\n\r\u{00A0}\u{FEFF}  \n".repeat(1000);
+    let x = common::check(&ws);
+    assert!(x.indicators.is_empty() && x.headings.is_empty() && x.lists.is_empty());
+    assert_eq!(x.title, None);
+    assert!(x.warnings.is_empty());
+}
+
+#[test]
+fn a_million_fullwidth_digits() {
+    let run = "７".repeat(1_000_000);
+    let x = sentence_survives(&run);
+    // A bare digit run has no unit: if anything is reported it covers the whole run, and its
+    // value is not invented.
+    for i in &x.indicators {
+        assert_eq!(
+            i.span.len(),
+            run.len(),
+            "a part of the digit run was reported"
+        );
+        assert_eq!(i.value, None);
+    }
+    let with_unit = format!("{run}件");
+    let x = common::check(&with_unit);
+    for i in &x.indicators {
+        assert_eq!(i.span.start, 0, "an indicator starts inside the digit run");
+        assert_eq!(i.value, None, "1e999999 has no f64 value");
+    }
+}
+
+#[test]
+fn a_two_million_digit_number_has_no_value() {
+    let mut n = String::from("1");
+    n.push_str(&"0".repeat(1_999_999));
+    for unit in ["元", "万元", "项", "%"] {
+        let text = format!("投入资金{n}{unit}。");
+        let x = common::check(&text);
+        for i in &x.indicators {
+            assert!(
+                i.span.start <= 12 && i.span.end >= 12 + n.len(),
+                "an indicator covers only part of the number"
+            );
+            assert_eq!(
+                i.value, None,
+                "value of a 2,000,000-digit number must be None"
+            );
+            assert_eq!(i.value_max, None);
+        }
+    }
+    // A long but representable number keeps its value.
+    let x = common::check("投入资金1234567890123元。");
+    for i in &x.indicators {
+        assert_eq!(i.value, Some(1_234_567_890_123.0));
+    }
+}
+
+#[test]
+fn long_runs_of_chinese_numerals() {
+    let run = "一二三四五六七八九十百千万亿零两".repeat(50_000);
+    let x = sentence_survives(&run);
+    for i in &x.indicators {
+        if let Some(v) = i.value {
+            assert!(v.is_finite() && v >= 0.0);
+        }
+    }
+    // Numeral quantities side by side: each stays separate (sorted, disjoint: checked).
+    sentence_survives(&"三百二十万件、".repeat(100_000));
+}
+
+#[test]
+fn a_hundred_thousand_heading_lines() {
+    let mut text = String::new();
+    for i in 0..100_000 {
+        text.push_str(["一、", "（一）", "1.", "(1)"][i % 4]);
+        text.push_str("深化行政执法体制改革\n");
+    }
+    let x = sentence_survives(&text);
+    // Headings never outnumber lines, and each sits on its own line (checked by `common`).
+    assert!(x.headings.len() <= 100_000);
+    let mut lines: Vec<usize> = x.headings.iter().map(|h| h.line).collect();
+    lines.dedup();
+    assert_eq!(lines.len(), x.headings.len(), "two headings on one line");
+}
+
+#[test]
+fn half_a_million_unclosed_citation_marks() {
+    let text = "《".repeat(500_000);
+    let x = sentence_survives(&text);
+    assert!(x.citations.is_empty(), "an unclosed 《 is not a citation");
+    // A closed one after the flood is still found.
+    let with_closed = format!("{text}\n依据《中华人民共和国行政复议法》办理");
+    let x = common::check(&with_closed);
+    for c in &x.citations {
+        assert!(c.span.of(&with_closed).ends_with('》'));
+    }
+}
+
+#[test]
+fn three_hundred_thousand_nested_parentheses() {
+    for (open, close) in [("(", ")"), ("（", "）")] {
+        let mut text = open.repeat(300_000);
+        text.push('一');
+        text.push_str(&close.repeat(300_000));
+        let x = sentence_survives(&text);
+        assert!(x.headings.len() <= 1, "one line holds at most one heading");
+        sentence_survives(&open.repeat(300_000));
+    }
+}
+
+#[test]
+fn nul_bytes() {
+    let text = format!("\0\0一、\0主要举措\0\n{}\0", SENTENCE.replace(',', "\0"));
+    common::check(&text);
+    sentence_survives(&"\0".repeat(100_000));
+}
+
+#[test]
+fn emoji_and_extension_b_everywhere() {
+    // Between every character of a real sentence: offsets must still slice in UTF-16.
+    let mut text = String::new();
+    for (k, c) in SENTENCE.chars().enumerate() {
+        text.push(c);
+        text.push(['😀', '𠀀', '👍', '𪚥'][k % 4]);
+    }
+    common::check(&text);
+    // Before a sentence: everything after is found at the right UTF-16 offsets (checked).
+    let prefix = "😀𠀀👨‍👩‍👧𪚥".repeat(10_000);
+    let x = sentence_survives(&prefix);
+    assert!(x.indicators.is_empty());
+}
+
+#[test]
+fn windows_and_old_mac_line_endings_give_the_same_result() {
+    let unix = "一、主要举措和成效\n(一)深化改革。公布市级行政许可事项238项,办理4.6万件。\n二、存在的不足和原因\n(一)短板。合格率达98.7%。\n";
+    let base = common::check(unix);
+    for eol in ["\r\n", "\r"] {
+        let text = unix.replace('\n', eol);
+        let x = common::check(&text);
+        let lines = |x: &Extraction| -> Vec<(usize, String)> {
+            x.headings
+                .iter()
+                .map(|h| (h.line, h.title.clone()))
+                .collect()
+        };
+        assert_eq!(lines(&x), lines(&base), "headings differ with {eol:?}");
+        assert_eq!(
+            spans(&text, &x),
+            spans(unix, &base),
+            "indicators differ with {eol:?}"
+        );
+    }
+}
+
+#[test]
+fn a_report_on_one_line() {
+    let mut report = String::new();
+    for path in ["000_bcf268df157b293b.txt", "001_2f779e0289e0123a.txt"] {
+        let p = format!(
+            "{}/tests/fixtures/corpus/{path}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        report.push_str(&std::fs::read_to_string(p).expect("fixture"));
+    }
+    let one_line: String = report.chars().filter(|&c| c != '\n' && c != '\r').collect();
+    let x = common::check(&one_line);
+    let base = common::check(&report);
+    // Same quantities, whatever the line breaks (the texts differ only by removed newlines).
+    let texts = |t: &str, x: &Extraction| -> Vec<String> {
+        x.indicators
+            .iter()
+            .map(|i| i.span.of(t).to_string())
+            .collect()
+    };
+    assert_eq!(texts(&one_line, &x), texts(&report, &base));
+}
+
+#[test]
+fn tabs_and_ideographic_spaces() {
+    let text = "\t一、\u{3000}主要举措和成效\n\u{3000}\u{3000}(一)\t深化改革。公布市级行政许可事项238项,办理4.6万件,合格率达98.7%。\n";
+    let x = common::check(text);
+    let plain =
+        "一、主要举措和成效\n(一)深化改革。公布市级行政许可事项238项,办理4.6万件,合格率达98.7%。\n";
+    let base = common::check(plain);
+    let titles =
+        |x: &Extraction| -> Vec<String> { x.headings.iter().map(|h| h.title.clone()).collect() };
+    assert_eq!(titles(&x), titles(&base), "indentation changes the outline");
+    assert_eq!(spans(text, &x), spans(plain, &base));
+    sentence_survives(&"\t\u{3000} ".repeat(200_000));
+}
+
+#[test]
+fn lone_surrogates_from_javascript_arrive_as_replacement_characters() {
+    // wasm-bindgen decodes a JS string with lone surrogates into U+FFFD (one UTF-16 unit each),
+    // so offsets stay aligned with the page's text.
+    let js: Vec<u16> = "合格率达98.7%"
+        .encode_utf16()
+        .chain([0xD800, 0x41, 0xDC00])
+        .collect();
+    let text = String::from_utf16_lossy(&js);
+    assert_eq!(text.encode_utf16().count(), js.len());
+    common::check(&text);
+    sentence_survives(&"\u{FFFD}".repeat(100_000));
+}
