@@ -273,7 +273,7 @@ fn parse_chinese(text: &str, start: usize) -> Option<Number> {
                 }
                 multiplied = true;
                 if unit == 100_000_000 {
-                    total = (total + s).saturating_mul(unit);
+                    total = total.saturating_add(s).saturating_mul(unit);
                 } else {
                     total = total.saturating_add(s.saturating_mul(unit));
                 }
@@ -285,7 +285,10 @@ fn parse_chinese(text: &str, start: usize) -> Option<Number> {
         pos += c.len_utf8();
         if pending.is_some() || !zero {
             last_good = pos;
-            value_at_good = total + section + pending.unwrap_or(0);
+            // Saturating: `八千亿亿亿` overflows u64, and stays at u64::MAX (no value) from then on.
+            value_at_good = total
+                .saturating_add(section)
+                .saturating_add(pending.unwrap_or(0));
         }
     }
     if last_good == start {
@@ -294,7 +297,7 @@ fn parse_chinese(text: &str, start: usize) -> Option<Number> {
     let mut num = Number {
         start,
         end: last_good,
-        value: Some(value_at_good as f64),
+        value: (value_at_good != u64::MAX).then_some(value_at_good as f64),
         approx: None,
         chinese: true,
         int_digits: 0,
@@ -313,6 +316,14 @@ mod tests {
     fn p(s: &str) -> (f64, &str, Option<&'static str>) {
         let n = parse(s, 0).unwrap();
         (n.value.unwrap(), &s[..n.end], n.approx)
+    }
+
+    #[test]
+    fn chinese_numeral_overflow_has_no_value() {
+        // 八千亿亿 is 8e19, past u64: reported without a value, never wrapped into nonsense.
+        let n = parse("八千亿亿三", 0).unwrap();
+        assert_eq!(n.value, None);
+        assert_eq!(p("八千亿").0, 8e11);
     }
 
     #[test]

@@ -31,17 +31,23 @@ fn tail(
 }
 
 /// Checks `hostile + "\n" + SENTENCE`: invariants hold, and the sentence's indicators are the
-/// ones it has on its own. Returns the extraction of the hostile part alone (checked too).
+/// ones it has on its own. Returns the extraction with only what was found in the hostile part
+/// (each input is extracted once plus once for the determinism check: big inputs are slow in
+/// debug builds).
 fn sentence_survives(hostile: &str) -> Extraction {
     let alone = common::check(SENTENCE);
     let text = format!("{hostile}\n{SENTENCE}");
-    let x = common::check(&text);
+    let mut x = common::check(&text);
     assert_eq!(
         tail(&text, &x, hostile.len() + 1),
         tail(SENTENCE, &alone, 0),
         "the sentence after the hostile input is not recognized as on its own"
     );
-    common::check(hostile)
+    let end = hostile.len();
+    x.indicators.retain(|i| i.span.end <= end);
+    x.citations.retain(|c| c.span.end <= end);
+    x.headings.retain(|h| h.title_span.end <= end);
+    x
 }
 
 #[test]
@@ -90,7 +96,7 @@ fn a_million_fullwidth_digits() {
 fn a_two_million_digit_number_has_no_value() {
     let mut n = String::from("1");
     n.push_str(&"0".repeat(1_999_999));
-    for unit in ["元", "万元", "项", "%"] {
+    for unit in ["万元", "%"] {
         let text = format!("投入资金{n}{unit}。");
         let x = common::check(&text);
         for i in &x.indicators {

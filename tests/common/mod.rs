@@ -18,9 +18,17 @@ pub fn check(text: &str) -> Extraction {
     x
 }
 
-/// The UTF-16 offset of byte offset `b` (which must be a char boundary).
-fn u16_at(text: &str, b: usize) -> usize {
-    text[..b].encode_utf16().count()
+/// UTF-16 offset of every byte offset of `text` (at char boundaries; inner bytes repeat the
+/// char's start), so checking many spans stays linear.
+fn utf16_table(text: &str) -> Vec<usize> {
+    let mut t = Vec::with_capacity(text.len() + 1);
+    let mut unit = 0;
+    for c in text.chars() {
+        t.extend(std::iter::repeat_n(unit, c.len_utf8()));
+        unit += c.len_utf16();
+    }
+    t.push(unit);
+    t
 }
 
 fn span_ok(text: &str, s: Span, what: &str) {
@@ -36,10 +44,10 @@ fn span_ok(text: &str, s: Span, what: &str) {
 }
 
 /// Checks that the output's UTF-16 offsets are those of the byte span, on UTF-16 boundaries.
-fn utf16_ok(text: &str, units: &[u16], s: Span, start: usize, end: usize, what: &str) {
+fn utf16_ok(table: &[usize], units: &[u16], s: Span, start: usize, end: usize, what: &str) {
     assert_eq!(
         (start, end),
-        (u16_at(text, s.start), u16_at(text, s.end)),
+        (table[s.start], table[s.end]),
         "{what}: UTF-16 offsets do not match byte span {s:?}"
     );
     for off in [start, end] {
@@ -59,7 +67,8 @@ fn slice16(units: &[u16], start: usize, end: usize) -> String {
 
 /// Checks `x`, the result of `extract(text)`, and its output object and JSON.
 pub fn check_result(text: &str, x: &Extraction) {
-    let nlines = zhibiao::text::lines(text).count();
+    let lines: Vec<zhibiao::text::Line> = zhibiao::text::lines(text).collect();
+    let nlines = lines.len();
     let line_ok = |line: usize, what: &str| {
         assert!(
             (1..=nlines).contains(&line),
@@ -99,9 +108,7 @@ pub fn check_result(text: &str, x: &Extraction) {
         span_ok(text, h.marker_span, "heading marker");
         span_ok(text, h.title_span, "heading title");
         line_ok(h.line, "heading");
-        let line = zhibiao::text::lines(text)
-            .nth(h.line - 1)
-            .expect("line exists");
+        let line = lines[h.line - 1];
         assert!(
             line.start <= h.marker_span.start && h.marker_span.end <= line.end,
             "heading {k}: marker {:?} not on its line {}",
@@ -172,10 +179,11 @@ pub fn check_result(text: &str, x: &Extraction) {
 
     // The output object: UTF-16 offsets, `text` equal to JavaScript's `text.slice(start, end)`.
     let units: Vec<u16> = text.encode_utf16().collect();
+    let table = utf16_table(text);
     let o = Output::new(text, x);
     assert_eq!(o.indicators.len(), x.indicators.len());
     for (i, out) in x.indicators.iter().zip(&o.indicators) {
-        utf16_ok(text, &units, i.span, out.start, out.end, "indicator");
+        utf16_ok(&table, &units, i.span, out.start, out.end, "indicator");
         assert_eq!(
             slice16(&units, out.start, out.end),
             out.text,
@@ -183,13 +191,13 @@ pub fn check_result(text: &str, x: &Extraction) {
         );
     }
     for (d, out) in x.dates.iter().zip(&o.dates) {
-        utf16_ok(text, &units, d.span, out.start, out.end, "date");
+        utf16_ok(&table, &units, d.span, out.start, out.end, "date");
         assert_eq!(slice16(&units, out.start, out.end), out.text, "date text");
     }
     for (h, out) in x.headings.iter().zip(&o.headings) {
-        utf16_ok(text, &units, h.title_span, out.start, out.end, "heading");
+        utf16_ok(&table, &units, h.title_span, out.start, out.end, "heading");
         utf16_ok(
-            text,
+            &table,
             &units,
             h.marker_span,
             out.marker_start,
@@ -202,9 +210,9 @@ pub fn check_result(text: &str, x: &Extraction) {
         );
     }
     for (l, out) in x.lists.iter().zip(&o.lists) {
-        utf16_ok(text, &units, l.span, out.start, out.end, "list item");
+        utf16_ok(&table, &units, l.span, out.start, out.end, "list item");
         utf16_ok(
-            text,
+            &table,
             &units,
             l.marker_span,
             out.marker_start,
@@ -213,7 +221,7 @@ pub fn check_result(text: &str, x: &Extraction) {
         );
     }
     for (c, out) in x.citations.iter().zip(&o.citations) {
-        utf16_ok(text, &units, c.span, out.start, out.end, "citation");
+        utf16_ok(&table, &units, c.span, out.start, out.end, "citation");
         assert_eq!(
             slice16(&units, out.start, out.end),
             out.text,
@@ -221,10 +229,10 @@ pub fn check_result(text: &str, x: &Extraction) {
         );
     }
     if let (Some(t), Some(out)) = (&x.title, &o.title_span) {
-        utf16_ok(text, &units, t.span, out.start, out.end, "title");
+        utf16_ok(&table, &units, t.span, out.start, out.end, "title");
     }
     for (w, out) in x.warnings.iter().zip(&o.warnings) {
-        utf16_ok(text, &units, w.span, out.start, out.end, "warning");
+        utf16_ok(&table, &units, w.span, out.start, out.end, "warning");
     }
 
     // The JSON the CLI prints and the page receives parses, and carries the same offsets.
