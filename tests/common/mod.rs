@@ -24,7 +24,7 @@ fn utf16_table(text: &str) -> Vec<usize> {
     let mut t = Vec::with_capacity(text.len() + 1);
     let mut unit = 0;
     for c in text.chars() {
-        t.extend(std::iter::repeat_n(unit, c.len_utf8()));
+        t.resize(t.len() + c.len_utf8(), unit);
         unit += c.len_utf16();
     }
     t.push(unit);
