@@ -203,6 +203,14 @@ fn small_chinese(text: &str, pos: usize) -> Option<(usize, u32)> {
 }
 
 fn chinese(text: &str, start: usize) -> Option<(usize, String)> {
+    // Most Chinese numerals (一是, 进一步) are no date: a date has 年 or 月 within six characters.
+    let window = &text.as_bytes()[start..text.len().min(start + 18)];
+    if !window
+        .windows(3)
+        .any(|w| w == "年".as_bytes() || w == "月".as_bytes())
+    {
+        return None;
+    }
     // 二〇二六年: four digit numerals.
     let mut pos = start;
     let mut year = 0u32;
