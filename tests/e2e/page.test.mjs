@@ -160,7 +160,7 @@ describe("the page", () => {
     await context.close();
   });
 
-  test("opening a .txt file (here UTF-16 with a BOM) loads and highlights it", async () => {
+  test("opening a .txt file (here UTF-16 with a BOM) or dropping one loads and highlights it", async () => {
     const { context, page } = await open();
     await page.evaluate(() => { document.body.dataset.state = "busy"; });
     const buffer = Buffer.from("\ufeff" + REPORT, "utf16le");
@@ -168,6 +168,16 @@ describe("the page", () => {
     await waitDone(page);
     assert.equal(await page.inputValue("#input"), REPORT);
     assert.equal((await viewState(page)).text, REPORT);
+    // Dropping a file anywhere on the page opens it too.
+    const dropped = "一、主要举措和成效\n公布市级行政许可事项238项。";
+    await page.evaluate((t) => {
+      document.body.dataset.state = "busy";
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], "拖入.txt", { type: "text/plain" }));
+      document.getElementById("view").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, dropped);
+    await waitDone(page);
+    assert.equal(await page.inputValue("#input"), dropped);
     await context.close();
   });
 
