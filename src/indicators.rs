@@ -732,7 +732,8 @@ impl<'a> Scanner<'a> {
             let rest = &sentence[i + c.len_utf8()..];
             let first = rest.chars().next();
             let ok = first.is_some_and(|f| {
-                text::digit(f).is_some() || matches!(f, '上' | '去' | '前' | '同' | '二' | '“')
+                text::digit(f).is_some()
+                    || matches!(f, '上' | '去' | '前' | '同' | '二' | '“' | '年')
             });
             if ok && rest.chars().count() <= 12 && !rest.chars().any(is_clause_end) {
                 let rest = rest.strip_suffix("分别").unwrap_or(rest);

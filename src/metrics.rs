@@ -428,7 +428,7 @@ fn strip_basis<'s>(seg: &'s str, basis: &str) -> &'s str {
             let rest = &seg[i + c.len_utf8()..];
             let basis_like = (!basis.is_empty() && rest.starts_with(basis))
                 || rest.chars().next().is_some_and(|f| {
-                    text::digit(f).is_some() || matches!(f, '上' | '去' | '前' | '同' | '“')
+                    text::digit(f).is_some() || matches!(f, '上' | '去' | '前' | '同' | '“' | '年')
                 });
             if basis_like {
                 return &seg[..i];

@@ -294,6 +294,10 @@ fn change_direction_and_basis() {
         .change
         .unwrap();
     assert_eq!((c.direction, c.basis.as_str()), (Direction::Down, "上年"));
+    let c = one("各项贷款余额比年初增加18.1万亿元", "18.1万亿元")
+        .change
+        .unwrap();
+    assert_eq!(c.basis, "年初");
     let c = one("新建商品住宅销售价格环比下降0.3%", "0.3%")
         .change
         .unwrap();
