@@ -310,9 +310,19 @@ fn object_verbs() -> &'static WordIndex {
     V.get_or_init(|| WordIndex::new(OBJECT_VERBS.iter().copied()))
 }
 
-/// Verbs that end a noun after a unit (`党政主要负责人进行会议述法` → `党政主要负责人`).
-fn verbs_after() -> &'static WordIndex {
-    object_verbs()
+/// Words that end a noun after a unit: object verbs (`党政主要负责人进行会议述法` →
+/// `党政主要负责人`), change verbs and framing words.
+fn noun_stops() -> &'static WordIndex {
+    static V: OnceLock<WordIndex> = OnceLock::new();
+    V.get_or_init(|| {
+        WordIndex::new(
+            OBJECT_VERBS
+                .iter()
+                .copied()
+                .chain(CHANGE_VERBS.iter().map(|v| v.0))
+                .chain(FILLERS.iter().copied()),
+        )
+    })
 }
 
 fn trailing_words() -> &'static WordIndex {
@@ -602,12 +612,7 @@ fn noun_after(text: &str, mut pos: usize) -> &str {
             }
             _ => {}
         }
-        if depth == 0
-            && n > 0
-            && (verbs_after().prefix(&text[end..]).is_some()
-                || verbs().prefix(&text[end..]).is_some()
-                || leading_words().prefix(&text[end..]).is_some())
-        {
+        if depth == 0 && n > 0 && noun_stops().prefix(&text[end..]).is_some() {
             break;
         }
         end += c.len_utf8();
