@@ -466,7 +466,7 @@ impl<'a> Scanner<'a> {
         // quantity the report states. Counts and shares stay: 新建5个以上医联体 and
         // 九成以上城乡社区 say how many.
         if matches!(found.kind, Kind::Money | Kind::Measure) {
-            for w in ["以上", "以下", "及以上"] {
+            for w in ["以上", "以下", "及以上", "及以下"] {
                 if let Some(rest) = text[found.end..].strip_prefix(w) {
                     if rest.chars().next().is_some_and(is_cjk) {
                         return None;

@@ -314,6 +314,10 @@ fn change_direction_and_basis() {
     // A list of values shares the change before the first.
     let t = "城乡居民人均可支配收入分别增长8.7%和8.6%。";
     assert_eq!(one(t, "8.6%").change.unwrap().direction, Direction::Up);
+    assert_eq!(
+        one(t, "8.6%").metric.as_deref(),
+        Some("城乡居民人均可支配收入")
+    );
     let t = "比2010年分别降低5.2%、11.5%和3%。";
     assert_eq!(one(t, "3%").change.unwrap().basis, "2010年");
     // A footnote between the verb and the number.
