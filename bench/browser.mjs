@@ -23,9 +23,11 @@ await page.goto(server.url);
 await page.waitForFunction(() => document.body.dataset.state === "done");
 
 const big = await bigText(1 << 20);
+const million = (await bigText(3 << 20)).slice(0, 1000000);
 const inputs = [
   ["20,000-character report", big.slice(0, 20000)],
-  [`1 MiB (${big.length.toLocaleString("en")} characters)`, big],
+  [`1 MiB of UTF-8 (${big.length.toLocaleString("en")} characters)`, big],
+  ["1,000,000 characters (about 3 MB of UTF-8)", million],
 ];
 
 for (const [name, text] of inputs) {

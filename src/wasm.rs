@@ -1,4 +1,4 @@
-//! WebAssembly bindings: `extract(text, options?)` and `version()` for the page (`www/`).
+//! WebAssembly bindings for the page (`www/`): `extract`, `extractJson`, `version`.
 //!
 //! ```js
 //! import init, { extract } from "./pkg/zhibiao.js";
@@ -53,10 +53,20 @@ pub fn extract(
     text: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "ExtractOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
-    let _options = parse_options(options)?;
-    let x = crate::extract(text);
-    let json = Output::new(text, &x).to_json();
+    let json = extract_json(text, options)?;
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("zhibiao.extract: internal JSON error"))
+}
+
+/// The same result as one JSON string (exactly the CLI's `--format json`). The page's Web Worker
+/// posts this string: one string crosses threads much faster than a large object graph.
+#[wasm_bindgen(js_name = extractJson)]
+pub fn extract_json(
+    text: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "ExtractOptions")] options: Option<JsValue>,
+) -> Result<String, JsError> {
+    parse_options(options)?;
+    let x = crate::extract(text);
+    Ok(Output::new(text, &x).to_json())
 }
 
 /// The crate's version, e.g. `"0.1.0"`.
@@ -75,14 +85,11 @@ export interface Spanned { start: number; end: number; }
 
 export interface Indicator extends Spanned {
   text: string;
-  value: number | null;
-  valueMax: number | null;
-  unit: string | null;
+  value: number | null; valueMax: number | null; unit: string | null;
   kind: "count" | "percent" | "money" | "measure";
   approx: string | null;
   change: { direction: "up" | "down"; basis: string } | null;
-  metric: string | null;
-  metricId: string | null;
+  metric: string | null; metricId: string | null;
   /** Titles of the enclosing headings, outermost first. */
   section: string[];
   /** Index into `headings` of the innermost enclosing heading. */
@@ -92,24 +99,15 @@ export interface Indicator extends Spanned {
 export interface DateMention extends Spanned { text: string; iso: string; }
 
 export interface Heading extends Spanned {
-  markerStart: number;
-  markerEnd: number;
-  level: 1 | 2 | 3 | 4;
-  marker: string;
-  number: number;
+  markerStart: number; markerEnd: number; level: 1 | 2 | 3 | 4; marker: string; number: number;
   title: string;
   /** 1-based line. */
   line: number;
-  parent: number | null;
-  children: number[];
+  parent: number | null; children: number[];
 }
 
 export interface ListItem extends Spanned {
-  markerStart: number;
-  markerEnd: number;
-  marker: string;
-  number: number;
-  line: number;
+  markerStart: number; markerEnd: number; marker: string; number: number; line: number;
   heading: number | null;
 }
 
@@ -122,9 +120,7 @@ export interface Part {
   id: "measures" | "shortcomings" | "leadership" | "plans" | "other";
   name: string;
   status: "present" | "mentioned" | "missing";
-  heading: number | null;
-  start: number | null;
-  end: number | null;
+  heading: number | null; start: number | null; end: number | null;
 }
 
 export interface Extraction {

@@ -56,7 +56,7 @@ worker.onmessage = ({ data }) => {
   if (!p) return;
   pending.delete(data.id);
   if (data.error) p.reject(new Error(data.error));
-  else p.resolve(data);
+  else p.resolve({ ms: data.ms, result: JSON.parse(data.json) });
 };
 worker.onerror = (e) => fail(`无法启动后台线程：${e.message || "请用 scripts/serve 启动（需先构建 www/pkg/）"}`);
 

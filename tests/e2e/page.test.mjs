@@ -86,7 +86,9 @@ describe("the page", () => {
     const out = await page.evaluate(async () => {
       const m = await import("./pkg/zhibiao.js");
       await m.default();
-      const res = { version: m.version(), ok: Object.keys(m.extract("公布事项238项。", {})) };
+      const t = "一、主要举措和成效\n公布事项238项,同比上升3.2%。";
+      const res = { version: m.version(), ok: Object.keys(m.extract(t, {})) };
+      res.sameJson = JSON.stringify(JSON.parse(m.extractJson(t))) === JSON.stringify(m.extract(t));
       try {
         m.extract("公布事项238项。", { colour: true });
         res.error = null;
@@ -98,6 +100,7 @@ describe("the page", () => {
     const cargo = await readFile(join(ROOT, "Cargo.toml"), "utf8");
     assert.equal(out.version, cargo.match(/^version = "(.*)"/m)[1]);
     assert.ok(out.ok.includes("indicators") && out.ok.includes("parts"));
+    assert.ok(out.sameJson, "extractJson is extract as one JSON string");
     assert.ok(out.error && out.error.isError, "an unknown option throws an Error");
     assert.match(out.error.message, /colour/);
     await context.close();
