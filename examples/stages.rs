@@ -1,4 +1,13 @@
 use std::time::Instant;
+fn cpu_ns() -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse::<f64>()
+        .unwrap()
+}
 fn main() {
     let dir = std::env::args()
         .nth(1)
@@ -19,16 +28,20 @@ fn main() {
     macro_rules! t {
         ($name:expr, $e:expr) => {{
             let t0 = Instant::now();
+            let c0 = cpu_ns();
             let mut r = None;
             for _ in 0..reps {
                 r = Some(std::hint::black_box($e));
             }
             let s = t0.elapsed().as_secs_f64();
+            let c = (cpu_ns() - c0) / 1e9;
             println!(
-                "{:12} {:8.1} MB/s {:7.2} ms",
+                "{:12} wall {:7.1} MB/s {:6.2} ms | cpu {:7.1} MB/s {:6.2} ms",
                 $name,
                 mb / s,
-                s * 1000.0 / reps as f64
+                s * 1000.0 / reps as f64,
+                mb / c,
+                c * 1000.0 / reps as f64
             );
             r.unwrap()
         }};
@@ -36,7 +49,7 @@ fn main() {
     use zhibiao::*;
     let t = text.as_str();
     let citations = t!("citations", citations::find(t));
-    let headings = t!("outline", outline::find(t));
+    let (headings, _w) = t!("outline", outline::outline(t));
     let lists = t!("lists", lists::find(t, &headings));
     let dates = t!("dates", dates::find(t, &citations));
     let indicators = t!(

@@ -31,7 +31,12 @@ pub fn find(text: &str, citations: &[Citation]) -> Vec<DateMention> {
     while i < bytes.len() {
         let b = bytes[i];
         let candidate = b.is_ascii_digit()
-            || (b >= 0xE3 && may_start(b, bytes.get(i + 1).copied().unwrap_or(0)));
+            || (b >= 0xE3
+                && may_start(
+                    b,
+                    bytes.get(i + 1).copied().unwrap_or(0),
+                    bytes.get(i + 2).copied().unwrap_or(0),
+                ));
         if !candidate {
             i += match b {
                 0xF0.. => 4,
@@ -78,17 +83,29 @@ pub fn find(text: &str, citations: &[Citation]) -> Vec<DateMention> {
     out
 }
 
-/// Whether a three-byte character starting with `b0 b1` can be a numeral of a date: 〇 (E3 80),
-/// 一二三五七九 (E4 B8–BA), 六八十四 (E5 85/8D/9B), 零 (E9 9B), full-width digits (EF BC).
+/// Whether the three-byte character `b0 b1 b2` can be a numeral of a date: 〇零Ｏ, 一 to 九,
+/// 两, 十, or a full-width digit. Compared as bytes, so the common characters that share a
+/// first byte with a numeral are never decoded.
 #[inline]
-fn may_start(b0: u8, b1: u8) -> bool {
+fn may_start(b0: u8, b1: u8, b2: u8) -> bool {
     matches!(
-        (b0, b1),
-        (0xE3, 0x80)
-            | (0xE4, 0xB8..=0xBA)
-            | (0xE5, 0x85 | 0x8D | 0x9B)
-            | (0xE9, 0x9B)
-            | (0xEF, 0xBC)
+        u32::from_be_bytes([0, b0, b1, b2]),
+        0xE38087 // 〇
+            | 0xE99BB6 // 零
+            | 0xEFBCAF // Ｏ
+            | 0xEFBC90
+            ..=0xEFBC99 // ０–９
+            | 0xE4B880 // 一
+            | 0xE4BA8C // 二
+            | 0xE4B8A4 // 两
+            | 0xE4B889 // 三
+            | 0xE59B9B // 四
+            | 0xE4BA94 // 五
+            | 0xE585AD // 六
+            | 0xE4B883 // 七
+            | 0xE585AB // 八
+            | 0xE4B99D // 九
+            | 0xE58D81 // 十
     )
 }
 
@@ -301,10 +318,17 @@ mod tests {
 
     #[test]
     fn prefilter_lets_every_numeral_through() {
-        for c in "〇零一二三四五六七八九十０９".chars() {
+        for c in "〇零Ｏ一二两三四五六七八九十０１２３４５６７８９".chars()
+        {
             let mut b = [0; 4];
             let e = c.encode_utf8(&mut b).as_bytes();
-            assert!(may_start(e[0], e[1]), "{c}");
+            assert!(may_start(e[0], e[1], e[2]), "{c}");
+        }
+        // Common characters sharing the first bytes of a numeral are filtered out.
+        for c in "不上中为主了人，（）".chars() {
+            let mut b = [0; 4];
+            let e = c.encode_utf8(&mut b).as_bytes();
+            assert!(!may_start(e[0], e[1], e[2]), "{c}");
         }
     }
 

@@ -52,6 +52,27 @@ fn is_boundary(c: char) -> bool {
         )
 }
 
+/// Whether the UTF-8 bytes `key` (three bytes, big-endian) are one of 第 其 一 … 十, the
+/// characters a marker starts with.
+#[inline]
+fn is_marker_char(key: u32) -> bool {
+    matches!(
+        key,
+        0xE7ACAC // 第
+            | 0xE585B6 // 其
+            | 0xE4B880 // 一
+            | 0xE4BA8C // 二
+            | 0xE4B889 // 三
+            | 0xE59B9B // 四
+            | 0xE4BA94 // 五
+            | 0xE585AD // 六
+            | 0xE4B883 // 七
+            | 0xE585AB // 八
+            | 0xE4B99D // 九
+            | 0xE58D81 // 十
+    )
+}
+
 struct Marker {
     style: Style,
     number: u32,
@@ -108,16 +129,26 @@ pub fn find(text: &str, headings: &[Heading]) -> Vec<ListItem> {
     let line_of = |pos: usize| line_list.partition_point(|l| l.end < pos);
 
     let mut markers: Vec<Marker> = Vec::new();
-    let mut prev: Option<char> = None;
-    for (i, c) in text.char_indices() {
-        let at_boundary = prev.map_or(true, is_boundary);
-        prev = Some(c);
-        if !at_boundary || !"第其一二三四五六七八九十".contains(c) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !(0xE0..0xF0).contains(&b) || i + 2 >= bytes.len() {
+            i += match b {
+                0xF0.. => 4,
+                0xC0.. => 2,
+                _ => 1,
+            };
             continue;
         }
-        if let Some(m) = marker_at(text, i) {
-            markers.push(m);
+        // Only the marker characters (three bytes each) are looked at further.
+        let key = u32::from_be_bytes([0, b, bytes[i + 1], bytes[i + 2]]);
+        if is_marker_char(key) && text[..i].chars().next_back().map_or(true, is_boundary) {
+            if let Some(m) = marker_at(text, i) {
+                markers.push(m);
+            }
         }
+        i += 3;
     }
 
     // Group per style: each group counts 1, 2, 3… under one heading.
