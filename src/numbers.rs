@@ -196,14 +196,12 @@ fn multipliers(text: &str, num: &mut Number, mixed: bool) {
         pos += c.len_utf8();
         // 3万4000: an Arabic integer right after a big multiplier adds to the number.
         if mixed && matches!(c, '万' | '亿') && num.approx.is_none() {
+            let (max_digits, unit) = if c == '万' { (4, 1e4) } else { (8, 1e8) };
             let k = count_digits(text, pos);
-            if k > 0 && (k as f64) <= (if c == '万' { 4.0 } else { 8.0 }) {
+            if (1..=max_digits).contains(&k) {
                 let (p, m, _, _) = digits(text, pos, 0, 0);
-                let unit = if c == '万' { 1e4 } else { 1e8 };
-                if (m as f64) < unit {
-                    tail += m as f64 * factor / unit;
-                    pos = p;
-                }
+                tail += m as f64 * factor / unit;
+                pos = p;
             }
         }
     }
