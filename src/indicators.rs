@@ -59,6 +59,8 @@ pub const FIXED_TERMS: &[&str] = &[
     "五项原则",
     "八项主张",
     "三次产业",
+    "三张清单",
+    "四张清单",
     "铁人三项",
 ];
 
@@ -461,6 +463,17 @@ impl<'a> Scanner<'a> {
                 .any(|w| text[found.end..].starts_with(w))
         {
             return None;
+        }
+        // 15分钟生活圈, 24小时“不打烊”, 240小时过境免签: a span of time naming a service, not a
+        // quantity. 2小时内, 108271分钟。 and 2小时的培训 stay.
+        if matches!(found.unit.as_deref(), Some("小时" | "个小时" | "分钟")) {
+            if let Some(next) = char_at(text, found.end) {
+                if (is_cjk(next) && !matches!(next, '内' | '以' | '左' | '的' | '及'))
+                    || is_open_quote(next)
+                {
+                    return None;
+                }
+            }
         }
         // 5000万元以上项目, 海拔5000米以上乡镇: a size class describing other things, not a
         // quantity the report states. Counts and shares stay: 新建5个以上医联体 and

@@ -460,12 +460,17 @@ fn names_phases_sessions_and_outline_counts() {
         "为全区60岁以上在籍老人发放补贴",
         "年营业收入2000万元以上的企业",
         "推进5000万元以上重点项目建设",
+        "提升15分钟社区生活圈功能,政务服务实现24小时“不打烊”,用好240小时过境免签政策",
     ] {
         assert!(spans(t).is_empty(), "{t}: {:?}", spans(t));
     }
     // Real counts next to them stay.
     assert_eq!(spans("稳健的货币政策,两次全面降准"), ["两次"]);
     assert_eq!(spans("人均预期寿命达到75岁。"), ["75岁"]);
+    assert_eq!(
+        spans("每天校内体育活动时间不低于2小时,2小时内响应"),
+        ["2小时", "2小时"]
+    );
     assert_eq!(
         spans("城镇新增就业1200万人以上,养老助餐点覆盖九成以上城乡社区"),
         ["1200万人", "九成"]
