@@ -207,7 +207,11 @@ fn multipliers(text: &str, num: &mut Number, mixed: bool) {
     }
     num.factor = factor;
     if pos != num.end {
-        num.value = num.value.map(|v| multiply(v, factor) + tail);
+        // 1亿亿亿…: a product past f64's range has no faithful value.
+        num.value = num
+            .value
+            .map(|v| multiply(v, factor) + tail)
+            .filter(|v| v.is_finite());
         num.end = pos;
     }
 }
@@ -369,6 +373,14 @@ mod tests {
         assert!(parse("千家万户", 0).is_none());
         assert!(parse("零件", 0).is_none());
         assert!(parse("百姓", 0).is_none());
+    }
+
+    #[test]
+    fn endless_multipliers_have_no_value() {
+        let s = "1".to_string() + &"亿".repeat(50) + "元";
+        let n = parse(&s, 0).unwrap();
+        assert_eq!(n.value, None);
+        assert_eq!(n.end, s.len() - "元".len());
     }
 
     #[test]
