@@ -254,10 +254,16 @@ async function render(text, r, generation) {
   const emit = (to) => {
     while (pos < to) {
       if (!stack.length && pos - chunkStart >= CHUNK) {
-        const nl = text.indexOf("\n", pos);
-        if (nl >= 0 && nl < to) {
-          chunk.append(text.slice(pos, nl + 1));
-          pos = nl + 1;
+        // After a line break; in a huge single line (text pasted without its line breaks), after
+        // a 。 instead, so that such a text still gets blocks that can skip layout.
+        let cut = text.indexOf("\n", pos);
+        if (cut < 0 || cut - chunkStart > 3 * CHUNK) {
+          const stop = text.indexOf("。", pos);
+          if (stop >= 0 && (cut < 0 || stop < cut)) cut = stop;
+        }
+        if (cut >= 0 && cut < to) {
+          chunk.append(text.slice(pos, cut + 1));
+          pos = cut + 1;
           newChunk(pos);
           continue;
         }
@@ -611,7 +617,12 @@ function renderOutline(r) {
       }
       return ol;
     };
-    nav.replaceChildren(build(r.headings.map((h, i) => (h.parent === null ? i : -1)).filter((i) => i >= 0)));
+    // Top-level entries in groups of 50, each group one `content-visibility: auto` block: groups
+    // off-screen skip layout, and there are few enough of them to be replaced quickly.
+    const roots = r.headings.map((h, i) => (h.parent === null ? i : -1)).filter((i) => i >= 0);
+    const groups = [];
+    for (let k = 0; k < roots.length; k += 50) groups.push(build(roots.slice(k, k + 50)));
+    nav.replaceChildren(...groups);
     oneTabStop(nav, "button");
   }
 

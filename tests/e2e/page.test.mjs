@@ -300,6 +300,28 @@ describe("the page", () => {
     await context.close();
   });
 
+  test("40,000 headings render, and are replaced by the next text without a stall", async () => {
+    // Regression: one content-visibility block per outline entry made replacing them quadratic
+    // (40,000 entries took ~40 s to remove, past waitDone's 30 s).
+    const { context, page } = await open();
+    const many = Array.from({ length: 40000 }, (_, i) => `（${"一二三四五六七八九十"[i % 10]}）第${i}项工作`).join("\n");
+    const pasteFast = (t) =>
+      page.evaluate((text) => {
+        document.body.dataset.state = "busy";
+        const input = document.getElementById("input");
+        input.value = text; // (page.fill types 40,000 lines through the editor: far slower)
+        input.dispatchEvent(new InputEvent("input", { inputType: "insertFromPaste" }));
+      }, t);
+    await pasteFast(many);
+    await waitDone(page, 60000);
+    const r = await coreExtract(page, many);
+    assert.equal(await page.locator("#outline button").count(), r.headings.length);
+    await pasteFast(REPORT);
+    await waitDone(page);
+    assert.equal((await viewState(page)).text, REPORT);
+    await context.close();
+  });
+
   test("offline after the first visit: the service worker serves the cached build", async () => {
     const context = await browser.newContext({ serviceWorkers: "allow" });
     const page = await context.newPage();
