@@ -294,6 +294,17 @@ impl<'a> Scanner<'a> {
         let text = self.text;
         let c = char_at(text, start).unwrap_or('\0');
         let step = start + c.len_utf8();
+        // Cheap rejections first: most 一 are articles (一是, 进一步), most 上 and 百 are words.
+        let next = char_at(text, step).unwrap_or('\0');
+        let rejected = match c {
+            '一' => !(is_chinese_numeral(next) || matches!(next, '余' | '多')),
+            '上' => !matches!(next, '百' | '千' | '万' | '亿'),
+            '百' => next != '分',
+            _ => false,
+        };
+        if rejected {
+            return step;
+        }
         if c == '百' || c == '上' {
             if self.is_blocked(start) {
                 return step;

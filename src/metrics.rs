@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 use crate::indicators::{is_clause_end, is_sentence_end, CHANGE_VERBS};
 use crate::model::{Change, Indicator};
 use crate::numbers::is_chinese_numeral;
-use crate::text::{self, fold, is_blank};
+use crate::text::{self, fold, is_blank, CharSet};
 
 static SOURCE: &str = include_str!("../data/metrics.tsv");
 
@@ -46,8 +46,8 @@ struct Index {
     metrics: Vec<Metric>,
     /// (first character, variant, metric index), sorted by character, longest variant first.
     by_first: Vec<(char, &'static str, usize)>,
-    /// One bit per hash bucket of the first characters present: most characters stop here.
-    mask: u64,
+    /// The first characters present: most characters of a phrase stop here.
+    firsts: CharSet,
 }
 
 fn index() -> &'static Index {
@@ -75,19 +75,13 @@ fn index() -> &'static Index {
             }
         }
         by_first.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
-        let mask = by_first.iter().fold(0, |m, e| m | bit(e.0));
+        let firsts = CharSet::new(by_first.iter().map(|e| e.0));
         Index {
             metrics,
             by_first,
-            mask,
+            firsts,
         }
     })
-}
-
-/// A character's bucket in the first-character mask.
-#[inline]
-fn bit(c: char) -> u64 {
-    1 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 26)
 }
 
 /// All metrics of the taxonomy, in file order.
@@ -100,7 +94,7 @@ pub fn lookup(phrase: &str) -> Option<&'static str> {
     let ix = index();
     let mut best: Option<(&str, usize)> = None;
     for (i, c) in phrase.char_indices() {
-        if ix.mask & bit(c) == 0 {
+        if !ix.firsts.contains(c) {
             continue;
         }
         let lo = ix.by_first.partition_point(|e| e.0 < c);
@@ -237,9 +231,9 @@ const FILLERS: &[&str] = &[
 pub(crate) struct WordIndex {
     by_first: Vec<(char, &'static str)>,
     by_last: Vec<(char, &'static str)>,
-    /// One bit per hash bucket of the first (last) characters present: most lookups stop here.
-    first_mask: u64,
-    last_mask: u64,
+    /// The first (last) characters present: most lookups stop here.
+    firsts: CharSet,
+    lasts: CharSet,
 }
 
 impl WordIndex {
@@ -256,13 +250,13 @@ impl WordIndex {
             |a: &(char, &str), b: &(char, &str)| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len()));
         by_first.sort_by(order);
         by_last.sort_by(order);
-        let first_mask = by_first.iter().fold(0, |m, e| m | bit(e.0));
-        let last_mask = by_last.iter().fold(0, |m, e| m | bit(e.0));
+        let firsts = CharSet::new(by_first.iter().map(|e| e.0));
+        let lasts = CharSet::new(by_last.iter().map(|e| e.0));
         WordIndex {
             by_first,
             by_last,
-            first_mask,
-            last_mask,
+            firsts,
+            lasts,
         }
     }
 
@@ -275,7 +269,7 @@ impl WordIndex {
     /// The longest word that `s` starts with.
     pub(crate) fn prefix(&self, s: &str) -> Option<&'static str> {
         let c = s.chars().next()?;
-        if self.first_mask & bit(c) == 0 {
+        if !self.firsts.contains(c) {
             return None;
         }
         Self::group(&self.by_first, c)
@@ -287,7 +281,7 @@ impl WordIndex {
     /// The longest word that `s` ends with.
     pub(crate) fn suffix(&self, s: &str) -> Option<&'static str> {
         let c = s.chars().next_back()?;
-        if self.last_mask & bit(c) == 0 {
+        if !self.lasts.contains(c) {
             return None;
         }
         Self::group(&self.by_last, c)

@@ -25,7 +25,7 @@
 use std::sync::OnceLock;
 
 use crate::model::Kind;
-use crate::text::fold;
+use crate::text::{fold, CharSet};
 
 /// A unit found after a number.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,16 +54,10 @@ struct Entry {
 
 static SOURCE: &str = include_str!("../data/units.tsv");
 
-/// A character's bucket in the first-character mask.
-#[inline]
-fn bit(c: char) -> u64 {
-    1 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 26)
-}
-
-/// One bit per hash bucket of the units' first characters: most lookups stop here.
-fn first_mask() -> u64 {
-    static MASK: OnceLock<u64> = OnceLock::new();
-    *MASK.get_or_init(|| table().iter().fold(0, |m, e| m | bit(e.first)))
+/// The units' first characters: most lookups stop here.
+fn firsts() -> &'static CharSet {
+    static SET: OnceLock<CharSet> = OnceLock::new();
+    SET.get_or_init(|| CharSet::new(table().iter().map(|e| e.first)))
 }
 
 fn table() -> &'static [Entry] {
@@ -133,7 +127,7 @@ pub fn prefix_len(text: &str, pos: usize, word: &str) -> Option<usize> {
 /// The longest lexicon unit at `pos`, without extensions.
 fn lexicon_at(text: &str, pos: usize, chinese: bool) -> Option<(usize, &'static Entry)> {
     let first = fold(text.get(pos..)?.chars().next()?);
-    if first_mask() & bit(first) == 0 {
+    if !firsts().contains(first) {
         return None;
     }
     let t = table();
