@@ -216,6 +216,20 @@ fn windows_and_old_mac_line_endings_give_the_same_result() {
 }
 
 #[test]
+fn a_bracket_split_over_a_lone_cr() {
+    // Found by the fuzz target: `(` alone on a line, `1)` on the next, old Mac line ends.
+    let text = "\r(\r1)\r";
+    let x = common::check(text);
+    for h in &x.headings {
+        assert_eq!(h.line, 3);
+        // Reported as written, without the line break; its span covers both lines.
+        assert_eq!(h.marker, "(1)");
+        assert_eq!(h.marker_span.of(text), "(\r1)");
+    }
+    common::check("一、总体情况\r(\r1)推进依法行政\r\n(\n2)强化监督\r");
+}
+
+#[test]
 fn a_report_on_one_line() {
     let mut report = String::new();
     for path in ["000_bcf268df157b293b.txt", "001_2f779e0289e0123a.txt"] {
