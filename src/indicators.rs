@@ -156,19 +156,49 @@ struct Found {
     approx: Option<&'static str>,
 }
 
+/// Per lead byte: the UTF-8 sequence length (low bits) and whether the byte can begin an
+/// indicator (`INTERESTING`: an ASCII digit, or E4/E5/E7/EF, the lead bytes of 一…十, 百, 上 and
+/// the full-width digits).
+const LEAD: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut b = 0xC0;
+    while b < 0x100 {
+        t[b] = if b >= 0xF0 {
+            4
+        } else if b >= 0xE0 {
+            3
+        } else {
+            2
+        };
+        b += 1;
+    }
+    let mut d = b'0';
+    while d <= b'9' {
+        t[d as usize] |= INTERESTING;
+        d += 1;
+    }
+    t[0xE4] |= INTERESTING;
+    t[0xE5] |= INTERESTING;
+    t[0xE7] |= INTERESTING;
+    t[0xEF] |= INTERESTING;
+    t
+};
+const INTERESTING: u8 = 0x10;
+
 /// The next byte at or after `i` where an indicator can start (or `bytes.len()`).
 ///
-/// This tight loop is where the scanner spends most of its time: it touches each byte once and
-/// decodes only the few three-byte sequences whose first two bytes can begin a numeral —
-/// 一二三五七九两 (E4 B8–BA), 六八十四 (E5 85/8D/9B), 百 (E7 99), full-width digits (EF BC).
+/// This tight loop is where the scanner spends most of its time: one table lookup per
+/// character; only the lead bytes of numerals are looked at further, and only the few
+/// three-byte sequences whose first two bytes can begin a numeral are decoded —
+/// 一二三五七九两上 (E4 B8–BA), 六八十四 (E5 85/8D/9B), 百 (E7 99), full-width digits (EF BC).
 #[inline]
 fn next_start(bytes: &[u8], mut i: usize) -> usize {
     while i < bytes.len() {
         let b = bytes[i];
-        if b >= 0xE0 {
-            if b >= 0xF0 {
-                i += 4;
-                continue;
+        let t = LEAD[b as usize];
+        if t & INTERESTING != 0 {
+            if b < 0x80 {
+                return i;
             }
             if i + 2 < bytes.len() && may_start(b, bytes[i + 1]) {
                 let cp = (u32::from(b & 0x0F) << 12)
@@ -178,15 +208,8 @@ fn next_start(bytes: &[u8], mut i: usize) -> usize {
                     return i;
                 }
             }
-            i += 3;
-        } else if b < 0x80 {
-            if b.is_ascii_digit() {
-                return i;
-            }
-            i += 1;
-        } else {
-            i += if b >= 0xC0 { 2 } else { 1 };
         }
+        i += usize::from(t & 0x0F);
     }
     bytes.len()
 }
