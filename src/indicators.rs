@@ -251,15 +251,6 @@ fn prev_char(text: &str, pos: usize) -> Option<char> {
     text.get(..pos)?.chars().next_back()
 }
 
-/// Byte just after the `n`-th char after `pos`.
-fn forward(text: &str, pos: usize, n: usize) -> usize {
-    pos + text[pos..]
-        .chars()
-        .take(n)
-        .map(char::len_utf8)
-        .sum::<usize>()
-}
-
 /// Byte just before the `n`-th char before `pos`.
 fn back(text: &str, pos: usize, n: usize) -> usize {
     let mut p = pos;
@@ -279,9 +270,15 @@ fn is_close_quote(c: char) -> bool {
 
 /// Ends a clause for metric naming and for the quoted-term check.
 pub(crate) fn is_clause_end(c: char) -> bool {
+    is_clause_mark(fold(c))
+}
+
+/// [`is_clause_end`] for a character already passed through [`fold`].
+#[inline]
+pub(crate) fn is_clause_mark(f: char) -> bool {
     matches!(
-        fold(c),
-        ',' | '。' | ';' | ':' | '!' | '?' | '、' | '\n' | '\r' | '|' | '．' | '…'
+        f,
+        ',' | '。' | ';' | ':' | '!' | '?' | '、' | '\n' | '\r' | '|' | '…'
     )
 }
 
@@ -565,17 +562,24 @@ impl<'a> Scanner<'a> {
         {
             return true;
         }
-        // Fixed terms, also when the numeral sits inside them (和平共处五项原则, 铁人三项).
-        let lo = back(text, num.start, 4);
-        let hi = forward(text, unit_end, 4);
-        let window = &text[lo..hi];
-        if FIXED_TERMS.iter().any(|t| {
-            window.contains(t) && {
-                let at = lo + window.find(t).unwrap_or(0);
-                at <= num.start && unit_end <= at + t.len()
+        // Fixed terms, also when the numeral sits inside them (和平共处五项原则, 铁人三项): a term
+        // starting at most four characters before the numeral and covering it with its unit.
+        let mut at = num.start;
+        for k in 0..=4 {
+            if k > 0 {
+                match text[..at].chars().next_back() {
+                    Some(c) => at -= c.len_utf8(),
+                    None => break,
+                }
             }
-        }) {
-            return true;
+            let rest = &text.as_bytes()[at..];
+            if FIXED_TERMS.iter().any(|t| {
+                rest.first() == t.as_bytes().first()
+                    && rest.starts_with(t.as_bytes())
+                    && unit_end <= at + t.len()
+            }) {
+                return true;
+            }
         }
         if COMBINATION_TAILS
             .iter()

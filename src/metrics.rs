@@ -26,7 +26,7 @@
 
 use std::sync::OnceLock;
 
-use crate::indicators::{is_clause_end, is_sentence_end, CHANGE_VERBS};
+use crate::indicators::{is_clause_end, is_clause_mark, is_sentence_end, CHANGE_VERBS};
 use crate::model::{Change, Indicator};
 use crate::numbers::is_chinese_numeral;
 use crate::text::{self, fold, is_blank, CharSet};
@@ -484,16 +484,19 @@ fn clause_start(text: &str, pos: usize, floor: usize) -> (usize, Option<char>) {
         if n > 40 {
             break;
         }
-        match fold(c) {
-            ')' | '）' => depth += 1,
-            '(' | '（' => {
-                if depth == 0 {
-                    return (p, Some(c));
+        // Ideographs (most of the clause) are neither brackets nor punctuation.
+        if !('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            match fold(c) {
+                ')' => depth += 1,
+                '(' => {
+                    if depth == 0 {
+                        return (p, Some(c));
+                    }
+                    depth -= 1;
                 }
-                depth -= 1;
+                f if is_clause_mark(f) => return (p, Some(c)),
+                _ => {}
             }
-            _ if is_clause_end(c) => return (p, Some(c)),
-            _ => {}
         }
         p -= c.len_utf8();
     }
