@@ -47,6 +47,8 @@ const BLOCK: u8 = 4;
 #[derive(Debug)]
 struct Entry {
     text: &'static str,
+    /// No ASCII character inside, so no full-width variant: compared byte for byte.
+    cjk_only: bool,
     first: char,
     kind: Kind,
     flags: u8,
@@ -77,6 +79,7 @@ fn table() -> &'static [Entry] {
                     "none" => {
                         return Some(Entry {
                             text,
+                            cjk_only: !text.bytes().any(|b| b.is_ascii()),
                             first: fold(text.chars().next()?),
                             kind: Kind::Count,
                             flags: BLOCK,
@@ -93,6 +96,7 @@ fn table() -> &'static [Entry] {
                 });
                 Some(Entry {
                     text,
+                    cjk_only: !text.bytes().any(|b| b.is_ascii()),
                     first: fold(text.chars().next()?),
                     kind,
                     flags,
@@ -136,7 +140,15 @@ fn lexicon_at(text: &str, pos: usize, chinese: bool) -> Option<(usize, &'static 
         if chinese && e.flags & ARABIC_ONLY != 0 {
             continue;
         }
-        if let Some(len) = prefix_len(text, pos, e.text) {
+        // A unit without ASCII characters has no full-width variant: compare bytes.
+        let len = if e.cjk_only {
+            text.as_bytes()[pos..]
+                .starts_with(e.text.as_bytes())
+                .then_some(e.text.len())
+        } else {
+            prefix_len(text, pos, e.text)
+        };
+        if let Some(len) = len {
             let end = pos + len;
             if e.flags & NO_CJK_AFTER != 0
                 && text[end..].chars().next().is_some_and(is_cjk)
