@@ -317,7 +317,11 @@ impl<'a> Scanner<'a> {
         // Cheap rejections first: most 一 are articles (一是, 进一步), most 上 and 百 are words.
         let next = char_at(text, step).unwrap_or('\0');
         let rejected = match c {
+            // 一是, 三是, 两会: a Chinese numeral needs more numerals, 余/多 or a unit after it.
             '一' => !(is_chinese_numeral(next) || matches!(next, '余' | '多')),
+            _ if numbers::starts_chinese(c) => {
+                !(is_chinese_numeral(next) || matches!(next, '余' | '多') || units::may_begin(next))
+            }
             '上' => !matches!(next, '百' | '千' | '万' | '亿'),
             '百' => next != '分',
             _ => false,

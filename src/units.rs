@@ -167,6 +167,12 @@ fn lexicon_at(text: &str, pos: usize, chinese: bool) -> Option<(usize, &'static 
     None
 }
 
+/// Whether a unit may begin with `c` (a fast filter: yes can be wrong, no never is).
+#[inline]
+pub fn may_begin(c: char) -> bool {
+    firsts().contains(fold(c))
+}
+
 /// Whether a unit (of any kind) starts at `pos`: used to keep `千` of `千瓦` out of the multipliers.
 pub fn starts_unit(text: &str, pos: usize) -> bool {
     lexicon_at(text, pos, false).is_some_and(|(_, e)| e.text.chars().count() > 1)
