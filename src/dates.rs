@@ -30,20 +30,16 @@ pub fn find(text: &str, citations: &[Citation]) -> Vec<DateMention> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let candidate = b.is_ascii_digit()
-            || (b >= 0xE3
-                && may_start(
+        let t = LEAD[b as usize];
+        let candidate = t & INTERESTING != 0
+            && (b < 0x80
+                || may_start(
                     b,
                     bytes.get(i + 1).copied().unwrap_or(0),
                     bytes.get(i + 2).copied().unwrap_or(0),
                 ));
         if !candidate {
-            i += match b {
-                0xF0.. => 4,
-                0xE0.. => 3,
-                0xC0.. => 2,
-                _ => 1,
-            };
+            i += usize::from(t & 0x0F);
             continue;
         }
         let Some(c) = char_at(text, i) else {
@@ -82,6 +78,35 @@ pub fn find(text: &str, citations: &[Citation]) -> Vec<DateMention> {
     }
     out
 }
+
+/// Per lead byte: the UTF-8 sequence length (low bits) and whether the byte can begin a date
+/// (`INTERESTING`: an ASCII digit, or E3/E4/E5/E9/EF, the lead bytes of the numerals below).
+const LEAD: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut b = 0xC0;
+    while b < 0x100 {
+        t[b] = if b >= 0xF0 {
+            4
+        } else if b >= 0xE0 {
+            3
+        } else {
+            2
+        };
+        b += 1;
+    }
+    let mut d = b'0';
+    while d <= b'9' {
+        t[d as usize] |= INTERESTING;
+        d += 1;
+    }
+    t[0xE3] |= INTERESTING;
+    t[0xE4] |= INTERESTING;
+    t[0xE5] |= INTERESTING;
+    t[0xE9] |= INTERESTING;
+    t[0xEF] |= INTERESTING;
+    t
+};
+const INTERESTING: u8 = 0x10;
 
 /// Whether the three-byte character `b0 b1 b2` can be a numeral of a date: 〇零Ｏ, 一 to 九,
 /// 两, 十, or a full-width digit. Compared as bytes, so the common characters that share a
@@ -323,6 +348,7 @@ mod tests {
             let mut b = [0; 4];
             let e = c.encode_utf8(&mut b).as_bytes();
             assert!(may_start(e[0], e[1], e[2]), "{c}");
+            assert!(LEAD[e[0] as usize] & INTERESTING != 0, "{c}");
         }
         // Common characters sharing the first bytes of a numeral are filtered out.
         for c in "不上中为主了人，（）".chars() {
