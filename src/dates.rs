@@ -28,59 +28,82 @@ pub fn find(text: &str, citations: &[Citation]) -> Vec<DateMention> {
     let mut cit = 0;
     let bytes = text.as_bytes();
     let mut i = 0;
+    let mut last_end = 0;
     while i < bytes.len() {
         let b = bytes[i];
         let t = LEAD[b as usize];
-        let candidate = t & INTERESTING != 0
-            && (b < 0x80
-                || may_start(
-                    b,
-                    bytes.get(i + 1).copied().unwrap_or(0),
-                    bytes.get(i + 2).copied().unwrap_or(0),
-                ));
-        if !candidate {
+        if t & INTERESTING == 0 {
             i += usize::from(t & 0x0F);
             continue;
         }
-        let Some(c) = char_at(text, i) else {
-            i += 1;
+        let key = |k: usize| bytes.get(k..k + 3);
+        // Arabic and full-width digits start a date themselves; a Chinese date is found from
+        // its 年 or 月, looking back for the numerals before it (二〇二六年, 九月二十三日).
+        let start = if b < 0x80
+            || (b == 0xEF && key(i).is_some_and(|k| (0x90..=0x99).contains(&k[2]) && k[1] == 0xBC))
+        {
+            Some(i)
+        } else if key(i) == Some("年".as_bytes()) {
+            chinese_start(text, i, last_end, 4)
+        } else if key(i) == Some("月".as_bytes()) {
+            chinese_start(text, i, last_end, 3)
+        } else {
+            None
+        };
+        let Some(start) = start else {
+            i += usize::from(t & 0x0F);
             continue;
         };
-        let found = if digit(c).is_some() {
+        let found = if start == i {
             if i > 0 && prev_char(text, i).is_some_and(|p| digit(p).is_some()) {
                 None
             } else {
                 arabic(text, i)
             }
-        } else if chinese_digit(c).is_some() || c == '十' {
-            chinese(text, i)
         } else {
-            None
+            chinese(text, start)
         };
         match found {
-            Some((end, iso)) => {
-                while cit < citations.len() && citations[cit].span.end <= i {
+            Some((end, iso)) if end > i => {
+                while cit < citations.len() && citations[cit].span.end <= start {
                     cit += 1;
                 }
                 let inside = citations
                     .get(cit)
-                    .is_some_and(|c| c.span.start <= i && end <= c.span.end);
+                    .is_some_and(|c| c.span.start <= start && end <= c.span.end);
                 if !inside {
                     out.push(DateMention {
-                        span: Span::new(i, end),
+                        span: Span::new(start, end),
                         iso,
                     });
                 }
                 i = end;
+                last_end = end;
             }
-            None => i += c.len_utf8(),
+            _ => i += usize::from(t & 0x0F),
         }
     }
     out
 }
 
+/// Where the Chinese numerals before the anchor (年 or 月) at `anchor` start: at most `max`
+/// of them, not before `floor`, and not preceded by a further numeral.
+fn chinese_start(text: &str, anchor: usize, floor: usize, max: usize) -> Option<usize> {
+    let mut start = anchor;
+    for c in text[floor..anchor].chars().rev().take(max) {
+        if chinese_digit(c).is_none() && c != '十' {
+            break;
+        }
+        start -= c.len_utf8();
+    }
+    let before = text[floor..start].chars().next_back();
+    (start < anchor && !before.is_some_and(|c| chinese_digit(c).is_some() || c == '十'))
+        .then_some(start)
+}
+
 /// Per lead byte: the UTF-8 sequence length (low bits) and whether the byte can begin a date
-/// (`INTERESTING`: an ASCII digit, or E3/E4/E5/E9/EF, the lead bytes of the numerals below).
+/// (`INTERESTING`: an ASCII digit, or E5/E6/EF: the lead bytes of 年, 月 and the full-width
+/// digits).
 const LEAD: [u8; 256] = {
     let mut t = [1u8; 256];
     let mut b = 0xC0;
@@ -99,40 +122,12 @@ const LEAD: [u8; 256] = {
         t[d as usize] |= INTERESTING;
         d += 1;
     }
-    t[0xE3] |= INTERESTING;
-    t[0xE4] |= INTERESTING;
     t[0xE5] |= INTERESTING;
-    t[0xE9] |= INTERESTING;
+    t[0xE6] |= INTERESTING;
     t[0xEF] |= INTERESTING;
     t
 };
 const INTERESTING: u8 = 0x10;
-
-/// Whether the three-byte character `b0 b1 b2` can be a numeral of a date: 〇零Ｏ, 一 to 九,
-/// 两, 十, or a full-width digit. Compared as bytes, so the common characters that share a
-/// first byte with a numeral are never decoded.
-#[inline]
-fn may_start(b0: u8, b1: u8, b2: u8) -> bool {
-    matches!(
-        u32::from_be_bytes([0, b0, b1, b2]),
-        0xE38087 // 〇
-            | 0xE99BB6 // 零
-            | 0xEFBCAF // Ｏ
-            | 0xEFBC90
-            ..=0xEFBC99 // ０–９
-            | 0xE4B880 // 一
-            | 0xE4BA8C // 二
-            | 0xE4B8A4 // 两
-            | 0xE4B889 // 三
-            | 0xE59B9B // 四
-            | 0xE4BA94 // 五
-            | 0xE585AD // 六
-            | 0xE4B883 // 七
-            | 0xE585AB // 八
-            | 0xE4B99D // 九
-            | 0xE58D81 // 十
-    )
-}
 
 fn prev_char(text: &str, pos: usize) -> Option<char> {
     text.get(..pos)?.chars().next_back()
@@ -342,19 +337,28 @@ mod tests {
     }
 
     #[test]
-    fn prefilter_lets_every_numeral_through() {
-        for c in "〇零Ｏ一二两三四五六七八九十０１２３４５６７８９".chars()
-        {
-            let mut b = [0; 4];
-            let e = c.encode_utf8(&mut b).as_bytes();
-            assert!(may_start(e[0], e[1], e[2]), "{c}");
-            assert!(LEAD[e[0] as usize] & INTERESTING != 0, "{c}");
+    fn chinese_dates_are_found_from_their_anchor() {
+        assert_eq!(
+            one("于九月二十三日召开"),
+            ("九月二十三日".into(), "--09-23".into())
+        );
+        assert_eq!(one("一九九八年以来"), ("一九九八年".into(), "1998".into()));
+        assert_eq!(one("二〇二三年度报告").1, "2023");
+        assert_eq!(one("２０２４年３月１日").1, "2024-03-01");
+        for t in [
+            "“十四五”时期",
+            "十二月份",
+            "前三个月",
+            "三年来",
+            "一二三四五年",
+        ] {
+            assert!(dates(t).is_empty(), "{t}");
         }
-        // Common characters sharing the first bytes of a numeral are filtered out.
-        for c in "不上中为主了人，（）".chars() {
+        // The lead-byte table lets every anchor and digit through.
+        for c in "年月０９0".chars() {
             let mut b = [0; 4];
             let e = c.encode_utf8(&mut b).as_bytes();
-            assert!(!may_start(e[0], e[1], e[2]), "{c}");
+            assert!(LEAD[e[0] as usize] & INTERESTING != 0, "{c}");
         }
     }
 
