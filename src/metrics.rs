@@ -340,7 +340,13 @@ pub(crate) fn name(
     change: Option<&Change>,
     prev: Option<&Indicator>,
 ) -> Option<String> {
-    name_in_clause(text, head, tail, floor, change, prev).map(|m| without_footnotes(&m))
+    name_in_clause(text, head, tail, floor, change, prev).map(|m| {
+        if m.contains(['[', '［']) {
+            without_footnotes(&m)
+        } else {
+            m
+        }
+    })
 }
 
 fn name_in_clause(
