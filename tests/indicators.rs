@@ -219,6 +219,20 @@ fn percent_forms() {
     assert_eq!(i.value, Some(-0.99));
     let i = one("营业收入利润率为5.39%,下降0.30个百分点。", "0.30个百分点");
     assert_eq!((unit(&i), i.kind), (Some("个百分点"), Kind::Percent));
+    // The percentage-point family is one unit each: the longer unit wins over 个.
+    for (t, span, u) in [
+        (
+            "人口自然增长率为1.2‰,比上年下降0.35个千分点。",
+            "0.35个千分点",
+            "个千分点",
+        ),
+        ("出生率比上年回落0.8千分点", "0.8千分点", "千分点"),
+        ("贷款市场报价利率下调25个基点", "25个基点", "个基点"),
+        ("一年期利率下调10基点", "10基点", "基点"),
+    ] {
+        let i = one(t, span);
+        assert_eq!((unit(&i), i.kind), (Some(u), Kind::Percent), "{t}");
+    }
     let i = one("群众满意率达到百分之九十", "百分之九十");
     assert_eq!((i.value, unit(&i)), (Some(90.0), Some("%")));
     let i = one("全市财政支出八成以上投向民生领域", "八成");
