@@ -260,6 +260,30 @@ fn back(text: &str, pos: usize, n: usize) -> usize {
     p
 }
 
+/// A measure word missing from the lexicon after a big multiplier: `收购烟叶21.43万担,` (担).
+/// One ideograph right after Arabic digits and `万`/`亿` that ends the clause is the number's
+/// measure word; grammatical words (`的`, `以`, `等`…) and date characters are not. A noun that
+/// runs on (`6000万农民`) is left out of the span.
+fn rare_measure_word(text: &str, num: &Number) -> Option<char> {
+    if num.chinese || !(text[..num.end].ends_with('万') || text[..num.end].ends_with('亿')) {
+        return None;
+    }
+    let c = char_at(text, num.end).filter(|&c| is_cjk(c))?;
+    if "的了余多内外上下等以及和与或是为在到至之左右年月日时前后来间中".contains(c)
+    {
+        return None;
+    }
+    let after = char_at(text, num.end + c.len_utf8());
+    after
+        .map_or(true, |a| {
+            matches!(
+                fold(a),
+                ',' | '.' | '、' | ';' | ':' | ')' | '。' | '\n' | '\r'
+            ) || is_close_quote(a)
+        })
+        .then_some(c)
+}
+
 fn is_open_quote(c: char) -> bool {
     matches!(c, '“' | '「' | '『' | '‘' | '〝')
 }
@@ -476,15 +500,21 @@ impl<'a> Scanner<'a> {
                 Some(r) => r,
                 // A bare multiplied number (`超过3300万`, `6600多万纳税人`) counts; anything else
                 // needs a unit.
-                None if num.multiplier => Found {
-                    start: num.start,
-                    end: num.end,
-                    value: num.value,
-                    value_max: None,
-                    unit: None,
-                    kind: Kind::Count,
-                    approx: num.approx,
-                },
+                None if num.multiplier => {
+                    let (end, unit) = match rare_measure_word(text, num) {
+                        Some(c) => (num.end + c.len_utf8(), Some(c.to_string())),
+                        None => (num.end, None),
+                    };
+                    Found {
+                        start: num.start,
+                        end,
+                        value: num.value,
+                        value_max: None,
+                        unit,
+                        kind: Kind::Count,
+                        approx: num.approx,
+                    }
+                }
                 None => return None,
             },
         };

@@ -212,6 +212,21 @@ fn measures() {
 }
 
 #[test]
+fn traditional_and_rare_measure_words() {
+    let i = one("全年收购烟叶21.43万担,实现烟农收入3.2亿元。", "21.43万担");
+    assert_eq!(
+        (i.value, unit(&i), i.kind),
+        (Some(214300.0), Some("担"), Kind::Measure)
+    );
+    // A measure word missing from the lexicon still ends the span when it ends the clause.
+    let i = one("增殖放流鱼苗120万尾、贝类30万粒。", "30万粒");
+    assert_eq!((i.value, unit(&i)), (Some(300000.0), Some("粒")));
+    // A noun that runs on is not a measure word; neither are grammatical words.
+    assert_eq!(unit(&one("惠及6000万农民,", "6000万")), None);
+    assert_eq!(unit(&one("总投资超过3300万的,", "3300万")), None);
+}
+
+#[test]
 fn percent_forms() {
     let i = one("出生率为6.77‰;", "6.77‰");
     assert_eq!((unit(&i), i.kind), (Some("‰"), Kind::Percent));
