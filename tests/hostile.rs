@@ -86,6 +86,7 @@ fn a_million_fullwidth_digits() {
     }
     let with_unit = format!("{run}件");
     let x = common::check(&with_unit);
+    assert_eq!(x.indicators.len(), 1, "a count with a unit, however long");
     for i in &x.indicators {
         assert_eq!(i.span.start, 0, "an indicator starts inside the digit run");
         assert_eq!(i.value, None, "1e999999 has no f64 value");
@@ -99,6 +100,8 @@ fn a_two_million_digit_number_has_no_value() {
     for unit in ["万元", "%"] {
         let text = format!("投入资金{n}{unit}。");
         let x = common::check(&text);
+        // Still reported (the span is what the user sees highlighted), but without a value.
+        assert_eq!(x.indicators.len(), 1, "{unit}: the number is reported once");
         for i in &x.indicators {
             assert!(
                 i.span.start <= 12 && i.span.end >= 12 + n.len(),
