@@ -5,8 +5,8 @@
 //! digits, Chinese numerals, `百分之`), reads the number with [`crate::numbers`], the unit with
 //! [`crate::units`], and then looks only at a few characters around it:
 //!
-//! - approximations: `余`/`多` inside the span; `近` `约` `超过` `超` `逾` `突破` before and `以上`
-//!   `左右` `以内` after go to `approx`, outside the span;
+//! - approximations: `余`/`多` inside the span; `近` `约` `超过` `超` `逾` `突破` (and `约合`,
+//!   `约为`… giving `约`) before and `以上` `左右` `以内` after go to `approx`, outside the span;
 //! - ranges `10-15个`, `3至5家`, `4.5%—5%`: one indicator, `value_max` the high end;
 //! - changes `同比上升70.2%`, `比2023年增加5件`, `较上年下降`, `压缩60%` (basis empty when unstated);
 //! - the metric, named from the same clause by [`crate::metrics`] (`合格率达98.7%` → `合格率`),
@@ -70,8 +70,23 @@ const COMBINATION_TAILS: &[&str] = &[
     "融合", "联动", "合一", "一体", "协同", "共治", "并举", "齐抓",
 ];
 
-/// Qualifiers written before the number, longest first.
-const APPROX_BEFORE: &[&str] = &["超过", "突破", "近", "约", "超", "逾"];
+/// Qualifiers written before the number, longest first, with the approximation they give.
+/// `约合`/`约为`/`约占`/`约有`/`约达` are `约` followed by a verb (`人均生产总值约合20533美元`).
+/// `折合` alone is not: it converts a value into another unit (`折合标准煤`), exactly or not.
+const APPROX_BEFORE: &[(&str, &str)] = &[
+    ("超过", "超过"),
+    ("突破", "突破"),
+    ("约合", "约"),
+    ("约为", "约"),
+    ("约占", "约"),
+    ("约有", "约"),
+    ("约达", "约"),
+    ("大概", "约"),
+    ("近", "近"),
+    ("约", "约"),
+    ("超", "超"),
+    ("逾", "逾"),
+];
 /// Characters that make a qualifier part of another word: 签约, 预约, 节约, 最近, 附近, 赶超.
 const WORD_BEFORE_APPROX: &[(&str, &str)] = &[
     ("约", "签预节集履违合特公制邀践契缔守立相"),
@@ -706,20 +721,20 @@ impl<'a> Scanner<'a> {
         // Qualifiers before the number and after the unit.
         let mut head = f.start;
         let mut approx = f.approx;
-        for w in APPROX_BEFORE {
+        for &(w, gives) in APPROX_BEFORE {
             if text[..f.start].ends_with(w) {
                 let word_start = f.start - w.len();
                 // 签约3个项目, 附近3公里: the character is part of another word.
                 let part_of_word = prev_char(text, word_start).is_some_and(|p| {
                     WORD_BEFORE_APPROX
                         .iter()
-                        .any(|(a, before)| a == w && before.contains(p))
+                        .any(|(a, before)| w.starts_with(a) && before.contains(p))
                 });
                 if part_of_word {
                     break;
                 }
                 head = word_start;
-                approx = approx.or(Some(w));
+                approx = approx.or(Some(gives));
                 break;
             }
         }

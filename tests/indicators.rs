@@ -273,6 +273,9 @@ fn approximation_outside_the_span() {
         ("控制在3%以内,", "3%", "以内"),
         ("新增就业逾5000人,", "5000人", "逾"),
         ("惠及上千万人。", "千万人", "上"),
+        ("全年人均地区生产总值约合1.2万美元。", "1.2万美元", "约"),
+        ("粮食作物播种面积约为32.6万亩,", "32.6万亩", "约"),
+        ("第三产业增加值约占45.3%,", "45.3%", "约"),
     ] {
         assert_eq!(one(t, span).approx.as_deref(), Some(approx), "{t}");
     }
@@ -283,6 +286,11 @@ fn approximation_outside_the_span() {
     // The same characters inside other words are not qualifiers.
     assert_eq!(one("招商引资签约3个项目", "3个").approx, None);
     assert_eq!(one("最近3次评查", "3次").approx, None);
+    // 折合 converts; it does not approximate.
+    assert_eq!(
+        one("能源消费总量折合标准煤3.5万吨,", "3.5万吨").approx,
+        None
+    );
     assert_eq!(
         one("将近3000人参加", "3000人").approx.as_deref(),
         Some("近")
