@@ -4,8 +4,9 @@
 //! never past the previous indicator: a rate noun before the value (`合格率达98.7%` → `合格率`;
 //! `参考率、合格率均为100%` names both), else the object before the number (`调解纠纷2321件` →
 //! `调解纠纷`), else the noun after the unit (`共聘请11名执业律师` → `执业律师`). Connectors (`达`,
-//! `均为`), framing words (`全市`, `2024年`, `其中`) and comparisons (`比上年`) are stripped; a bare
-//! change (`比上年增长3.5%`) takes the metric of the value it follows.
+//! `均为`), framing words (`全市`, `2024年`, `其中`, `预计`, `力争`) and comparisons (`比上年`) are
+//! stripped; a bare change (`比上年增长3.5%`) takes the metric of the value it follows, and a value
+//! right after a bracket is named by the words before it (`完成年度任务(111.3亿元)的38.7%`).
 //!
 //! **The taxonomy**: about fifty canonical metrics of the genre, each with an id and its wording
 //! variants, kept as data in `data/metrics.tsv` (from `shared/design/domain.md` §1b). [`lookup`]
@@ -205,6 +206,11 @@ const FILLERS: &[&str] = &[
     "此外",
     "另外",
     "先后",
+    "预测",
+    "预计",
+    "力争",
+    "确保",
+    "争取",
     "我市",
     "我县",
     "我区",
@@ -224,6 +230,13 @@ const FILLERS: &[&str] = &[
     "从",
     "由",
     "的",
+];
+
+/// Words that begin with a one-character filler but are not framed by it (`在职人员`, `对外贸易`):
+/// the filler is kept.
+const NOT_FILLERS: &[&str] = &[
+    "在职", "在编", "在岗", "在校", "在园", "在建", "在册", "在库", "在押", "在线", "在营", "对外",
+    "为民", "由此", "将来",
 ];
 
 /// A word list indexed by first and last character, so that stripping a word from either end of
@@ -307,6 +320,12 @@ fn object_verbs() -> &'static WordIndex {
     V.get_or_init(|| WordIndex::new(OBJECT_VERBS.iter().copied()))
 }
 
+/// Words that end with a one-character filler (`公共`, `相对`): the filler does not end a noun
+/// there.
+const ENDS_LIKE_FILLER: &[&str] = &[
+    "公共", "相对", "绝对", "针对", "存在", "所在", "现在", "自由", "理由", "行为", "总共",
+];
+
 /// Words that end a noun after a unit: object verbs (`党政主要负责人进行会议述法` →
 /// `党政主要负责人`), change verbs and framing words.
 fn noun_stops() -> &'static WordIndex {
@@ -320,6 +339,21 @@ fn noun_stops() -> &'static WordIndex {
                 .chain(FILLERS.iter().copied()),
         )
     })
+}
+
+/// Whether a noun running through `text[..at]` ends at `at` (`在粤就业` ends before 在; the 共 of
+/// `公共法律服务中心` and the 在 of `在职人员` do not end it).
+fn noun_stops_at(text: &str, at: usize, prev: char) -> bool {
+    let rest = &text[at..];
+    match noun_stops().prefix(rest) {
+        None => false,
+        Some(w) if w.chars().count() > 1 => true,
+        Some(_) => {
+            let from_prev = &text[at - prev.len_utf8()..];
+            !NOT_FILLERS.iter().any(|n| rest.starts_with(n))
+                && !ENDS_LIKE_FILLER.iter().any(|n| from_prev.starts_with(n))
+        }
+    }
 }
 
 fn trailing_words() -> &'static WordIndex {
@@ -358,7 +392,19 @@ fn name_in_clause(
     prev: Option<&Indicator>,
 ) -> Option<String> {
     let floor = floor.min(head);
-    let (seg_start, stop) = clause_start(text, head, floor);
+    let (mut seg_start, mut stop) = clause_start(text, head, floor);
+    // 完成年度任务(56.3亿元)的42.1%: the clause starts inside a bracket that holds the previous
+    // value; the words before the bracket name this one.
+    if text[seg_start..head].starts_with([')', '）']) {
+        if let Some(open) = bracket_open(text, seg_start) {
+            let (s0, st) = clause_start(text, open, 0);
+            let before = strip(&text[s0..open]);
+            if !before.is_empty() {
+                return Some(head_noun(before).to_string());
+            }
+            (seg_start, stop) = (head, st);
+        }
+    }
     let mut seg = strip(&text[seg_start..head]);
     if let Some(ch) = change {
         // 比上年增长5.0%: the basis is not part of the name.
@@ -509,6 +555,27 @@ fn clause_start(text: &str, pos: usize, floor: usize) -> (usize, Option<char>) {
     (p, None)
 }
 
+/// Where the bracket closed at `close` opens (at most 40 characters back), if it does.
+fn bracket_open(text: &str, close: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut p = close + text[close..].chars().next()?.len_utf8();
+    for c in text[..p].chars().rev().take(40) {
+        p -= c.len_utf8();
+        match fold(c) {
+            ')' => depth += 1,
+            '(' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(p);
+                }
+            }
+            f if is_clause_mark(f) => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Strips blanks, connectors and framing words from both ends of a metric candidate.
 fn strip(mut s: &str) -> &str {
     loop {
@@ -526,6 +593,9 @@ fn strip(mut s: &str) -> &str {
             }
         }
         while let Some(w) = leading_words().prefix(s) {
+            if NOT_FILLERS.iter().any(|n| s.starts_with(n)) {
+                break;
+            }
             s = &s[w.len()..];
         }
         // Trailing dates: 由2010年的, 增加到2015年的.
@@ -603,6 +673,7 @@ fn noun_after(text: &str, mut pos: usize) -> &str {
     let mut end = pos;
     let mut n = 0;
     let mut depth = 0usize;
+    let mut last = ' ';
     let mut chars = text[pos..].chars();
     while let Some(c) = chars.next() {
         if n >= 10 || text::digit(c).is_some() || is_chinese_numeral(c) && n > 0 {
@@ -618,9 +689,10 @@ fn noun_after(text: &str, mut pos: usize) -> &str {
             }
             _ => {}
         }
-        if depth == 0 && n > 0 && noun_stops().prefix(&text[end..]).is_some() {
+        if depth == 0 && n > 0 && noun_stops_at(text, end, last) {
             break;
         }
+        last = c;
         end += c.len_utf8();
         n += 1;
     }

@@ -428,6 +428,23 @@ fn metric_is_the_object_before_the_number_else_after_the_unit() {
 }
 
 #[test]
+fn metric_names_are_words_not_punctuation_or_verbs() {
+    let metric = |t: &str, span: &str| one(t, span).metric;
+    // A value after a bracket is named by the words before the bracket.
+    let t = "社会消费品零售总额43.11亿元,完成年度任务（111.3亿元）的38.7%。";
+    assert_eq!(metric(t, "38.7%").as_deref(), Some("完成年度任务"));
+    // A one-character filler inside the noun (公共, 在职) does not cut it.
+    let t = "全区21家公共法律服务工作站提供法律咨询3.2万人次。";
+    assert_eq!(metric(t, "21家").as_deref(), Some("公共法律服务工作站"));
+    let t = "机关本级215人(在职在编160人、退休人员12人)。";
+    assert_eq!(metric(t, "160人").as_deref(), Some("在职在编"));
+    // A forecast is not the name of what is forecast.
+    let t = "1-6月,全县工业总产值为88.5亿元,预测增长12.3%;预测工业增加值21.4亿元。";
+    assert_eq!(metric(t, "12.3%").as_deref(), Some("工业总产值"));
+    assert_eq!(metric(t, "21.4亿元").as_deref(), Some("工业增加值"));
+}
+
+#[test]
 fn metric_ids_from_the_taxonomy() {
     let t =
         "行政机关负责人出庭应诉率达到98.33%,败诉率8.7%,调解成功率97.87%,承办各类法律援助案件719件";
