@@ -654,14 +654,30 @@ fn head_noun(seg: &str) -> &str {
     limit(s)
 }
 
-/// Keeps at most the last 16 characters of a metric.
+/// Keeps at most the last 16 characters of a metric, never cutting inside a quoted term: the
+/// cut moves back to the opening quote (`“民营企业之家”平台注册企业`, up to 24 characters) or
+/// after the closing one.
 fn limit(s: &str) -> &str {
     let n = s.chars().count();
     if n <= 16 {
         return s;
     }
     let skip = s.char_indices().nth(n - 16).map_or(0, |(i, _)| i);
-    &s[skip..]
+    let kept = &s[skip..];
+    let close = kept.find(['”', '」', '』']);
+    let open = kept.find(['“', '「', '『']);
+    if let Some(c) = close.filter(|&c| open.map_or(true, |o| o > c)) {
+        if let Some(o) = s[..skip].rfind(['“', '「', '『']) {
+            if s[o..].chars().count() <= 24 {
+                return &s[o..];
+            }
+        }
+        let after = &kept[c + '”'.len_utf8()..];
+        if after.chars().count() >= 2 {
+            return after;
+        }
+    }
+    kept
 }
 
 /// The noun after a unit (`为7个省级经济开发区赋权` → `省级经济开发区赋权`), at most 10 characters.

@@ -442,6 +442,12 @@ fn metric_names_are_words_not_punctuation_or_verbs() {
     let t = "1-6月,全县工业总产值为88.5亿元,预测增长12.3%;预测工业增加值21.4亿元。";
     assert_eq!(metric(t, "12.3%").as_deref(), Some("工业总产值"));
     assert_eq!(metric(t, "21.4亿元").as_deref(), Some("工业增加值"));
+    // A long name is shortened, but never inside a quoted term.
+    let t = "全年对共建“一带一路”国家非金融类直接投资额2399亿元,增长6.5%。";
+    assert_eq!(
+        metric(t, "2399亿元").as_deref(),
+        Some("“一带一路”国家非金融类直接投资额")
+    );
 }
 
 #[test]
