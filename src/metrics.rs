@@ -159,6 +159,7 @@ const CONNECTORS: &[&str] = &[
     "平均为",
     "平均达",
     "拟按",
+    "拟",
     "按",
     "到",
     "至",
@@ -182,6 +183,9 @@ const OBJECT_VERBS: &[&str] = &[
     "检查", "排查", "出具", "办理", "受理", "收到", "接收", "编制", "梳理", "归集", "兑付", "征集",
     "收集", "下发", "聘任", "遴选", "承办", "接待", "推动", "建设", "建立", "新增", "支持",
 ];
+
+/// Object verbs that state a result and never end a metric's name (`地区生产总值完成`).
+const RESULT_VERBS: &[&str] = &["完成", "新增", "惠及", "覆盖", "实现", "受理"];
 
 /// Words that frame a clause but name nothing (`全市`, `2024年`, `其中`), stripped from both ends.
 const FILLERS: &[&str] = &[
@@ -336,7 +340,9 @@ fn noun_stops() -> &'static WordIndex {
                 .iter()
                 .copied()
                 .chain(CHANGE_VERBS.iter().map(|v| v.0))
-                .chain(FILLERS.iter().copied()),
+                .chain(FILLERS.iter().copied())
+                // 3万多居民群众直接受益: an adverb before the verb (and not 直 + 接受).
+                .chain(["直接", "间接"]),
         )
     })
 }
@@ -447,10 +453,19 @@ fn name_in_clause(
     // 聘请11名执业律师及10名公职人员: the words before are the previous count's object.
     let repeats = prev.is_some_and(|p| p.span.end >= seg_start && p.metric.as_deref() == Some(seg));
     let attributive = raw.ends_with('的') && !raw.ends_with("年的");
-    if attributive || repeats || object_verbs().suffix(seg).is_some() {
+    let verb = object_verbs().suffix(seg);
+    if attributive || repeats || verb.is_some() {
         let after = noun_after(text, tail);
         if !after.is_empty() {
             return Some(after.to_string());
+        }
+    }
+    // 地区生产总值完成198.5亿元, 城镇更新改造惠及390万人。: nothing after the unit; a verb of
+    // result is not part of the name (nominal verbs stay: 开展职业技能培训).
+    if let Some(v) = verb.filter(|v| RESULT_VERBS.contains(v)) {
+        let rest = strip(&seg[..seg.len() - v.len()]);
+        if rest.chars().count() >= 2 {
+            seg = rest;
         }
     }
     if seg.chars().count() > 2 {
@@ -610,6 +625,10 @@ fn strip(mut s: &str) -> &str {
             }
         }
         while let Some(w) = trailing_words().suffix(s) {
+            // 实施惠及3000多万学生: 及 belongs to the verb 惠及.
+            if object_verbs().suffix(s).is_some_and(|v| v.len() > w.len()) {
+                break;
+            }
             s = &s[..s.len() - w.len()];
             // 提高到66.2%: the value is the new level, the verb is not part of the name.
             if matches!(w, "到" | "至") {

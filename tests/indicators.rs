@@ -442,6 +442,17 @@ fn metric_names_are_words_not_punctuation_or_verbs() {
     let t = "1-6月,全县工业总产值为88.5亿元,预测增长12.3%;预测工业增加值21.4亿元。";
     assert_eq!(metric(t, "12.3%").as_deref(), Some("工业总产值"));
     assert_eq!(metric(t, "21.4亿元").as_deref(), Some("工业增加值"));
+    // A verb of result ends no name; an adverb before a verb ends the noun after the unit.
+    let t = "地区生产总值完成198.5亿元,同比增长22.3%;";
+    assert_eq!(metric(t, "198.5亿元").as_deref(), Some("地区生产总值"));
+    assert_eq!(metric(t, "22.3%").as_deref(), Some("地区生产总值"));
+    let t = "实施惠及3000多万农村义务教育阶段学生的营养改善计划";
+    assert_eq!(
+        metric(t, "3000多万").as_deref(),
+        Some("农村义务教育阶段学生")
+    );
+    let t = "改造老旧小区120个,3万多居民群众直接受益。";
+    assert_eq!(metric(t, "3万多").as_deref(), Some("居民群众"));
     // A long name is shortened, but never inside a quoted term.
     let t = "全年对共建“一带一路”国家非金融类直接投资额2399亿元,增长6.5%。";
     assert_eq!(
