@@ -514,8 +514,8 @@ impl<'a> Scanner<'a> {
             None => match self.range(num, None) {
                 Some(r) => r,
                 // A bare multiplied number (`超过3300万`, `6600多万纳税人`) counts; anything else
-                // needs a unit.
-                None if num.multiplier => {
+                // needs a unit. `五百亿级开发区`, `千亿级产业集群` name a size class.
+                None if num.multiplier && char_at(text, num.end) != Some('级') => {
                     let (end, unit) = match rare_measure_word(text, num) {
                         Some(c) => (num.end + c.len_utf8(), Some(c.to_string())),
                         None => (num.end, None),
