@@ -541,7 +541,7 @@ fn without_footnotes(s: &str) -> String {
 }
 
 /// Where the clause ending at `pos` starts (not before `floor`), and the character that ended it.
-/// A bracketed note `(社区)` is part of the clause; an unmatched `(` ends it.
+/// A bracketed note `(社区)`, `（市、区）` is part of the clause; an unmatched `(` ends it.
 fn clause_start(text: &str, pos: usize, floor: usize) -> (usize, Option<char>) {
     let mut p = pos;
     let mut depth = 0usize;
@@ -561,7 +561,10 @@ fn clause_start(text: &str, pos: usize, floor: usize) -> (usize, Option<char>) {
                     }
                     depth -= 1;
                 }
-                f if is_clause_mark(f) => return (p, Some(c)),
+                // 县（市、区）达到152个: a list inside a bracket does not end the clause.
+                f if is_clause_mark(f) && (depth == 0 || matches!(f, '。' | '\n' | '\r')) => {
+                    return (p, Some(c))
+                }
                 _ => {}
             }
         }

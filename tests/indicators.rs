@@ -453,6 +453,12 @@ fn metric_names_are_words_not_punctuation_or_verbs() {
     );
     let t = "改造老旧小区120个,3万多居民群众直接受益。";
     assert_eq!(metric(t, "3万多").as_deref(), Some("居民群众"));
+    // A list inside a bracket belongs to the name.
+    let t = "全省新时代文明实践中心（所、站）达2.8万个。";
+    assert_eq!(
+        metric(t, "2.8万个").as_deref(),
+        Some("新时代文明实践中心（所、站）")
+    );
     // A long name is shortened, but never inside a quoted term.
     let t = "全年对共建“一带一路”国家非金融类直接投资额2399亿元,增长6.5%。";
     assert_eq!(
