@@ -575,6 +575,20 @@ impl<'a> Scanner<'a> {
                 found = r;
             }
         }
+        // 0-14岁人口, 0—6岁儿童: an age band naming a group, not a measured age (nor is its high
+        // end alone).
+        if found.unit.as_deref() == Some("岁")
+            && char_at(text, found.end).is_some_and(|c| is_cjk(c) || fold(c) == '(')
+        {
+            let high_end = prev.is_some_and(|p| {
+                matches!(fold(p), '-' | '—' | '~' | '至' | '到' | '−')
+                    && prev_char(text, num.start - p.len_utf8())
+                        .is_some_and(|b| text::digit(b).is_some())
+            });
+            if found.value_max.is_some() || high_end {
+                return None;
+            }
+        }
         // A minus sign belongs to the span and the value.
         if let Some(p) = prev.filter(|&p| matches!(p, '-' | '−' | '－')) {
             let before = prev_char(text, num.start - p.len_utf8());
