@@ -575,6 +575,14 @@ impl<'a> Scanner<'a> {
                 found = r;
             }
         }
+        // 07时41分, 8点30分: a clock time, not a score.
+        if found.unit.as_deref() == Some("分")
+            && prev.is_some_and(|p| matches!(p, '时' | '点'))
+            && prev_char(text, num.start - '时'.len_utf8())
+                .is_some_and(|b| text::digit(b).is_some())
+        {
+            return None;
+        }
         // 0-14岁人口, 0—6岁儿童: an age band naming a group, not a measured age (nor is its high
         // end alone).
         if found.unit.as_deref() == Some("岁")

@@ -610,6 +610,8 @@ fn strip(mut s: &str) -> &str {
                 s = r;
             }
         }
+        // Leading months: 10月, 1-5月, 1—11月份.
+        s = strip_leading_months(s);
         while let Some(w) = leading_words().prefix(s) {
             if NOT_FILLERS.iter().any(|n| s.starts_with(n)) {
                 break;
@@ -644,6 +646,28 @@ fn strip(mut s: &str) -> &str {
             return s;
         }
     }
+}
+
+/// `s` without a leading month or month range (`10月为` → `为`, `1-5月份全区` → `全区`).
+fn strip_leading_months(s: &str) -> &str {
+    let mut chars = s.char_indices().peekable();
+    let mut digits = 0;
+    let mut dash = false;
+    while let Some(&(i, c)) = chars.peek() {
+        if text::digit(c).is_some() {
+            digits += 1;
+        } else if matches!(fold(c), '-' | '—' | '~' | '至') && digits > 0 && !dash {
+            dash = true;
+            digits = 0;
+        } else if c == '月' && (1..=2).contains(&digits) {
+            let rest = &s[i + c.len_utf8()..];
+            return rest.strip_prefix('份').unwrap_or(rest);
+        } else {
+            return s;
+        }
+        chars.next();
+    }
+    s
 }
 
 /// The head of a long noun phrase: after a citation (`《…》等普法口袋书` → `普法口袋书`), after the

@@ -453,6 +453,10 @@ fn metric_names_are_words_not_punctuation_or_verbs() {
     );
     let t = "改造老旧小区120个,3万多居民群众直接受益。";
     assert_eq!(metric(t, "3万多").as_deref(), Some("居民群众"));
+    // A month or a range of months frames the clause; it names nothing.
+    let t = "1-5月全区纳统在库项目127个,1—11月份规模以上工业增加值增长6.1%。";
+    assert_eq!(metric(t, "127个").as_deref(), Some("纳统在库项目"));
+    assert_eq!(metric(t, "6.1%").as_deref(), Some("规模以上工业增加值"));
     // A list inside a bracket belongs to the name.
     let t = "全省新时代文明实践中心（所、站）达2.8万个。";
     assert_eq!(
@@ -535,6 +539,7 @@ fn names_phases_sessions_and_outline_counts() {
         "促进三次产业融合发展",
         "在和平共处五项原则基础上",
         "为全区60岁以上在籍老人发放补贴",
+        "发布时间:2025年02月10日 07时41分",
         "0—6岁儿童孤独症筛查全面开展,15-59岁（含不满15周岁）人口减少",
         "年营业收入2000万元以上的企业",
         "推进5000万元以上重点项目建设",
