@@ -8,6 +8,8 @@
 //! - approximations: `余`/`多` inside the span; `近` `约` `超过` `超` `逾` `突破` (and `约合`,
 //!   `约为`… giving `约`) before and `以上` `左右` `以内` after go to `approx`, outside the span;
 //! - ranges `10-15个`, `3至5家`, `4.5%—5%`: one indicator, `value_max` the high end;
+//! - a bare multiplied number (`超过3300万`), whose unit is a measure word missing from the
+//!   lexicon when one ideograph after `万`/`亿` ends the clause (`22亿方,`);
 //! - changes `同比上升70.2%`, `比2023年增加5件`, `较上年下降`, `压缩60%` (basis empty when unstated);
 //! - the metric, named from the same clause by [`crate::metrics`] (`合格率达98.7%` → `合格率`),
 //!   and its `metric_id` from the taxonomy.
@@ -27,7 +29,8 @@
 //! the report's own outline (`五个方面`) or combinations (`三台融合`); numbers inside a short
 //! quoted term (`“三个规定”`), inside `《》`, heading or list markers, brackets (`〔2019〕`,
 //! footnotes `[3]`); numbers glued to Latin letters or `+` (`5G`, `C919`, `1+5`), after `每`
-//! (`每百元`) or `前` (`前三名`); age thresholds (`60岁以上老人`); and the fixed terms listed in
+//! (`每百元`) or `前` (`前三名`); age thresholds and bands (`60岁以上老人`, `0—6岁儿童`); size
+//! classes (`五百亿级开发区`); clock times (`07时41分`); and the fixed terms listed in
 //! [`FIXED_TERMS`]. Chinese-numeral counts that pass all this (`三个功能区`, `两次降准`) are kept.
 
 use crate::model::{Change, Citation, Direction, Heading, Indicator, Kind, ListItem};
