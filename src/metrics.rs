@@ -6,7 +6,8 @@
 //! `调解纠纷`), else the noun after the unit (`共聘请11名执业律师` → `执业律师`). Connectors (`达`,
 //! `均为`), framing words (`全市`, `2024年`, `其中`, `预计`, `力争`) and comparisons (`比上年`) are
 //! stripped; a bare change (`比上年增长3.5%`) takes the metric of the value it follows, and a value
-//! right after a bracket is named by the words before it (`完成年度任务(111.3亿元)的38.7%`).
+//! right after a bracket is named by the words before it (`完成年度任务(111.3亿元)的38.7%`), and
+//! values after `分别` take the list items before it in order (`受理、审结案件分别…` → 受理 / 审结案件).
 //!
 //! **The taxonomy**: about fifty canonical metrics of the genre, each with an id and its wording
 //! variants, kept as data in `data/metrics.tsv` (from `shared/design/domain.md` §1b). [`lookup`]
@@ -397,6 +398,9 @@ fn name_in_clause(
     change: Option<&Change>,
     prev: Option<&Indicator>,
 ) -> Option<String> {
+    if let Some(m) = distributed(text, head, change) {
+        return Some(m);
+    }
     let floor = floor.min(head);
     let (mut seg_start, mut stop) = clause_start(text, head, floor);
     // 完成年度任务(56.3亿元)的42.1%: the clause starts inside a bracket that holds the previous
@@ -571,6 +575,52 @@ fn clause_start(text: &str, pos: usize, floor: usize) -> (usize, Option<char>) {
         p -= c.len_utf8();
     }
     (p, None)
+}
+
+/// Values distributed over a list by `分别` (`调解、排查和预防纠纷量分别为23.9万件、35.05万件和2.3万件`
+/// → 调解 / 排查 / 预防纠纷量): the value's place after `分别` picks the list item before it.
+/// `None` unless the list has an item of at least two characters for that place.
+fn distributed(text: &str, head: usize, change: Option<&Change>) -> Option<String> {
+    let window = &text[back_chars(text, head, 40)..head];
+    let at = window.rfind("分别")?;
+    let after = &window[at + "分别".len()..];
+    // Between 分别 and the value: a connector or change verb, then earlier values and separators.
+    if after.chars().any(|c| is_clause_end(c) && c != '、') {
+        return None;
+    }
+    let place = after.matches(['、', '和', '及']).count();
+    let before_end = head - window.len() + at;
+    let mut start = before_end;
+    for c in text[..before_end].chars().rev().take(40) {
+        if is_clause_end(c) && c != '、' {
+            break;
+        }
+        start -= c.len_utf8();
+    }
+    let list = strip(&text[start..before_end]);
+    let items: Vec<&str> = list.split(['、', '和', '及']).collect();
+    // 分别从46503元、16935元增加到…: the list holds values, not names.
+    if items.len() < 2
+        || items.len() <= place
+        || list.chars().any(|c| text::digit(c).is_some())
+        || after.starts_with(['从', '由'])
+    {
+        return None;
+    }
+    let mut item = strip(items[place]);
+    if let Some(ch) = change {
+        item = strip(strip_basis(item, &ch.basis));
+    }
+    (item.chars().count() >= 2).then(|| item.to_string())
+}
+
+/// The byte offset `n` characters before `pos` (or 0).
+fn back_chars(text: &str, pos: usize, n: usize) -> usize {
+    text[..pos]
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i)
 }
 
 /// Where the bracket closed at `close` opens (at most 40 characters back), if it does.

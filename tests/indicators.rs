@@ -457,6 +457,26 @@ fn metric_names_are_words_not_punctuation_or_verbs() {
     let t = "1-5月全区纳统在库项目127个,1—11月份规模以上工业增加值增长6.1%。";
     assert_eq!(metric(t, "127个").as_deref(), Some("纳统在库项目"));
     assert_eq!(metric(t, "6.1%").as_deref(), Some("规模以上工业增加值"));
+    // 分别 pairs the items of the list before it with the values after it, in order.
+    let t = "调解、排查和预防纠纷量分别为23.9万件、35.05万件和2.3万件。";
+    let m: Vec<_> = extract(t)
+        .indicators
+        .into_iter()
+        .map(|i| i.metric)
+        .collect();
+    assert_eq!(
+        m,
+        [
+            Some("调解".into()),
+            Some("排查".into()),
+            Some("预防纠纷量".into())
+        ]
+    );
+    let t = "全年受理、审结案件同比分别增长20.98%和17.33%。";
+    assert_eq!(metric(t, "17.33%").as_deref(), Some("审结案件"));
+    // A list of values is not a list of names.
+    let t = "城乡居民人均可支配收入分别从46503元、16935元增加到58794元、23184元。";
+    assert_ne!(metric(t, "23184元").as_deref(), Some("16935元"));
     // A list inside a bracket belongs to the name.
     let t = "全省新时代文明实践中心（所、站）达2.8万个。";
     assert_eq!(
