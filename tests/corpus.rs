@@ -1,4 +1,5 @@
-//! Floor guard on the annotated corpus (`tests/fixtures/corpus/*.gold.json`): the scorer's exact
+//! Floor guard on the annotated corpus (`tests/fixtures/corpus/*.gold.json`, and the excerpts in
+//! `tests/fixtures/excerpts/`): the scorer's exact
 //! span-and-value F1 for indicators, re-implemented here, must stay at or above 0.98, with unit
 //! and approximation agreement at or above 0.98 on the matched items. The same reports pasted
 //! with full-width punctuation and digits (`，（）％：；１２．５`) must score the same.
@@ -123,7 +124,11 @@ fn full_width(text: &str) -> String {
 }
 
 fn score_corpus(transform: fn(&str) -> String) -> (Score, Vec<String>) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
+    score_dir("tests/fixtures/corpus", 5, transform)
+}
+
+fn score_dir(sub: &str, min_files: usize, transform: fn(&str) -> String) -> (Score, Vec<String>) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(sub);
     let mut s = Score::default();
     let mut errors = Vec::new();
     let mut files = 0;
@@ -145,8 +150,8 @@ fn score_corpus(transform: fn(&str) -> String) -> (Score, Vec<String>) {
         files += 1;
     }
     assert!(
-        files >= 5,
-        "expected the five annotated reports, found {files}"
+        files >= min_files,
+        "expected {min_files} annotated texts in {sub}, found {files}"
     );
     (s, errors)
 }
@@ -180,5 +185,21 @@ fn full_width_corpus_scores_the_same() {
     assert_eq!(
         (ascii.unit_ok, ascii.approx_ok),
         (wide.unit_ok, wide.approx_ok)
+    );
+}
+
+/// The 22 annotated report openings in `tests/fixtures/excerpts/` (a regression set: see its
+/// README), as published and with full-width punctuation and digits.
+#[test]
+fn excerpts_floor() {
+    let (s, errors) = score_dir("tests/fixtures/excerpts", 22, str::to_string);
+    assert!(s.tp >= 300, "{s:?}");
+    check(s, &errors);
+    let (wide, errors) = score_dir("tests/fixtures/excerpts", 22, full_width);
+    check(wide, &errors);
+    assert_eq!(
+        (s.tp, s.fp, s.fn_),
+        (wide.tp, wide.fp, wide.fn_),
+        "{errors:#?}"
     );
 }
