@@ -20,7 +20,7 @@
 use crate::model::{Citation, DateMention};
 use crate::numbers::{char_at, chinese_digit, parse};
 use crate::span::Span;
-use crate::text::{digit, fold};
+use crate::text::{self, digit, fold, INTERESTING};
 
 /// Finds the years and dates of `text`, outside the given citations.
 pub fn find(text: &str, citations: &[Citation]) -> Vec<DateMention> {
@@ -104,30 +104,7 @@ fn chinese_start(text: &str, anchor: usize, floor: usize, max: usize) -> Option<
 /// Per lead byte: the UTF-8 sequence length (low bits) and whether the byte can begin a date
 /// (`INTERESTING`: an ASCII digit, or E5/E6/EF: the lead bytes of 年, 月 and the full-width
 /// digits).
-const LEAD: [u8; 256] = {
-    let mut t = [1u8; 256];
-    let mut b = 0xC0;
-    while b < 0x100 {
-        t[b] = if b >= 0xF0 {
-            4
-        } else if b >= 0xE0 {
-            3
-        } else {
-            2
-        };
-        b += 1;
-    }
-    let mut d = b'0';
-    while d <= b'9' {
-        t[d as usize] |= INTERESTING;
-        d += 1;
-    }
-    t[0xE5] |= INTERESTING;
-    t[0xE6] |= INTERESTING;
-    t[0xEF] |= INTERESTING;
-    t
-};
-const INTERESTING: u8 = 0x10;
+const LEAD: [u8; 256] = text::lead_table(&[0xE5, 0xE6, 0xEF]);
 
 fn prev_char(text: &str, pos: usize) -> Option<char> {
     text.get(..pos)?.chars().next_back()

@@ -36,7 +36,7 @@
 use crate::model::{Change, Citation, Direction, Heading, Indicator, Kind, ListItem};
 use crate::numbers::{self, char_at, is_chinese_numeral, Number};
 use crate::span::Span;
-use crate::text::{fold, is_blank};
+use crate::text::{fold, is_blank, INTERESTING};
 use crate::units::{self, is_cjk, prefix_len};
 use crate::{metrics, text};
 
@@ -177,31 +177,7 @@ struct Found {
 /// Per lead byte: the UTF-8 sequence length (low bits) and whether the byte can begin an
 /// indicator (`INTERESTING`: an ASCII digit, or E4/E5/E7/EF, the lead bytes of 一…十, 百, 上 and
 /// the full-width digits).
-const LEAD: [u8; 256] = {
-    let mut t = [1u8; 256];
-    let mut b = 0xC0;
-    while b < 0x100 {
-        t[b] = if b >= 0xF0 {
-            4
-        } else if b >= 0xE0 {
-            3
-        } else {
-            2
-        };
-        b += 1;
-    }
-    let mut d = b'0';
-    while d <= b'9' {
-        t[d as usize] |= INTERESTING;
-        d += 1;
-    }
-    t[0xE4] |= INTERESTING;
-    t[0xE5] |= INTERESTING;
-    t[0xE7] |= INTERESTING;
-    t[0xEF] |= INTERESTING;
-    t
-};
-const INTERESTING: u8 = 0x10;
+const LEAD: [u8; 256] = text::lead_table(&[0xE4, 0xE5, 0xE7, 0xEF]);
 
 /// The next byte at or after `i` where an indicator can start (or `bytes.len()`).
 ///

@@ -42,6 +42,38 @@ pub fn is_blank(c: char) -> bool {
     )
 }
 
+/// Flag of a [`lead_table`] entry: the byte can begin a candidate.
+pub const INTERESTING: u8 = 0x10;
+
+/// A per-byte table for the scanners' tight loops: the low four bits give the length of the UTF-8
+/// sequence a byte begins (1 for ASCII and continuation bytes, so a scan always advances), and
+/// [`INTERESTING`] marks the ASCII digits and the given lead bytes.
+pub const fn lead_table(leads: &[u8]) -> [u8; 256] {
+    let mut t = [1u8; 256];
+    let mut b = 0xC0;
+    while b < 0x100 {
+        t[b] = if b >= 0xF0 {
+            4
+        } else if b >= 0xE0 {
+            3
+        } else {
+            2
+        };
+        b += 1;
+    }
+    let mut d = b'0';
+    while d <= b'9' {
+        t[d as usize] |= INTERESTING;
+        d += 1;
+    }
+    let mut k = 0;
+    while k < leads.len() {
+        t[leads[k] as usize] |= INTERESTING;
+        k += 1;
+    }
+    t
+}
+
 /// One line of the text: its 1-based number and the byte range of its content, without the
 /// line terminator (`\n`, `\r\n` or a lone `\r`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -139,6 +171,25 @@ mod tests {
             .filter(|&c| set.contains(c))
             .count();
         assert!(misses <= 2, "{misses}");
+    }
+
+    #[test]
+    fn lead_table_lengths_and_flags() {
+        let t = lead_table(&[0xE5]);
+        for c in ['a', '7', 'é', '年', '１', '😀'] {
+            let mut buf = [0u8; 4];
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert_eq!(
+                usize::from(t[usize::from(first)] & 0x0F),
+                c.len_utf8(),
+                "{c}"
+            );
+        }
+        assert_ne!(t[usize::from(b'7')] & INTERESTING, 0);
+        assert_ne!(t[0xE5] & INTERESTING, 0, "年 starts with E5");
+        assert_eq!(t[usize::from(b'a')] & INTERESTING, 0);
+        assert_eq!(t[0xEF] & INTERESTING, 0);
+        assert_eq!(t[0x80], 1, "a continuation byte still advances");
     }
 
     #[test]
