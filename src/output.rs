@@ -49,9 +49,9 @@ pub struct IndicatorOut<'a> {
     pub change: Option<ChangeOut<'a>>,
     pub metric: Option<&'a str>,
     pub metric_id: Option<&'static str>,
-    /// Titles of the headings this indicator sits under, outermost first.
-    pub section: Vec<&'a str>,
-    /// Index into `headings` of the innermost of them.
+    /// Index into `headings` of the innermost heading this indicator sits under. Its section
+    /// (the titles of every enclosing heading) follows from `headings[..].parent`:
+    /// [`Output::section`].
     pub heading: Option<usize>,
 }
 
@@ -210,18 +210,6 @@ impl<'a> Output<'a> {
     pub fn new(text: &'a str, x: &'a Extraction) -> Self {
         let map = Utf16Map::new(text, offsets(x));
         let u = |s: Span| (map.get(s.start), map.get(s.end));
-        let section = |mut h: Option<usize>| {
-            let mut path = Vec::new();
-            // Bounded by the number of headings even if parent links were ever cyclic.
-            for _ in 0..x.headings.len() {
-                let Some(i) = h else { break };
-                let Some(head) = x.headings.get(i) else { break };
-                path.push(head.title.as_str());
-                h = head.parent;
-            }
-            path.reverse();
-            path
-        };
         Output {
             indicators: x
                 .indicators
@@ -243,7 +231,6 @@ impl<'a> Output<'a> {
                         }),
                         metric: i.metric.as_deref(),
                         metric_id: i.metric_id,
-                        section: section(i.heading),
                         heading: i.heading,
                     }
                 })
@@ -383,6 +370,23 @@ impl<'a> Output<'a> {
                 })
                 .collect(),
         }
+    }
+
+    /// The section of an item whose innermost enclosing heading is `heading` (an indicator's or
+    /// list item's `heading`): the titles of that heading and of its ancestors, outermost first.
+    /// The JSON does not repeat it on every item; this is how consumers derive it.
+    pub fn section(&self, mut heading: Option<usize>) -> Vec<&'a str> {
+        let mut path = Vec::new();
+        // Bounded by the number of headings even if parent links were ever cyclic.
+        for _ in 0..self.headings.len() {
+            let Some(head) = heading.and_then(|i| self.headings.get(i)) else {
+                break;
+            };
+            path.push(head.title);
+            heading = head.parent;
+        }
+        path.reverse();
+        path
     }
 
     /// The object as compact JSON.

@@ -90,9 +90,8 @@ export interface Indicator extends Spanned {
   approx: string | null;
   change: { direction: "up" | "down"; basis: string } | null;
   metric: string | null; metricId: string | null;
-  /** Titles of the enclosing headings, outermost first. */
-  section: string[];
-  /** Index into `headings` of the innermost enclosing heading. */
+  /** Index into `headings` of the innermost enclosing heading. The section (titles of all
+   * enclosing headings, outermost first) follows the `parent` links from there. */
   heading: number | null;
 }
 

@@ -596,7 +596,10 @@ fn indicators_get_their_section() {
     zhibiao::outline::assign_sections(&mut x);
     assert_eq!(x.indicators[0].heading, Some(1));
     let out = zhibiao::output::Output::new(t, &x);
-    assert_eq!(out.indicators[0].section, ["主要举措和成效", "深化改革"]);
+    assert_eq!(
+        out.section(out.indicators[0].heading),
+        ["主要举措和成效", "深化改革"]
+    );
 }
 
 // ---- The output contract for the structure fields ----

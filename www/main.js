@@ -394,6 +394,14 @@ function fmt(v) {
   return v === null || v === undefined ? "" : numberFormat.format(v);
 }
 
+/** Titles of the headings enclosing indicator `x`, outermost first (from `heading` and the parents). */
+function sectionOf(x) {
+  const hs = current ? current.result.headings : [];
+  const path = [];
+  for (let h = x.heading; h !== null && h !== undefined && hs[h] && path.length < hs.length; h = hs[h].parent) path.push(hs[h].title);
+  return path.reverse();
+}
+
 function describe(mark) {
   const r = current && current.result;
   if (!r) return null;
@@ -409,7 +417,7 @@ function describe(mark) {
       row("约数", x.approx);
       if (x.change) row("变化", `${x.change.direction === "up" ? "↑ 增加" : "↓ 减少"}（${x.change.basis}）`);
       row("指标", x.metric ? x.metric + (x.metricId ? `  [${x.metricId}]` : "") : null);
-      row("章节", x.section.join(" › "));
+      row("章节", sectionOf(x).join(" › "));
       break;
     }
     case "heading": {
@@ -679,7 +687,7 @@ const COLUMNS = {
   unit: (x) => x.unit || "",
   approx: (x) => x.approx || "",
   change: (x) => (x.change ? `${x.change.direction === "up" ? "↑" : "↓"} ${x.change.basis}` : ""),
-  section: (x) => x.section.join(" › "),
+  section: (x) => sectionOf(x).join(" › "),
 };
 
 function tableRows() {
@@ -795,7 +803,7 @@ function tsv() {
   const head = ["原文", "指标名", "指标编号", "数值", "上限", "单位", "类型", "约数", "变化", "比较基准", "所在章节", "行"];
   const lines = tableRows().map(({ x }) =>
     [x.text, x.metric || "", x.metricId || "", num(x.value), num(x.valueMax), x.unit || "", KIND_LABEL[x.kind] || x.kind, x.approx || "",
-      x.change ? (x.change.direction === "up" ? "增加" : "减少") : "", x.change ? x.change.basis : "", x.section.join(" › "), lineOf(x.start)]
+      x.change ? (x.change.direction === "up" ? "增加" : "减少") : "", x.change ? x.change.basis : "", sectionOf(x).join(" › "), lineOf(x.start)]
       .map(clean)
       .join("\t"),
   );
@@ -809,7 +817,7 @@ function csv() {
   const file = fileName("").replace(/\.$/, "") || "input";
   const lines = tableRows().map(({ x }) =>
     [file, String(x.start), String(x.end), String(lineOf(x.start)), x.text, num(x.value), num(x.valueMax), x.unit || "", x.kind, x.approx || "",
-      x.change ? `${x.change.direction} ${x.change.basis}` : "", x.metric || "", x.metricId || "", x.section.join(" > ")]
+      x.change ? `${x.change.direction} ${x.change.basis}` : "", x.metric || "", x.metricId || "", sectionOf(x).join(" > ")]
       .map(field)
       .join(","),
   );

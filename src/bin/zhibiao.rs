@@ -190,7 +190,7 @@ fn csv_rows(file: &str, text: &str, o: &Output) -> String {
             change.unwrap_or_default(),
             i.metric.unwrap_or_default().to_string(),
             i.metric_id.unwrap_or_default().to_string(),
-            i.section.join(" > "),
+            o.section(i.heading).join(" > "),
         ];
         for (k, f) in fields.iter().enumerate() {
             if k > 0 {
