@@ -81,32 +81,39 @@ input.addEventListener("input", (e) => schedule(/^insertFrom(Paste|Drop)$/.test(
 /** Runs the analysis: at once for a paste, a drop or a file, after a pause in typing otherwise. */
 function schedule(now = false) {
   clearTimeout(debounce);
-  const n = input.value.length;
-  // Live as you type; larger texts wait for a longer pause so typing stays smooth.
-  const delay = now ? 0 : n < 20000 ? 60 : n < 200000 ? 250 : 600;
   document.body.dataset.state = "busy";
-  debounce = setTimeout(run, delay);
+  // At once means in this task: the text goes to the worker before the browser lays out the
+  // textarea's new text (for 20,000 characters a frame of several ms), so both run in parallel.
+  if (now) return void run();
+  // Live as you type; larger texts wait for a longer pause so typing stays smooth.
+  const n = input.value.length;
+  debounce = setTimeout(run, n < 20000 ? 60 : n < 200000 ? 250 : 600);
 }
 
 async function run() {
   const text = input.value;
-  save(text);
   if (workerFailed) return fail(workerFailed);
   const generation = ++renderGeneration;
   performance.mark("zhibiao:run");
-  setStatus(text.length > 100000 ? "正在分析……" : "");
   const t0 = performance.now();
+  const extracted = extractInWorker(text);
+  setStatus(text.length > 100000 ? "正在分析……" : "");
+  save(text);
   let reply;
   try {
-    reply = await extractInWorker(text);
+    reply = await extracted;
   } catch (e) {
     return fail(`分析失败：${e.message}`);
   }
   if (generation !== renderGeneration) return; // a newer input superseded this one
   const t1 = performance.now();
   performance.mark("zhibiao:extracted");
-  const ok = await render(text, reply.result, generation);
-  if (!ok) return;
+  if (!(await render(text, reply.result, generation))) return;
+  // The indicator table (below the view, 200 rows: more layout than the view's first screen)
+  // waits for the frame that shows the rest of the view and the outline.
+  await afterNextFrame();
+  if (generation !== renderGeneration) return;
+  renderTable();
   const t2 = performance.now();
   performance.mark("zhibiao:rendered");
   const n = reply.result.indicators.length;
@@ -116,8 +123,24 @@ async function run() {
       : "",
   );
   document.body.dataset.state = "done";
-  document.body.dataset.ms = String(Math.round(t2 - t0)); // for bench/browser.mjs
-  document.body.dataset.coreMs = String(Math.round(reply.ms));
+  document.body.dataset.coreMs = String(Math.round(reply.ms)); // for bench/browser.mjs
+}
+
+/** Resolves once the browser has rendered a frame of the current document: in the task that
+ * follows the next frame's paint. A hidden tab renders no frames: then after 100 ms. */
+function afterNextFrame() {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        performance.mark("zhibiao:painted");
+        clearTimeout(timer);
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  });
 }
 
 function save(text) {
@@ -229,26 +252,41 @@ function makeMark(span, r) {
   return m;
 }
 
-const CHUNK = 4000; // characters per content-visibility block
+const CHUNK = 1000; // characters per content-visibility block: about half a screen of the view
+const FIRST_SCREEN = 2000; // the blocks that start before this offset fill the view's first screen
 const SLICE_MS = 12; // work per slice before yielding to the browser
 
-/** Builds the view for `text`; returns false when a newer render took over. */
+/**
+ * Shows `text` with its highlights. The blocks of the first screen go into the view at once,
+ * with the legend, and the browser shows them (one frame: `afterNextFrame`) before the rest of
+ * the view is built, in slices appended as they are done, then the outline. Returns false when a
+ * newer render took over.
+ *
+ * The first screen's blocks are plain blocks; the others have `content-visibility: auto`. Had
+ * they all been in the first frame, Chromium would have laid out every `auto` block up to about
+ * one and a half screens away (twice the text shown), and the first screen's `auto` blocks twice:
+ * skipped in a first layout pass, found visible, laid out again.
+ */
 async function render(text, r, generation) {
   const spans = spansOf(r, text.length);
-  const frag = document.createDocumentFragment();
   const marks = { indicator: [], heading: [], list: [], citation: [], date: [] };
   const all = [];
+  const head = document.createDocumentFragment(); // the first screen's blocks
+  const tail = document.createDocumentFragment(); // the next blocks, until they join the view
+  let target = head;
   let chunk = null;
   let chunkStart = 0;
   const newChunk = (at) => {
+    if (target === head && at >= FIRST_SCREEN) target = tail;
     chunk = document.createElement("div");
-    chunk.className = "chunk";
-    frag.append(chunk);
+    chunk.className = target === head ? "chunk near" : "chunk";
+    target.appendChild(chunk);
     chunkStart = at;
   };
   newChunk(0);
   const stack = []; // open marks: { e, el }
   const parent = () => (stack.length ? stack[stack.length - 1].el : chunk);
+  const put = (to, s) => to.appendChild(document.createTextNode(s));
   let pos = 0;
   /** Emits text [pos, to) into the open element, starting new blocks after line breaks. */
   const emit = (to) => {
@@ -262,13 +300,13 @@ async function render(text, r, generation) {
           if (stop >= 0 && (cut < 0 || stop < cut)) cut = stop;
         }
         if (cut >= 0 && cut < to) {
-          chunk.append(text.slice(pos, cut + 1));
+          put(chunk, text.slice(pos, cut + 1));
           pos = cut + 1;
           newChunk(pos);
           continue;
         }
       }
-      parent().append(text.slice(pos, to));
+      put(parent(), text.slice(pos, to));
       pos = to;
     }
   };
@@ -277,6 +315,20 @@ async function render(text, r, generation) {
       emit(stack[stack.length - 1].e);
       stack.pop();
     }
+  };
+  let shown = false;
+  /** Puts the first screen in the view and lets the browser show it. */
+  const showFirstScreen = async () => {
+    shown = true;
+    hideTooltip();
+    if (!current || current.text !== text) table.limit = 200;
+    if (text) view.replaceChildren(head);
+    else view.replaceChildren(); // empty: the view shows its placeholder
+    current = { text, result: r, marks, all, lineStarts: lineStarts(text) };
+    renderLegend(r);
+    performance.mark("zhibiao:shown");
+    await afterNextFrame();
+    return generation === renderGeneration;
   };
   let skipped = 0;
   let sliceStart = performance.now();
@@ -293,11 +345,15 @@ async function render(text, r, generation) {
     }
     emit(sp.s);
     const el = makeMark(sp, r);
-    parent().append(el);
+    parent().appendChild(el);
     stack.push({ e: sp.e, el });
     marks[sp.kind][sp.i] = el;
     all.push(el);
-    if ((k & 511) === 511 && performance.now() - sliceStart > SLICE_MS) {
+    if (!shown && target === tail) {
+      if (!(await showFirstScreen())) return false;
+      sliceStart = performance.now();
+    } else if ((k & 511) === 511 && performance.now() - sliceStart > SLICE_MS) {
+      if (shown) view.appendChild(tail);
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (generation !== renderGeneration) return false;
       sliceStart = performance.now();
@@ -306,16 +362,9 @@ async function render(text, r, generation) {
   close(Infinity);
   emit(text.length);
   if (skipped) console.warn(`zhibiao: ${skipped} overlapping highlights not shown`);
-  if (generation !== renderGeneration) return false;
-
-  hideTooltip();
-  if (text) view.replaceChildren(frag);
-  else view.replaceChildren(); // empty: the view shows its placeholder
-  if (!current || current.text !== text) table.limit = 200;
-  current = { text, result: r, marks, all, lineStarts: lineStarts(text) };
-  renderLegend(r);
+  if (!shown && !(await showFirstScreen())) return false;
+  view.appendChild(tail);
   renderOutline(r);
-  renderTable();
   return true;
 }
 
@@ -489,7 +538,21 @@ view.addEventListener("focusin", (e) => {
   if (e.target.tagName === "MARK") showTooltip(e.target);
 });
 view.addEventListener("focusout", () => hideTooltip());
-view.addEventListener("scroll", () => hideTooltip(), { passive: true });
+// Scrolling hides the details, except those of the focused highlight while it stays in view:
+// walking the highlights by keyboard scrolls the view to each (`focusMark`).
+view.addEventListener(
+  "scroll",
+  () => {
+    const m = document.activeElement;
+    if (m && m.tagName === "MARK" && view.contains(m)) {
+      const r = m.getBoundingClientRect();
+      const v = view.getBoundingClientRect();
+      if (r.bottom > v.top && r.top < v.bottom) return showTooltip(m);
+    }
+    hideTooltip();
+  },
+  { passive: true },
+);
 
 // Keyboard: ↓/J and ↑/K move between the visible highlights; Esc goes back to the view.
 view.addEventListener("keydown", (e) => {
@@ -630,6 +693,7 @@ function renderOutline(r) {
     const roots = r.headings.map((h, i) => (h.parent === null ? i : -1)).filter((i) => i >= 0);
     const groups = [];
     for (let k = 0; k < roots.length; k += 50) groups.push(build(roots.slice(k, k + 50)));
+    groups[0].className = "near"; // on screen: rendered at once (see `newChunk` in `render`)
     nav.replaceChildren(...groups);
     oneTabStop(nav, "button");
   }

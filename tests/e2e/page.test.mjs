@@ -275,6 +275,15 @@ describe("the page", () => {
     assert.ok(tip.includes(x.text) && tip.includes(x.unit), `tooltip: ${tip}`);
     await page.keyboard.press("ArrowUp");
     assert.equal(await page.evaluate(() => document.activeElement.tagName), "MARK");
+    // Further on, the view scrolls to the highlight reached: its details stay shown, next to it.
+    const scrollTop = () => page.$eval("#view", (v) => v.scrollTop);
+    const before = await scrollTop();
+    for (let k = 0; k < 200 && (await scrollTop()) === before; k++) await page.keyboard.press("ArrowDown");
+    assert.notEqual(await scrollTop(), before, "the view scrolled along");
+    await page.waitForFunction(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok(true))))); // its scroll event
+    const focused = await page.evaluate(() => document.activeElement.textContent);
+    assert.equal(await page.isVisible("#tooltip"), true);
+    assert.ok((await page.textContent("#tooltip")).startsWith(focused.slice(0, 60)));
     // The outline is one tab stop; ↓ moves along its entries.
     const tabStops = await page.$$eval("#outline button", (bs) => bs.filter((b) => b.tabIndex === 0).length);
     assert.equal(tabStops, 1);
@@ -296,6 +305,36 @@ describe("the page", () => {
     }));
     assert.equal(got.length, text.length);
     assert.equal(got.indicators, r.indicators.length);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("a paste while the previous text is still being shown replaces it entirely", async () => {
+    const { context, page, errors } = await open();
+    const big = await bigText(1 << 20);
+    await page.evaluate(
+      ([first, second]) => {
+        document.body.dataset.state = "busy";
+        const input = document.getElementById("input");
+        input.value = first;
+        input.dispatchEvent(new InputEvent("input", { inputType: "insertFromPaste" }));
+        // The second paste comes once the first text's first screen is in the view, while the
+        // rest of it is being built.
+        new MutationObserver((_, mo) => {
+          mo.disconnect();
+          input.value = second;
+          input.dispatchEvent(new InputEvent("input", { inputType: "insertFromPaste" }));
+        }).observe(document.getElementById("view"), { childList: true });
+      },
+      [big, REPORT],
+    );
+    await waitDone(page, 60000);
+    const v = await viewState(page);
+    assert.equal(v.text, REPORT);
+    const r = await coreExtract(page, REPORT);
+    assert.equal(v.marks.indicator.length, r.indicators.length);
+    assert.equal(await page.locator("#outline button").count(), r.headings.length);
+    assert.equal(await page.locator("#table tbody tr").count(), Math.min(r.indicators.length, 200));
     assert.deepEqual(errors, []);
     await context.close();
   });
