@@ -59,18 +59,25 @@ pub const CLASS_SUFFIXES: &[(&str, CitationClass)] = &[
 
 /// Finds every `《…》` in `text`, outermost only, in document order.
 pub fn find(text: &str) -> Vec<Citation> {
+    let bytes = text.as_bytes();
     let mut out: Vec<Citation> = Vec::new();
-    // Open brackets of the current line: (byte offset, char index).
-    let mut open: Vec<(usize, usize)> = Vec::new();
-    for (ci, (b, c)) in text.char_indices().enumerate() {
-        match c {
-            '\n' | '\r' => open.clear(),
-            '《' => open.push((b, ci)),
-            '》' => {
-                let Some((start, start_ci)) = open.pop() else {
+    // Byte offsets of the open brackets of the current line.
+    let mut open: Vec<usize> = Vec::new();
+    // Only line ends and the E3 lead byte (U+3000..U+3FFF, where 《 and 》 live) can matter, so
+    // memchr3 skips the rest of the text a vector at a time.
+    let mut i = 0;
+    while let Some(k) = memchr::memchr3(b'\n', b'\r', 0xE3, &bytes[i..]) {
+        let b = i + k;
+        i = b + 1;
+        match &bytes[b..bytes.len().min(b + 3)] {
+            [b'\n' | b'\r', ..] => open.clear(),
+            OPEN => open.push(b),
+            CLOSE => {
+                let Some(start) = open.pop() else {
                     continue;
                 };
-                if ci + 1 - start_ci > MAX_CHARS {
+                let end = b + CLOSE.len();
+                if !within_max_chars(&text[start..end]) {
                     // Too long to be a title: the `《` was left open. Citations found inside
                     // it stay.
                     continue;
@@ -79,7 +86,7 @@ pub fn find(text: &str) -> Vec<Citation> {
                 while out.last().is_some_and(|c| c.span.start > start) {
                     out.pop();
                 }
-                let span = Span::new(start, b + c.len_utf8());
+                let span = Span::new(start, end);
                 out.push(Citation {
                     span,
                     class: classify(span.of(text)),
@@ -89,6 +96,15 @@ pub fn find(text: &str) -> Vec<Citation> {
         }
     }
     out
+}
+
+const OPEN: &[u8] = "《".as_bytes();
+const CLOSE: &[u8] = "》".as_bytes();
+
+/// Whether `s` has at most [`MAX_CHARS`] characters. Counts only short slices (a character has
+/// at most four bytes), so every `》` costs at most a bounded count and the scan stays linear.
+fn within_max_chars(s: &str) -> bool {
+    s.len() <= MAX_CHARS || (s.len() <= 4 * MAX_CHARS && s.chars().count() <= MAX_CHARS)
 }
 
 /// Classifies a citation (with or without its brackets) by its last words.
