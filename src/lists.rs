@@ -73,6 +73,36 @@ fn is_marker_char(key: u32) -> bool {
     )
 }
 
+/// Byte offsets where a marker may start, in order: every `第` and `其`, and the one to three
+/// characters before every `是` (`一是`, `十二是`, `二十一是`). memchr3 looks for the last bytes
+/// of the three characters (`第` E7 AC AC, `其` E5 85 B6, `是` E6 98 AF) a vector at a time,
+/// so the text is not decoded; the caller checks each offset.
+fn marker_starts(bytes: &[u8]) -> Vec<usize> {
+    const DI: &[u8] = "第".as_bytes();
+    const QI: &[u8] = "其".as_bytes();
+    const SHI: &[u8] = "是".as_bytes();
+    let mut starts = Vec::new();
+    let mut i = 0;
+    while let Some(k) = memchr::memchr3(DI[2], QI[2], SHI[2], &bytes[i..]) {
+        let end = i + k + 1;
+        i = end;
+        let Some(at) = end.checked_sub(3) else {
+            continue;
+        };
+        match &bytes[at..end] {
+            w if w == DI || w == QI => starts.push(at),
+            w if w == SHI => {
+                // Every numeral of a marker is three bytes long.
+                starts.extend((1..=3).filter_map(|n| at.checked_sub(3 * n)));
+            }
+            _ => {}
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+}
+
 struct Marker {
     style: Style,
     number: u32,
@@ -128,27 +158,15 @@ pub fn find(text: &str, headings: &[Heading]) -> Vec<ListItem> {
     let line_list: Vec<_> = lines(text).collect();
     let line_of = |pos: usize| line_list.partition_point(|l| l.end < pos);
 
-    let mut markers: Vec<Marker> = Vec::new();
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if !(0xE0..0xF0).contains(&b) || i + 2 >= bytes.len() {
-            i += match b {
-                0xF0.. => 4,
-                0xC0.. => 2,
-                _ => 1,
-            };
-            continue;
-        }
-        // Only the marker characters (three bytes each) are looked at further.
-        let key = u32::from_be_bytes([0, b, bytes[i + 1], bytes[i + 2]]);
+    let mut markers: Vec<Marker> = Vec::new();
+    for i in marker_starts(bytes) {
+        let key = u32::from_be_bytes([0, bytes[i], bytes[i + 1], bytes[i + 2]]);
         if is_marker_char(key) && text[..i].chars().next_back().map_or(true, is_boundary) {
             if let Some(m) = marker_at(text, i) {
                 markers.push(m);
             }
         }
-        i += 3;
     }
 
     // Group per style: each group counts 1, 2, 3… under one heading.
