@@ -266,6 +266,14 @@ fn is_glossary_header(line: &str) -> bool {
     if line.len() > MAX_SHORT_LINE_BYTES {
         return false;
     }
+    // Most lines end otherwise: look at the last character before copying the line.
+    let last = line
+        .trim_end_matches(|c| is_blank(c) || matches!(c, ':' | '：'))
+        .chars()
+        .next_back();
+    if !last.is_some_and(|c| c == '注' || GLOSSARY_HEADERS.iter().any(|h| h.ends_with(c))) {
+        return false;
+    }
     let t = strip_blanks(line);
     let t = t.trim_end_matches([':', '：']);
     if t.is_empty() || t.chars().count() > 24 || t.contains('。') {
@@ -276,7 +284,7 @@ fn is_glossary_header(line: &str) -> bool {
 
 /// `附件`, `附件1`, `附件2：`: an attachment starts, with its own numbering.
 fn is_attachment_line(line: &str) -> bool {
-    if line.len() > MAX_SHORT_LINE_BYTES {
+    if line.len() > MAX_SHORT_LINE_BYTES || !line.trim_start_matches(is_blank).starts_with('附') {
         return false;
     }
     let t = strip_blanks(line);
