@@ -36,19 +36,17 @@ pub fn find(text: &str, citations: &[Citation]) -> Vec<DateMention> {
             i += usize::from(t & 0x0F);
             continue;
         }
-        let key = |k: usize| bytes.get(k..k + 3);
         // Arabic and full-width digits start a date themselves; a Chinese date is found from
         // its 年 or 月, looking back for the numerals before it (二〇二六年, 九月二十三日).
-        let start = if b < 0x80
-            || (b == 0xEF && key(i).is_some_and(|k| (0x90..=0x99).contains(&k[2]) && k[1] == 0xBC))
-        {
+        let start = if b < 0x80 {
             Some(i)
-        } else if key(i) == Some("年".as_bytes()) {
-            chinese_start(text, i, last_end, 4)
-        } else if key(i) == Some("月".as_bytes()) {
-            chinese_start(text, i, last_end, 3)
         } else {
-            None
+            match bytes.get(i..i + 3) {
+                Some([0xEF, 0xBC, 0x90..=0x99]) => Some(i), // ０..９
+                Some([0xE5, 0xB9, 0xB4]) => chinese_start(text, i, last_end, 4), // 年
+                Some([0xE6, 0x9C, 0x88]) => chinese_start(text, i, last_end, 3), // 月
+                _ => None,
+            }
         };
         let Some(start) = start else {
             i += usize::from(t & 0x0F);
@@ -285,6 +283,15 @@ mod tests {
         let v = dates(s);
         assert_eq!(v.len(), 1, "{s}: {v:?}");
         (v[0].0.to_string(), v[0].1.clone())
+    }
+
+    #[test]
+    fn anchor_bytes() {
+        // The scan in `find` matches these characters by their UTF-8 bytes.
+        assert_eq!("年".as_bytes(), [0xE5, 0xB9, 0xB4]);
+        assert_eq!("月".as_bytes(), [0xE6, 0x9C, 0x88]);
+        assert_eq!("０".as_bytes(), [0xEF, 0xBC, 0x90]);
+        assert_eq!("９".as_bytes(), [0xEF, 0xBC, 0x99]);
     }
 
     #[test]
