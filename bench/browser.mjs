@@ -2,7 +2,8 @@
 //
 //   scripts/build-web && node bench/browser.mjs          (RUNS=11 for more runs; default 7)
 //
-// (TRACE_DIR=dir also writes the traces, one per text, for chrome://tracing or Perfetto.)
+// (ONLY=20 measures only the texts whose name starts so; TRACE_DIR=dir also writes the traces,
+// one per text, for Perfetto or chrome://tracing.)
 //
 // Prints the wasm size (raw and gzipped), the core's throughput in the page including the
 // crossing into JavaScript, and, for a 20,000-character report, 1 MiB of reports and 1,000,000
@@ -189,7 +190,7 @@ function renderingTasks(trace) {
 const f0 = (x) => x.toFixed(0);
 const f1 = (x) => x.toFixed(1);
 
-for (const [name, text] of inputs) {
+for (const [name, text] of inputs.filter(([name]) => !process.env.ONLY || name.startsWith(process.env.ONLY))) {
   // The core alone, in the page's main thread, including the result's crossing into JS.
   const core = await page.evaluate(
     async ({ t, runs }) => {

@@ -113,7 +113,8 @@ async function run() {
   // waits for the frame that shows the rest of the view and the outline.
   await afterNextFrame();
   if (generation !== renderGeneration) return;
-  renderTable();
+  await renderTable(true);
+  if (generation !== renderGeneration) return;
   const t2 = performance.now();
   performance.mark("zhibiao:rendered");
   const n = reply.result.indicators.length;
@@ -782,32 +783,38 @@ function tableRows() {
   return rows;
 }
 
-function renderTable() {
+const ROWS_PER_FRAME = 50;
+let tableFill = 0;
+
+/** Fills the table. `progressive` (after a paste) puts ROWS_PER_FRAME rows in per frame: 200 rows
+ * at once make a frame of tens of ms. Resolves once every row is in, or a newer fill took over. */
+async function renderTable(progressive = false) {
+  const fill = ++tableFill;
   const rows = tableRows();
   const tbody = $("table").tBodies[0];
   const shown = rows.slice(0, table.limit);
-  tbody.replaceChildren(
-    ...shown.map(({ x, i }) => {
-      const tr = document.createElement("tr");
-      tr.dataset.i = i;
-      const cells = [
-        button(x.text, () => jumpToIndicator(i)),
-        x.metric || "",
-        x.value === null ? "" : fmt(x.value) + (x.valueMax !== null ? `–${fmt(x.valueMax)}` : ""),
-        x.unit || "",
-        x.approx || "",
-        COLUMNS.change(x),
-        COLUMNS.section(x),
-      ];
-      cells.forEach((c, k) => {
-        const td = document.createElement("td");
-        if (k === 2) td.className = "num";
-        td.append(c);
-        tr.append(td);
-      });
-      return tr;
-    }),
-  );
+  const row = ({ x, i }) => {
+    const tr = document.createElement("tr");
+    tr.dataset.i = i;
+    const cells = [
+      button(x.text, () => jumpToIndicator(i)),
+      x.metric || "",
+      x.value === null ? "" : fmt(x.value) + (x.valueMax !== null ? `–${fmt(x.valueMax)}` : ""),
+      x.unit || "",
+      x.approx || "",
+      COLUMNS.change(x),
+      COLUMNS.section(x),
+    ];
+    cells.forEach((c, k) => {
+      const td = document.createElement("td");
+      if (k === 2) td.className = "num";
+      td.append(c);
+      tr.appendChild(td);
+    });
+    return tr;
+  };
+  const step = progressive ? ROWS_PER_FRAME : Infinity;
+  tbody.replaceChildren(...shown.slice(0, step).map(row));
   oneTabStop(tbody, "button");
   const total = current ? current.result.indicators.length : 0;
   $("table-count").textContent = total ? (rows.length === total ? `（${total} 个）` : `（筛选出 ${rows.length} / ${total} 个）`) : "";
@@ -824,6 +831,12 @@ function renderTable() {
   } else more.hidden = true;
   for (const th of document.querySelectorAll("#table th")) {
     th.setAttribute("aria-sort", th.dataset.col === table.col ? (table.dir > 0 ? "ascending" : "descending") : "none");
+  }
+  for (let k = step; k < shown.length; k += step) {
+    await afterNextFrame();
+    if (fill !== tableFill) return;
+    tbody.append(...shown.slice(k, k + step).map(row));
+    oneTabStop(tbody, "button");
   }
 }
 
