@@ -1,17 +1,22 @@
 //! The output object: what the CLI prints as JSON and the page receives from WebAssembly.
 //!
-//! [`Output::new`] converts an [`Extraction`] (byte spans) into serializable records with
-//! camelCase keys and UTF-16 `start`/`end`, so that JavaScript's `text.slice(start, end)` equals
-//! each record's `text`. All offsets are converted in one forward pass ([`Utf16Map`]).
+//! [`Output::new`] converts an [`Extraction`] (byte spans) into records with UTF-16
+//! `start`/`end`, so that JavaScript's `text.slice(start, end)` equals each record's `text`. All
+//! offsets are converted in one forward pass ([`Utf16Map`]). [`Output::to_json`] writes them as
+//! compact JSON with camelCase keys, by hand into one pre-sized string: the result is a large
+//! part of the page's time (the JSON is most of the input's size, and the engine parses it
+//! again), and serde_json's derive took twice as long for the same bytes. The unit tests check
+//! the writer against serde_json, derived on these structs in tests only.
 
+#[cfg(test)]
 use serde::Serialize;
 
 use crate::model::*;
 use crate::span::{Span, Utf16Map};
 
 /// The output object. Field order is the order of the JSON.
-#[derive(Serialize, Debug)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
+#[cfg_attr(test, derive(Serialize), serde(rename_all = "camelCase"))]
 pub struct Output<'a> {
     pub indicators: Vec<IndicatorOut<'a>>,
     pub dates: Vec<DateOut<'a>>,
@@ -28,15 +33,15 @@ pub struct Output<'a> {
     pub warnings: Vec<WarningOut<'a>>,
 }
 
-#[derive(Serialize, Debug)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
+#[cfg_attr(test, derive(Serialize), serde(rename_all = "camelCase"))]
 pub struct ChangeOut<'a> {
     pub direction: &'static str,
     pub basis: &'a str,
 }
 
-#[derive(Serialize, Debug)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
+#[cfg_attr(test, derive(Serialize), serde(rename_all = "camelCase"))]
 pub struct IndicatorOut<'a> {
     pub start: usize,
     pub end: usize,
@@ -55,8 +60,8 @@ pub struct IndicatorOut<'a> {
     pub heading: Option<usize>,
 }
 
-#[derive(Serialize, Debug)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
+#[cfg_attr(test, derive(Serialize), serde(rename_all = "camelCase"))]
 pub struct DateOut<'a> {
     pub start: usize,
     pub end: usize,
@@ -64,8 +69,8 @@ pub struct DateOut<'a> {
     pub iso: &'a str,
 }
 
-#[derive(Serialize, Debug)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
+#[cfg_attr(test, derive(Serialize), serde(rename_all = "camelCase"))]
 pub struct HeadingOut<'a> {
     /// The title's span.
     pub start: usize,
@@ -81,8 +86,8 @@ pub struct HeadingOut<'a> {
     pub children: &'a [usize],
 }
 
-#[derive(Serialize, Debug)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
+#[cfg_attr(test, derive(Serialize), serde(rename_all = "camelCase"))]
 pub struct ListOut<'a> {
     /// The whole item, marker included.
     pub start: usize,
@@ -95,8 +100,8 @@ pub struct ListOut<'a> {
     pub heading: Option<usize>,
 }
 
-#[derive(Serialize, Debug)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
+#[cfg_attr(test, derive(Serialize), serde(rename_all = "camelCase"))]
 pub struct CitationOut<'a> {
     pub start: usize,
     pub end: usize,
@@ -104,16 +109,16 @@ pub struct CitationOut<'a> {
     pub class: &'static str,
 }
 
-#[derive(Serialize, Debug)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
+#[cfg_attr(test, derive(Serialize), serde(rename_all = "camelCase"))]
 pub struct LineSpanOut {
     pub start: usize,
     pub end: usize,
     pub line: usize,
 }
 
-#[derive(Serialize, Debug)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
+#[cfg_attr(test, derive(Serialize), serde(rename_all = "camelCase"))]
 pub struct FieldOut<'a> {
     pub key: &'a str,
     pub value: &'a str,
@@ -121,16 +126,16 @@ pub struct FieldOut<'a> {
     pub end: usize,
 }
 
-#[derive(Serialize, Debug)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
+#[cfg_attr(test, derive(Serialize), serde(rename_all = "camelCase"))]
 pub struct MetadataOut<'a> {
     pub start: usize,
     pub end: usize,
     pub fields: Vec<FieldOut<'a>>,
 }
 
-#[derive(Serialize, Debug)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
+#[cfg_attr(test, derive(Serialize), serde(rename_all = "camelCase"))]
 pub struct SignatureOut<'a> {
     pub issuer: Option<&'a str>,
     pub issuer_start: Option<usize>,
@@ -140,8 +145,8 @@ pub struct SignatureOut<'a> {
     pub date_end: Option<usize>,
 }
 
-#[derive(Serialize, Debug)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
+#[cfg_attr(test, derive(Serialize), serde(rename_all = "camelCase"))]
 pub struct PartOut {
     pub id: &'static str,
     pub name: &'static str,
@@ -151,8 +156,8 @@ pub struct PartOut {
     pub end: Option<usize>,
 }
 
-#[derive(Serialize, Debug)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
+#[cfg_attr(test, derive(Serialize), serde(rename_all = "camelCase"))]
 pub struct DeadlineOut<'a> {
     pub date: &'a str,
     pub source: &'static str,
@@ -160,8 +165,8 @@ pub struct DeadlineOut<'a> {
     pub status: &'static str,
 }
 
-#[derive(Serialize, Debug)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug)]
+#[cfg_attr(test, derive(Serialize), serde(rename_all = "camelCase"))]
 pub struct WarningOut<'a> {
     pub start: usize,
     pub end: usize,
@@ -391,10 +396,427 @@ impl<'a> Output<'a> {
 
     /// The object as compact JSON.
     pub fn to_json(&self) -> String {
-        // Serializing plain structs of strings and numbers into a String cannot fail; f64
-        // values are finite by construction (NaN/inf are never produced), and serde_json
-        // writes non-finite floats as null anyway.
-        serde_json::to_string(self).unwrap_or_else(|_| String::from("{}"))
+        self.to_json_with_file(None)
+    }
+
+    /// The object as compact JSON, with a first key `"file"` when `file` is given (the CLI's
+    /// `jsonl`, and `json` of several files).
+    pub fn to_json_with_file(&self, file: Option<&str>) -> String {
+        let mut w = Json(String::with_capacity(self.json_len_estimate()));
+        w.output(self, file);
+        w.0
+    }
+
+    /// About the length of the JSON, a little over for typical reports, so that the string is
+    /// allocated once instead of growing by doubling (which also copies it each time).
+    fn json_len_estimate(&self) -> usize {
+        let opt = |s: Option<&str>| s.map_or(4, |s| s.len() + 2);
+        let indicators: usize = self
+            .indicators
+            .iter()
+            .map(|i| {
+                120 + i.text.len()
+                    + opt(i.unit)
+                    + opt(i.metric)
+                    + opt(i.approx)
+                    + i.change.as_ref().map_or(0, |c| 40 + c.basis.len())
+                    + i.metric_id.map_or(0, |m| 16 + m.len())
+            })
+            .sum();
+        let headings: usize = self
+            .headings
+            .iter()
+            .map(|h| 150 + h.title.len() + h.marker.len() + 6 * h.children.len())
+            .sum();
+        let texts = |n: usize, sum: usize| 80 * n + sum;
+        let metadata = self.metadata.as_ref().map_or(0, |m| {
+            60 + m
+                .fields
+                .iter()
+                .map(|f| 50 + f.key.len() + f.value.len())
+                .sum::<usize>()
+        });
+        512 + indicators
+            + headings
+            + texts(
+                self.dates.len(),
+                self.dates.iter().map(|d| d.text.len()).sum(),
+            )
+            + 130 * self.lists.len()
+            + texts(
+                self.citations.len(),
+                self.citations.iter().map(|c| c.text.len()).sum(),
+            )
+            + texts(
+                self.warnings.len(),
+                self.warnings.iter().map(|w| w.message.len()).sum(),
+            )
+            + 100 * self.parts.len()
+            + metadata
+            + self.title.map_or(0, str::len)
+    }
+}
+
+/// Whether one of the eight bytes of `x` is `"`, `\` or below 0x20 (the classic "has a zero
+/// byte" test: `(v - 0x01..) & !v & 0x80..` flags the bytes of `v` that are zero, or below `n`
+/// when `0x01` is replaced by `n`; a false positive only sends the word to the exact loop).
+const fn needs_escape(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const fn below(v: u64, n: u64) -> u64 {
+        v.wrapping_sub(n * ONES) & !v & HIGH
+    }
+    (below(x, 0x20) | below(x ^ (b'"' as u64 * ONES), 1) | below(x ^ (b'\\' as u64 * ONES), 1)) != 0
+}
+
+/// The JSON writer behind [`Output::to_json`]: compact JSON appended to one `String`, byte for
+/// byte what serde_json writes for the same structs (the unit tests compare the two), but about
+/// twice as fast: keys are literals, there is no per-field dispatch, and only `"`, `\` and
+/// control characters are looked for in strings. Fields are written in declaration order.
+struct Json(String);
+
+impl Json {
+    fn raw(&mut self, s: &str) {
+        self.0.push_str(s);
+    }
+
+    fn uint(&mut self, v: u64) {
+        self.raw(itoa::Buffer::new().format(v));
+    }
+
+    fn usize(&mut self, v: usize) {
+        self.uint(v as u64);
+    }
+
+    fn int(&mut self, v: i64) {
+        if v < 0 {
+            self.raw("-");
+        }
+        self.uint(v.unsigned_abs());
+    }
+
+    /// As serde_json: `238.0` for integral values, the shortest round-trip digits otherwise,
+    /// `null` for NaN and infinities (never produced).
+    fn float(&mut self, v: f64) {
+        // Integral values below 2^53 print as their integer with `.0`, which is what serde_json
+        // writes for them; everything else (and -0.0) goes through serde_json itself.
+        if v.fract() == 0.0 && v.abs() < 9.0e15 && !(v == 0.0 && v.is_sign_negative()) {
+            self.int(v as i64);
+            self.raw(".0");
+            return;
+        }
+        let mut buf = [0u8; 40];
+        let mut rest: &mut [u8] = &mut buf;
+        let n = match serde_json::to_writer(&mut rest, &v) {
+            Ok(()) => 40 - rest.len(),
+            Err(_) => 0,
+        };
+        match std::str::from_utf8(&buf[..n]) {
+            Ok(s) if n > 0 => self.raw(s),
+            _ => self.raw("null"),
+        }
+    }
+
+    /// A JSON string: escapes `"`, `\` and the control characters U+0000–U+001F (as
+    /// serde_json does: `\n`, `\t`, `\r`, `\b`, `\f`, else `\u00xx`); everything else is copied.
+    fn str(&mut self, s: &str) {
+        self.0.push('"');
+        let bytes = s.as_bytes();
+        // Eight bytes at a time up to the first one that may need escaping (most strings have
+        // none: report text, units, names).
+        let mut from = 0;
+        while from + 8 <= bytes.len() {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&bytes[from..from + 8]);
+            if needs_escape(u64::from_le_bytes(w)) {
+                break;
+            }
+            from += 8;
+        }
+        let mut copied = 0;
+        for (i, &b) in bytes.iter().enumerate().skip(from) {
+            if b >= 0x20 && b != b'"' && b != b'\\' {
+                continue;
+            }
+            // `i` is at an ASCII byte, so both slices end on char boundaries.
+            self.0.push_str(&s[copied..i]);
+            copied = i + 1;
+            match b {
+                b'"' => self.raw("\\\""),
+                b'\\' => self.raw("\\\\"),
+                b'\n' => self.raw("\\n"),
+                b'\r' => self.raw("\\r"),
+                b'\t' => self.raw("\\t"),
+                0x08 => self.raw("\\b"),
+                0x0C => self.raw("\\f"),
+                _ => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    self.raw("\\u00");
+                    self.0.push(char::from(HEX[usize::from(b >> 4)]));
+                    self.0.push(char::from(HEX[usize::from(b & 15)]));
+                }
+            }
+        }
+        self.0.push_str(&s[copied..]);
+        self.0.push('"');
+    }
+
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.str(s),
+            None => self.raw("null"),
+        }
+    }
+
+    fn opt_usize(&mut self, v: Option<usize>) {
+        match v {
+            Some(v) => self.usize(v),
+            None => self.raw("null"),
+        }
+    }
+
+    fn opt_float(&mut self, v: Option<f64>) {
+        match v {
+            Some(v) => self.float(v),
+            None => self.raw("null"),
+        }
+    }
+
+    /// `[item,item,...]`, each written by `f`.
+    fn array<T>(&mut self, items: &[T], mut f: impl FnMut(&mut Self, &T)) {
+        self.raw("[");
+        for (k, item) in items.iter().enumerate() {
+            if k > 0 {
+                self.raw(",");
+            }
+            f(self, item);
+        }
+        self.raw("]");
+    }
+
+    /// `null`, or the object `f` writes.
+    fn opt<T>(&mut self, v: &Option<T>, f: impl FnOnce(&mut Self, &T)) {
+        match v {
+            Some(v) => f(self, v),
+            None => self.raw("null"),
+        }
+    }
+
+    fn output(&mut self, o: &Output, file: Option<&str>) {
+        match file {
+            Some(file) => {
+                self.raw(r#"{"file":"#);
+                self.str(file);
+                self.raw(r#","indicators":"#);
+            }
+            None => self.raw(r#"{"indicators":"#),
+        }
+        self.array(&o.indicators, Self::indicator);
+        self.raw(r#","dates":"#);
+        self.array(&o.dates, |w, d| {
+            w.raw(r#"{"start":"#);
+            w.usize(d.start);
+            w.raw(r#","end":"#);
+            w.usize(d.end);
+            w.raw(r#","text":"#);
+            w.str(d.text);
+            w.raw(r#","iso":"#);
+            w.str(d.iso);
+            w.raw("}");
+        });
+        self.raw(r#","headings":"#);
+        self.array(&o.headings, Self::heading);
+        self.raw(r#","lists":"#);
+        self.array(&o.lists, Self::list);
+        self.raw(r#","citations":"#);
+        self.array(&o.citations, |w, c| {
+            w.raw(r#"{"start":"#);
+            w.usize(c.start);
+            w.raw(r#","end":"#);
+            w.usize(c.end);
+            w.raw(r#","text":"#);
+            w.str(c.text);
+            w.raw(r#","class":"#);
+            w.str(c.class);
+            w.raw("}");
+        });
+        self.raw(r#","title":"#);
+        self.opt_str(o.title);
+        self.raw(r#","titleSpan":"#);
+        self.opt(&o.title_span, |w, t| {
+            w.raw(r#"{"start":"#);
+            w.usize(t.start);
+            w.raw(r#","end":"#);
+            w.usize(t.end);
+            w.raw(r#","line":"#);
+            w.usize(t.line);
+            w.raw("}");
+        });
+        self.raw(r#","reportYear":"#);
+        self.opt(&o.report_year, |w, &y| w.int(i64::from(y)));
+        self.raw(r#","metadata":"#);
+        self.opt(&o.metadata, Self::metadata);
+        self.raw(r#","signature":"#);
+        self.opt(&o.signature, Self::signature);
+        self.raw(r#","parts":"#);
+        self.array(&o.parts, Self::part);
+        self.raw(r#","deadline":"#);
+        self.opt(&o.deadline, |w, d| {
+            w.raw(r#"{"date":"#);
+            w.str(d.date);
+            w.raw(r#","source":"#);
+            w.str(d.source);
+            w.raw(r#","due":"#);
+            w.str(d.due);
+            w.raw(r#","status":"#);
+            w.str(d.status);
+            w.raw("}");
+        });
+        self.raw(r#","warnings":"#);
+        self.array(&o.warnings, |w, x| {
+            w.raw(r#"{"start":"#);
+            w.usize(x.start);
+            w.raw(r#","end":"#);
+            w.usize(x.end);
+            w.raw(r#","line":"#);
+            w.usize(x.line);
+            w.raw(r#","message":"#);
+            w.str(x.message);
+            w.raw("}");
+        });
+        self.raw("}");
+    }
+
+    fn indicator(&mut self, i: &IndicatorOut) {
+        self.raw(r#"{"start":"#);
+        self.usize(i.start);
+        self.raw(r#","end":"#);
+        self.usize(i.end);
+        self.raw(r#","text":"#);
+        self.str(i.text);
+        self.raw(r#","value":"#);
+        self.opt_float(i.value);
+        self.raw(r#","valueMax":"#);
+        self.opt_float(i.value_max);
+        self.raw(r#","unit":"#);
+        self.opt_str(i.unit);
+        self.raw(r#","kind":"#);
+        self.str(i.kind);
+        self.raw(r#","approx":"#);
+        self.opt_str(i.approx);
+        self.raw(r#","change":"#);
+        self.opt(&i.change, |w, c| {
+            w.raw(r#"{"direction":"#);
+            w.str(c.direction);
+            w.raw(r#","basis":"#);
+            w.str(c.basis);
+            w.raw("}");
+        });
+        self.raw(r#","metric":"#);
+        self.opt_str(i.metric);
+        self.raw(r#","metricId":"#);
+        self.opt_str(i.metric_id);
+        self.raw(r#","heading":"#);
+        self.opt_usize(i.heading);
+        self.raw("}");
+    }
+
+    fn heading(&mut self, h: &HeadingOut) {
+        self.raw(r#"{"start":"#);
+        self.usize(h.start);
+        self.raw(r#","end":"#);
+        self.usize(h.end);
+        self.raw(r#","markerStart":"#);
+        self.usize(h.marker_start);
+        self.raw(r#","markerEnd":"#);
+        self.usize(h.marker_end);
+        self.raw(r#","level":"#);
+        self.uint(u64::from(h.level));
+        self.raw(r#","marker":"#);
+        self.str(h.marker);
+        self.raw(r#","number":"#);
+        self.uint(u64::from(h.number));
+        self.raw(r#","title":"#);
+        self.str(h.title);
+        self.raw(r#","line":"#);
+        self.usize(h.line);
+        self.raw(r#","parent":"#);
+        self.opt_usize(h.parent);
+        self.raw(r#","children":"#);
+        self.array(h.children, |w, &c| w.usize(c));
+        self.raw("}");
+    }
+
+    fn list(&mut self, l: &ListOut) {
+        self.raw(r#"{"start":"#);
+        self.usize(l.start);
+        self.raw(r#","end":"#);
+        self.usize(l.end);
+        self.raw(r#","markerStart":"#);
+        self.usize(l.marker_start);
+        self.raw(r#","markerEnd":"#);
+        self.usize(l.marker_end);
+        self.raw(r#","marker":"#);
+        self.str(l.marker);
+        self.raw(r#","number":"#);
+        self.uint(u64::from(l.number));
+        self.raw(r#","line":"#);
+        self.usize(l.line);
+        self.raw(r#","heading":"#);
+        self.opt_usize(l.heading);
+        self.raw("}");
+    }
+
+    fn metadata(&mut self, m: &MetadataOut) {
+        self.raw(r#"{"start":"#);
+        self.usize(m.start);
+        self.raw(r#","end":"#);
+        self.usize(m.end);
+        self.raw(r#","fields":"#);
+        self.array(&m.fields, |w, f| {
+            w.raw(r#"{"key":"#);
+            w.str(f.key);
+            w.raw(r#","value":"#);
+            w.str(f.value);
+            w.raw(r#","start":"#);
+            w.usize(f.start);
+            w.raw(r#","end":"#);
+            w.usize(f.end);
+            w.raw("}");
+        });
+        self.raw("}");
+    }
+
+    fn signature(&mut self, s: &SignatureOut) {
+        self.raw(r#"{"issuer":"#);
+        self.opt_str(s.issuer);
+        self.raw(r#","issuerStart":"#);
+        self.opt_usize(s.issuer_start);
+        self.raw(r#","issuerEnd":"#);
+        self.opt_usize(s.issuer_end);
+        self.raw(r#","date":"#);
+        self.opt_str(s.date);
+        self.raw(r#","dateStart":"#);
+        self.opt_usize(s.date_start);
+        self.raw(r#","dateEnd":"#);
+        self.opt_usize(s.date_end);
+        self.raw("}");
+    }
+
+    fn part(&mut self, p: &PartOut) {
+        self.raw(r#"{"id":"#);
+        self.str(p.id);
+        self.raw(r#","name":"#);
+        self.str(p.name);
+        self.raw(r#","status":"#);
+        self.str(p.status);
+        self.raw(r#","heading":"#);
+        self.opt_usize(p.heading);
+        self.raw(r#","start":"#);
+        self.opt_usize(p.start);
+        self.raw(r#","end":"#);
+        self.opt_usize(p.end);
+        self.raw("}");
     }
 }
 
@@ -402,4 +824,111 @@ impl<'a> Output<'a> {
 pub fn to_json(text: &str) -> String {
     let x = crate::extract(text);
     Output::new(text, &x).to_json()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hand-written writer against serde_json on the same structs (derived in tests only).
+    fn assert_same_json(text: &str) {
+        let x = crate::extract(text);
+        let o = Output::new(text, &x);
+        let serde = serde_json::to_string(&o).expect("serde_json");
+        assert_eq!(o.to_json(), serde);
+        #[derive(Serialize)]
+        struct WithFile<'a> {
+            file: &'a str,
+            #[serde(flatten)]
+            out: &'a Output<'a>,
+        }
+        let file = "报告\"2024\"\\a.txt";
+        let serde = serde_json::to_string(&WithFile { file, out: &o }).expect("serde_json");
+        assert_eq!(o.to_json_with_file(Some(file)), serde);
+    }
+
+    #[test]
+    fn json_is_what_serde_json_writes_on_the_corpus() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus");
+        let mut n = 0;
+        for e in std::fs::read_dir(dir).expect("corpus fixtures") {
+            let path = e.expect("entry").path();
+            if path.extension().is_some_and(|x| x == "txt") {
+                assert_same_json(&std::fs::read_to_string(&path).expect("UTF-8 text"));
+                n += 1;
+            }
+        }
+        assert!(n >= 5, "only {n} corpus texts");
+    }
+
+    #[test]
+    fn json_escapes_what_serde_json_escapes() {
+        // Quotes, backslashes, every control character, DEL and astral characters in titles,
+        // markers, indicator texts, citations and warnings.
+        let controls: String = (0u8..0x20).map(char::from).collect();
+        let text = format!(
+            "关于\"法治\"\\政府{controls}\u{7F}😀𠀀建设情况的报告\n\
+             一、主要举措和成效（\"一\"）\t\u{0C}\n\
+             (一)深化改革。公布市级行政许可事项238项,办理4.6万件,同比增长-3.5%,\
+             约1.5亿元,共计0.000123万元,合计12345678901234567万元。\n\
+             依据《中华人民共和国\"行政\\许可\"法》。\r\n\
+             二、存在不足\u{8}\n三三三、\n"
+        );
+        assert_same_json(&text);
+        assert_same_json("");
+    }
+
+    #[test]
+    fn needs_escape_finds_each_byte_at_each_position() {
+        for fill in [b'a', 0xE4, 0x80, 0xFF, b'!'] {
+            for b in 0..=255u8 {
+                for pos in 0..8 {
+                    let mut w = [fill; 8];
+                    w[pos] = b;
+                    let want = b < 0x20 || b == b'"' || b == b'\\';
+                    assert_eq!(
+                        needs_escape(u64::from_le_bytes(w)),
+                        want,
+                        "{fill:#x} {b:#x} at {pos}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn floats_are_written_as_serde_json_writes_them() {
+        let values = [
+            0.0,
+            -0.0,
+            1.0,
+            238.0,
+            98.7,
+            4.6,
+            537.97,
+            0.1,
+            1e-7,
+            123456.789,
+            1e15,
+            8.9e15,
+            9.1e15,
+            1e16,
+            1e21,
+            1e300,
+            -5.0,
+            -2.5,
+            2f64.powi(53),
+            2f64.powi(53) + 2.0,
+            1.5e-300,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            f64::NAN,
+            f64::INFINITY,
+        ];
+        for v in values {
+            let mut w = Json(String::new());
+            w.float(v);
+            assert_eq!(w.0, serde_json::to_string(&v).expect("serde_json"), "{v:e}");
+        }
+    }
 }

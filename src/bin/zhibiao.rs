@@ -350,13 +350,6 @@ fn text_listing(file: &str, text: &str, o: &Output) -> String {
     s
 }
 
-#[derive(serde::Serialize)]
-struct WithFile<'a> {
-    file: &'a str,
-    #[serde(flatten)]
-    out: &'a Output<'a>,
-}
-
 fn run(args: Args) -> io::Result<bool> {
     let stdout = io::stdout();
     let mut w = io::BufWriter::new(stdout.lock());
@@ -391,14 +384,14 @@ fn run(args: Args) -> io::Result<bool> {
                 if !first {
                     w.write_all(b",")?;
                 }
-                serde_json::to_writer(&mut w, &WithFile { file, out: &o })?;
+                w.write_all(o.to_json_with_file(Some(file)).as_bytes())?;
             }
             Format::Json => {
-                serde_json::to_writer(&mut w, &o)?;
+                w.write_all(o.to_json().as_bytes())?;
                 w.write_all(b"\n")?;
             }
             Format::Jsonl => {
-                serde_json::to_writer(&mut w, &WithFile { file, out: &o })?;
+                w.write_all(o.to_json_with_file(Some(file)).as_bytes())?;
                 w.write_all(b"\n")?;
             }
             Format::Csv => w.write_all(csv_rows(file, &text, &o).as_bytes())?,
