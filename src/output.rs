@@ -47,12 +47,18 @@ pub struct IndicatorOut<'a> {
     pub end: usize,
     pub text: &'a str,
     pub value: Option<f64>,
+    /// The upper end of a range (`3–5万元`). This field and `approx`, `change` and `metricId`,
+    /// which most indicators lack, are left out of the JSON when absent instead of being `null`.
+    #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
     pub value_max: Option<f64>,
     pub unit: Option<&'a str>,
     pub kind: &'static str,
+    #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
     pub approx: Option<&'a str>,
+    #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
     pub change: Option<ChangeOut<'a>>,
     pub metric: Option<&'a str>,
+    #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
     pub metric_id: Option<&'static str>,
     /// Index into `headings` of the innermost heading this indicator sits under. Its section
     /// (the titles of every enclosing heading) follows from `headings[..].parent`:
@@ -696,26 +702,32 @@ impl Json {
         self.str(i.text);
         self.raw(r#","value":"#);
         self.opt_float(i.value);
-        self.raw(r#","valueMax":"#);
-        self.opt_float(i.value_max);
+        // The four details that most indicators lack are left out rather than written as null.
+        if let Some(v) = i.value_max {
+            self.raw(r#","valueMax":"#);
+            self.float(v);
+        }
         self.raw(r#","unit":"#);
         self.opt_str(i.unit);
         self.raw(r#","kind":"#);
         self.str(i.kind);
-        self.raw(r#","approx":"#);
-        self.opt_str(i.approx);
-        self.raw(r#","change":"#);
-        self.opt(&i.change, |w, c| {
-            w.raw(r#"{"direction":"#);
-            w.str(c.direction);
-            w.raw(r#","basis":"#);
-            w.str(c.basis);
-            w.raw("}");
-        });
+        if let Some(a) = i.approx {
+            self.raw(r#","approx":"#);
+            self.str(a);
+        }
+        if let Some(c) = &i.change {
+            self.raw(r#","change":{"direction":"#);
+            self.str(c.direction);
+            self.raw(r#","basis":"#);
+            self.str(c.basis);
+            self.raw("}");
+        }
         self.raw(r#","metric":"#);
         self.opt_str(i.metric);
-        self.raw(r#","metricId":"#);
-        self.opt_str(i.metric_id);
+        if let Some(m) = i.metric_id {
+            self.raw(r#","metricId":"#);
+            self.str(m);
+        }
         self.raw(r#","heading":"#);
         self.opt_usize(i.heading);
         self.raw("}");
@@ -876,6 +888,38 @@ mod tests {
         );
         assert_same_json(&text);
         assert_same_json("");
+    }
+
+    #[test]
+    fn absent_indicator_details_are_left_out() {
+        let t = "全年完成固定资产投资约1.5亿元,同比增长3.2%,公布市级行政许可事项238项,新建道路3至5公里。";
+        let v: serde_json::Value = serde_json::from_str(&to_json(t)).expect("JSON");
+        let keys: Vec<Vec<&str>> = v["indicators"]
+            .as_array()
+            .expect("indicators")
+            .iter()
+            .map(|i| {
+                i.as_object()
+                    .expect("object")
+                    .keys()
+                    .map(String::as_str)
+                    .collect()
+            })
+            .collect();
+        let always = [
+            "start", "end", "text", "value", "unit", "kind", "metric", "heading",
+        ];
+        let want: Vec<Vec<&str>> = ["approx", "change", "metricId", "valueMax"]
+            .iter()
+            .map(|extra| {
+                let mut k: Vec<&str> = always.iter().copied().chain([*extra]).collect();
+                k.sort_unstable();
+                k
+            })
+            .collect();
+        // serde_json::Value sorts keys; `heading: null` stays, as every other absent value.
+        assert_eq!(keys, want);
+        assert!(v["indicators"][0]["heading"].is_null());
     }
 
     #[test]

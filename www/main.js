@@ -464,7 +464,7 @@ function describe(mark) {
     case "indicator": {
       const x = r.indicators[i];
       row("类型", KIND_LABEL[x.kind] || x.kind);
-      row("数值", x.value === null ? "（无法精确表示）" : fmt(x.value) + (x.valueMax !== null ? ` – ${fmt(x.valueMax)}` : ""));
+      row("数值", x.value === null ? "（无法精确表示）" : fmt(x.value) + (x.valueMax !== undefined ? ` – ${fmt(x.valueMax)}` : ""));
       row("单位", x.unit);
       row("约数", x.approx);
       if (x.change) row("变化", `${x.change.direction === "up" ? "↑ 增加" : "↓ 减少"}（${x.change.basis}）`);
@@ -801,7 +801,7 @@ async function renderTable(progressive = false) {
     const cells = [
       button(x.text, () => jumpToIndicator(i)),
       x.metric || "",
-      x.value === null ? "" : fmt(x.value) + (x.valueMax !== null ? `–${fmt(x.valueMax)}` : ""),
+      x.value === null ? "" : fmt(x.value) + (x.valueMax !== undefined ? `–${fmt(x.valueMax)}` : ""),
       x.unit || "",
       x.approx || "",
       COLUMNS.change(x),
