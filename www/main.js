@@ -38,7 +38,7 @@ const collator = new Intl.Collator("zh-CN", { numeric: true });
 const numberFormat = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 6 });
 
 // ---- state ----------------------------------------------------------------------------------
-let current = null; // { text, result, marks: {kind: Element[]}, all: Element[], lineStarts }
+let current = null; // { text, result, marks: {kind: Element[]}, all: Element[], lineStarts (lazy) }
 let requestId = 0;
 let renderGeneration = 0;
 const hidden = new Set();
@@ -327,7 +327,7 @@ async function render(text, r, generation) {
     if (!current || current.text !== text) table.limit = 200;
     if (text) view.replaceChildren(head);
     else view.replaceChildren(); // empty: the view shows its placeholder
-    current = { text, result: r, marks, all, lineStarts: lineStarts(text) };
+    current = { text, result: r, marks, all, lineStarts: null }; // line starts: for exports only
     renderLegend(r);
     performance.mark("zhibiao:shown");
     await afterNextFrame();
@@ -385,7 +385,7 @@ function lineStarts(text) {
 }
 
 function lineOf(offset) {
-  const s = current.lineStarts;
+  const s = (current.lineStarts ||= lineStarts(current.text));
   let lo = 0;
   let hi = s.length;
   while (lo < hi) {
