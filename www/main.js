@@ -272,6 +272,9 @@ const SLICE_MS = 12; // work per slice before yielding to the browser
  */
 async function render(text, r, generation) {
   const spans = spansOf(r, text.length);
+  // Only when the view shows its top: scrolled further (editing a long text, say), everything is
+  // built first, so that the view keeps its place.
+  const firstScreenFirst = view.scrollTop === 0;
   const marks = { indicator: [], heading: [], list: [], citation: [], date: [] };
   const all = [];
   const head = document.createDocumentFragment(); // the first screen's blocks
@@ -280,9 +283,9 @@ async function render(text, r, generation) {
   let chunk = null;
   let chunkStart = 0;
   const newChunk = (at) => {
-    if (target === head && at >= FIRST_SCREEN) target = tail;
+    if (target === head && at >= FIRST_SCREEN && firstScreenFirst) target = tail;
     chunk = document.createElement("div");
-    chunk.className = target === head ? "chunk near" : "chunk";
+    chunk.className = at < FIRST_SCREEN ? "chunk near" : "chunk";
     target.appendChild(chunk);
     chunkStart = at;
   };

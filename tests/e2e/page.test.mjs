@@ -309,6 +309,22 @@ describe("the page", () => {
     await context.close();
   });
 
+  test("typing at the end of a long text re-renders it without moving the view", async () => {
+    const { context, page } = await open();
+    await paste(page, REPORT);
+    const scrollTop = () => page.$eval("#view", (v) => v.scrollTop);
+    await page.$eval("#view", (v) => (v.scrollTop = 1500));
+    assert.equal(await scrollTop(), 1500);
+    await page.evaluate(() => { document.body.dataset.state = "busy"; });
+    await page.focus("#input");
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type("共计238项。");
+    await waitDone(page);
+    assert.equal((await viewState(page)).text, REPORT + "共计238项。");
+    assert.equal(await scrollTop(), 1500);
+    await context.close();
+  });
+
   test("a paste while the previous text is still being shown replaces it entirely", async () => {
     const { context, page, errors } = await open();
     const big = await bigText(1 << 20);
