@@ -42,36 +42,58 @@ pub fn is_blank(c: char) -> bool {
     )
 }
 
-/// Flag of a [`lead_table`] entry: the byte can begin a candidate.
-pub const INTERESTING: u8 = 0x10;
+/// Bytes tested at once by [`byte_hits`]: the bits of a `u32` mask.
+const HIT_CHUNK: usize = 32;
 
-/// A per-byte table for the scanners' tight loops: the low four bits give the length of the UTF-8
-/// sequence a byte begins (1 for ASCII and continuation bytes, so a scan always advances), and
-/// [`INTERESTING`] marks the ASCII digits and the given lead bytes.
-pub const fn lead_table(leads: &[u8]) -> [u8; 256] {
-    let mut t = [1u8; 256];
-    let mut b = 0xC0;
-    while b < 0x100 {
-        t[b] = if b >= 0xF0 {
-            4
-        } else if b >= 0xE0 {
-            3
-        } else {
-            2
+/// The offsets of the bytes of `bytes` for which `pred` holds, in increasing order.
+///
+/// This is the scanners' skip loop. `pred` is evaluated on a whole chunk of bytes into a bit
+/// mask, without a branch per byte, and only the hits are visited. Write `pred` as comparisons
+/// joined by `|` (not `||` or `matches!`): LLVM then turns it into vector compares where the
+/// target has them. Stepping through the
+/// text character by character instead makes every step wait for the load of the one before
+/// it: that was the cost of the date and indicator scans. A scanner picks a byte that is rare
+/// in running text and identifies its characters, such as an ASCII digit or the second byte of
+/// a three-byte character (UTF-8 continuation bytes never equal lead bytes, so a hit is never
+/// mistaken for another character's start).
+pub fn byte_hits<'a>(
+    bytes: &'a [u8],
+    pred: impl Fn(u8) -> bool + 'a,
+) -> impl Iterator<Item = usize> + 'a {
+    let mut next = 0usize; // start of the next chunk to test
+    let mut base = 0usize; // start of the chunk `mask` describes
+    let mut mask = 0u32;
+    std::iter::from_fn(move || loop {
+        if mask != 0 {
+            let hit = base + mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            return Some(hit);
+        }
+        if next >= bytes.len() {
+            return None;
+        }
+        let rest = &bytes[next..];
+        // A full chunk has a fixed length, which lets the compiler unroll and vectorize.
+        mask = match rest.first_chunk::<HIT_CHUNK>() {
+            Some(chunk) => chunk_mask(chunk, &pred),
+            None => {
+                // The last, short chunk: padded, and the padding's bits dropped.
+                let mut chunk = [0; HIT_CHUNK];
+                chunk[..rest.len()].copy_from_slice(rest);
+                chunk_mask(&chunk, &pred) & ((1 << rest.len()) - 1)
+            }
         };
-        b += 1;
-    }
-    let mut d = b'0';
-    while d <= b'9' {
-        t[d as usize] |= INTERESTING;
-        d += 1;
-    }
-    let mut k = 0;
-    while k < leads.len() {
-        t[leads[k] as usize] |= INTERESTING;
-        k += 1;
-    }
-    t
+        base = next;
+        next += HIT_CHUNK;
+    })
+}
+
+#[inline(always)]
+fn chunk_mask(chunk: &[u8; HIT_CHUNK], pred: &impl Fn(u8) -> bool) -> u32 {
+    chunk
+        .iter()
+        .enumerate()
+        .fold(0, |m, (k, &b)| m | (u32::from(pred(b)) << k))
 }
 
 /// One line of the text: its 1-based number and the byte range of its content, without the
@@ -174,22 +196,16 @@ mod tests {
     }
 
     #[test]
-    fn lead_table_lengths_and_flags() {
-        let t = lead_table(&[0xE5]);
-        for c in ['a', '7', 'é', '年', '１', '😀'] {
-            let mut buf = [0u8; 4];
-            let first = c.encode_utf8(&mut buf).as_bytes()[0];
-            assert_eq!(
-                usize::from(t[usize::from(first)] & 0x0F),
-                c.len_utf8(),
-                "{c}"
-            );
-        }
-        assert_ne!(t[usize::from(b'7')] & INTERESTING, 0);
-        assert_ne!(t[0xE5] & INTERESTING, 0, "年 starts with E5");
-        assert_eq!(t[usize::from(b'a')] & INTERESTING, 0);
-        assert_eq!(t[0xEF] & INTERESTING, 0);
-        assert_eq!(t[0x80], 1, "a continuation byte still advances");
+    fn byte_hits_in_order_across_chunks() {
+        let mut t = "年".repeat(40);
+        t.insert(0, '7');
+        t.push('8');
+        let bytes = t.as_bytes();
+        let is = |b: u8| b.is_ascii_digit() || b == 0xB9;
+        let want: Vec<usize> = (0..bytes.len()).filter(|&k| is(bytes[k])).collect();
+        assert_eq!(byte_hits(bytes, is).collect::<Vec<_>>(), want);
+        assert_eq!(want.len(), 42);
+        assert_eq!(byte_hits(b"", is).count(), 0);
     }
 
     #[test]
