@@ -1,8 +1,8 @@
 //! The output object: what the CLI prints as JSON and the page receives from WebAssembly.
 //!
 //! [`Output::new`] converts an [`Extraction`] (byte spans) into records with UTF-16
-//! `start`/`end`, so that JavaScript's `text.slice(start, end)` equals each record's `text`. All
-//! offsets are converted in one forward pass ([`Utf16Map`]). [`Output::to_json`] writes them as
+//! `start`/`end`, so that JavaScript's `text.slice(start, end)` equals each record's `text`, after
+//! one forward pass over the text ([`Utf16Map`]). [`Output::to_json`] writes them as
 //! compact JSON with camelCase keys, by hand into one pre-sized string: the result is a large
 //! part of the page's time (the JSON is most of the input's size, and the engine parses it
 //! again), and serde_json's derive took twice as long for the same bytes. The unit tests check
@@ -180,46 +180,10 @@ pub struct WarningOut<'a> {
     pub message: &'a str,
 }
 
-/// Every byte offset the output needs, for one [`Utf16Map`].
-fn offsets(x: &Extraction) -> Vec<usize> {
-    let mut v = Vec::with_capacity(2 * (x.indicators.len() + x.dates.len()) + 64);
-    let mut add = |s: Span| {
-        v.push(s.start);
-        v.push(s.end);
-    };
-    x.indicators.iter().for_each(|i| add(i.span));
-    x.dates.iter().for_each(|d| add(d.span));
-    x.headings.iter().for_each(|h| {
-        add(h.title_span);
-        add(h.marker_span);
-    });
-    x.lists.iter().for_each(|l| {
-        add(l.span);
-        add(l.marker_span);
-    });
-    x.citations.iter().for_each(|c| add(c.span));
-    if let Some(t) = &x.title {
-        add(t.span);
-    }
-    if let Some(m) = &x.metadata {
-        add(m.span);
-        m.fields.iter().for_each(|f| add(f.span));
-    }
-    if let Some(s) = &x.signature {
-        s.issuer_span
-            .into_iter()
-            .chain(s.date_span)
-            .for_each(&mut add);
-    }
-    x.parts.iter().filter_map(|p| p.span).for_each(&mut add);
-    x.warnings.iter().for_each(|w| add(w.span));
-    v
-}
-
 impl<'a> Output<'a> {
     /// Builds the output object for `x`, which must have been extracted from `text`.
     pub fn new(text: &'a str, x: &'a Extraction) -> Self {
-        let map = Utf16Map::new(text, offsets(x));
+        let map = Utf16Map::new(text);
         let u = |s: Span| (map.get(s.start), map.get(s.end));
         Output {
             indicators: x
