@@ -10,12 +10,17 @@
 //! The result is exactly the object the CLI prints with `--format json` ([`Output`]): camelCase
 //! keys, `null` for absent values (except an indicator's `valueMax`, `approx`, `change` and
 //! `metricId`, which most indicators lack and which are left out then), spans in UTF-16 code
-//! units. It crosses into JavaScript as one
-//! JSON string parsed by the engine's `JSON.parse`. Measured in headless Chromium on 1 MiB of
-//! real reports (392,597 characters, 9,614 items; best of 15): core alone 19.6 ms, core + JSON
-//! 34.8 ms, core + serde-wasm-bindgen 44.6 ms; on 3 MiB 57.5 / 104.6 / 138.4 ms. So JSON it is,
-//! and serde-wasm-bindgen is not a dependency. Nothing here can fail except a malformed options
-//! object, which throws an `Error` naming the offending key.
+//! units. It crosses into JavaScript as one JSON string parsed by the engine's `JSON.parse`.
+//! Measured in headless Chromium on 1 MiB of real reports (392,597 characters, 9,614 items; best
+//! of 15): core alone 19.6 ms, core + JSON 34.8 ms, core + serde-wasm-bindgen 44.6 ms; on 3 MiB
+//! 57.5 / 104.6 / 138.4 ms. So JSON it is, and serde-wasm-bindgen is not a dependency. The JSON
+//! was then made smaller (no section titles repeated on every indicator, four mostly-null fields
+//! left out: 1.03 MB -> 0.61 MB for the 1 MB of `bench/node`) and is written by hand
+//! ([`Output::to_json`]); in Node, minimum CPU time over 61 runs, what follows the core went
+//! from 3.2 ms (DTO 1.2 + serde_json 2.0) to 1.1 ms (0.5 + 0.6) in Rust, and `JSON.parse` of
+//! the result from 5.8 to 3.4 ms. What remains after the core is mostly the engine's: decoding
+//! the returned UTF-8 string (~2 ms) and `JSON.parse`. Nothing here can fail except a malformed
+//! options object, which throws an `Error` naming the offending key.
 
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
