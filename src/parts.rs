@@ -156,11 +156,15 @@ fn first_cue(
     citations: &[Citation],
 ) -> Option<Span> {
     let hay = &text[from..to];
-    cues.iter().find_map(|cue| {
-        hay.match_indices(cue)
-            .map(|(i, _)| Span::new(from + i, from + i + cue.len()))
-            .find(|span| !in_citation(citations, *span))
-    })
+    // `contains` first: for short needles it compares 16 bytes at a time (std's SSE2 path on
+    // x86_64), while `match_indices` walks a cue that is absent through the whole text.
+    cues.iter()
+        .filter(|cue| hay.contains(**cue))
+        .find_map(|cue| {
+            hay.match_indices(cue)
+                .map(|(i, _)| Span::new(from + i, from + i + cue.len()))
+                .find(|span| !in_citation(citations, *span))
+        })
 }
 
 /// The first top-level heading that names none of the parts: a thematic section about the
