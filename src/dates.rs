@@ -30,7 +30,7 @@ pub fn find(text: &str, citations: &[Citation]) -> Vec<DateMention> {
     // Dates are not looked for before `next` (the end of the last one).
     let mut next = 0;
     let mut last_end = 0;
-    for i in text::pair_hits(bytes, identifies_anchor) {
+    for i in text::char_hits(bytes, is_anchor) {
         if i < next {
             continue;
         }
@@ -77,15 +77,15 @@ pub fn find(text: &str, citations: &[Citation]) -> Vec<DateMention> {
     out
 }
 
-/// Whether the two bytes begin a character a date can be anchored on: an ASCII digit, 年
-/// (E5 B9 B4), 月 (E6 9C 88) or a full-width digit (EF BC 90..99). Few characters of running
-/// text begin so, and [`text::pair_hits`] visits only those.
+/// Whether the bytes begin a character a date can be anchored on: an ASCII digit, 年
+/// (E5 B9 B4), 月 (E6 9C 88) or a full-width digit (EF BC 90..99). [`text::char_hits`] visits
+/// only those.
 #[inline]
-fn identifies_anchor(a: u8, b: u8) -> bool {
+fn is_anchor(a: u8, b: u8, c: u8) -> bool {
     a.is_ascii_digit()
-        | (a == 0xE5) & (b == 0xB9)
-        | (a == 0xE6) & (b == 0x9C)
-        | (a == 0xEF) & (b == 0xBC)
+        | (a == 0xE5) & (b == 0xB9) & (c == 0xB4)
+        | (a == 0xE6) & (b == 0x9C) & (c == 0x88)
+        | (a == 0xEF) & (b == 0xBC) & (c.wrapping_sub(0x90) < 10)
 }
 
 /// Where the Chinese numerals before the anchor (年 or 月) at `anchor` start: at most `max`
@@ -337,14 +337,12 @@ mod tests {
         ] {
             assert!(dates(t).is_empty(), "{t}");
         }
-        // The byte prefilter lets every anchor and digit through.
-        for c in "年月０１２３４５６７８９0123456789".chars() {
+        // The byte predicate of the scan names exactly the anchors, across the whole BMP.
+        let anchors: Vec<char> = "年月０１２３４５６７８９0123456789".chars().collect();
+        for c in (0..=0xFFFF).filter_map(char::from_u32) {
             let mut b = [0; 4];
-            let e = c.encode_utf8(&mut b).as_bytes();
-            assert!(
-                identifies_anchor(e[0], e.get(1).copied().unwrap_or(0)),
-                "{c}"
-            );
+            c.encode_utf8(&mut b);
+            assert_eq!(is_anchor(b[0], b[1], b[2]), anchors.contains(&c), "{c}");
         }
     }
 

@@ -42,24 +42,24 @@ pub fn is_blank(c: char) -> bool {
     )
 }
 
-/// Offsets tested at once by [`pair_hits`]: the bits of a `u32` mask.
+/// Offsets tested at once by [`char_hits`]: the bits of a `u32` mask.
 const HIT_CHUNK: usize = 32;
 
-/// The offsets `k` of `bytes` where `pred(bytes[k], bytes[k + 1])` holds, in increasing order
-/// (a zero byte stands in for the one past the end).
+/// The offsets `k` of `bytes` where `pred(bytes[k], bytes[k + 1], bytes[k + 2])` holds, in
+/// increasing order (zero bytes stand in for those past the end).
 ///
-/// This is the scanners' skip loop. A scanner identifies the characters it looks for by their
-/// first two bytes: an ASCII digit, or the lead and second byte of a three-byte character (a
-/// hit is then a character start: a lead byte is never a continuation byte). `pred` is
-/// evaluated on a whole chunk of offsets into a bit mask, without a branch per byte, and only
-/// the hits are visited. Write `pred` as comparisons joined by `&` and `|` (not `&&`, `||` or
-/// `matches!`): LLVM then turns it into vector compares where the target has them. Stepping
-/// through the text character by character instead makes every step wait for the load of the
-/// one before it and mispredicts on about every other ideograph: that was the cost of the
-/// date and indicator scans.
-pub fn pair_hits<'a>(
+/// This is the scanners' skip loop. A scanner names the characters it looks for by their
+/// UTF-8 bytes (an ASCII digit by its one byte, `一` by E4 B8 80); a lead byte is never a
+/// continuation byte, so every hit is a character start. `pred` is evaluated on a whole chunk
+/// of offsets into a bit mask, without a branch per byte, and only the hits are visited.
+/// Write `pred` as comparisons joined by `&` and `|` (not `&&`, `||` or `matches!`): LLVM
+/// then turns it into vector compares where the target has them. Stepping through the text
+/// character by character instead makes every step wait for the load of the one before it
+/// and mispredicts on about every other ideograph: that was the cost of the date and
+/// indicator scans.
+pub fn char_hits<'a>(
     bytes: &'a [u8],
-    pred: impl Fn(u8, u8) -> bool + 'a,
+    pred: impl Fn(u8, u8, u8) -> bool + 'a,
 ) -> impl Iterator<Item = usize> + 'a {
     let mut next = 0usize; // first offset of the next chunk to test
     let mut base = 0usize; // first offset of the chunk `mask` describes
@@ -75,11 +75,11 @@ pub fn pair_hits<'a>(
         }
         let rest = &bytes[next..];
         // A full window has a fixed length, which lets the compiler unroll and vectorize.
-        mask = match rest.first_chunk::<{ HIT_CHUNK + 1 }>() {
+        mask = match rest.first_chunk::<{ HIT_CHUNK + 2 }>() {
             Some(window) => chunk_mask(window, &pred),
             None => {
-                // The last chunk: zero-padded, and the bits past the end dropped.
-                let mut window = [0; HIT_CHUNK + 1];
+                // The last chunks: zero-padded, and the bits past the end dropped.
+                let mut window = [0; HIT_CHUNK + 2];
                 window[..rest.len()].copy_from_slice(rest);
                 let m = chunk_mask(&window, &pred);
                 if rest.len() < HIT_CHUNK {
@@ -102,8 +102,9 @@ pub fn pair_hits<'a>(
 /// One instance per predicate, shared by the full and the padded last chunk: the unrolled
 /// code is large, and a call per 32 bytes costs nothing measurable.
 #[inline(never)]
-fn chunk_mask(window: &[u8; HIT_CHUNK + 1], pred: &impl Fn(u8, u8) -> bool) -> u32 {
-    let hit: [u8; HIT_CHUNK] = std::array::from_fn(|k| u8::from(pred(window[k], window[k + 1])));
+fn chunk_mask(window: &[u8; HIT_CHUNK + 2], pred: &impl Fn(u8, u8, u8) -> bool) -> u32 {
+    let hit: [u8; HIT_CHUNK] =
+        std::array::from_fn(|k| u8::from(pred(window[k], window[k + 1], window[k + 2])));
     (0..HIT_CHUNK / 8).fold(0, |m, g| {
         let eight = u64::from_le_bytes(std::array::from_fn(|i| hit[8 * g + i]));
         m | (((eight.wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32) << (8 * g))
@@ -210,20 +211,22 @@ mod tests {
     }
 
     #[test]
-    fn pair_hits_in_order_across_chunks() {
+    fn char_hits_in_order_across_chunks() {
         for n in [0, 1, 10, 11, 12, 40] {
             let mut t = "年".repeat(n);
             t.insert(0, '7');
             t.push('8');
             let bytes = t.as_bytes();
-            let is = |a: u8, b: u8| a.is_ascii_digit() | (a == 0xE5) & (b == 0xB9);
+            let is =
+                |a: u8, b: u8, c: u8| a.is_ascii_digit() | (a == 0xE5) & (b == 0xB9) & (c == 0xB4);
+            let at = |k: usize| bytes.get(k).copied().unwrap_or(0);
             let want: Vec<usize> = (0..bytes.len())
-                .filter(|&k| is(bytes[k], bytes.get(k + 1).copied().unwrap_or(0)))
+                .filter(|&k| is(at(k), at(k + 1), at(k + 2)))
                 .collect();
-            assert_eq!(pair_hits(bytes, is).collect::<Vec<_>>(), want, "{n}");
+            assert_eq!(char_hits(bytes, is).collect::<Vec<_>>(), want, "{n}");
             assert_eq!(want.len(), n + 2);
         }
-        assert_eq!(pair_hits(b"", |a, _| a == 0).count(), 0);
+        assert_eq!(char_hits(b"", |a, _, _| a == 0).count(), 0);
     }
 
     #[test]
@@ -232,11 +235,11 @@ mod tests {
         for bits in 0..=255u32 {
             for g in 0..HIT_CHUNK / 8 {
                 let want = bits << (8 * g);
-                let mut window = [0u8; HIT_CHUNK + 1];
+                let mut window = [0u8; HIT_CHUNK + 2];
                 for (k, b) in window.iter_mut().enumerate().take(HIT_CHUNK) {
                     *b = u8::from(want >> k & 1 == 1);
                 }
-                assert_eq!(chunk_mask(&window, &|a, _| a == 1), want);
+                assert_eq!(chunk_mask(&window, &|a, _, _| a == 1), want);
             }
         }
     }
