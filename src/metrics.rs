@@ -582,7 +582,16 @@ fn clause_start(text: &str, pos: usize, floor: usize) -> (usize, Option<char>) {
 /// `None` unless the list has an item of at least two characters for that place.
 fn distributed(text: &str, head: usize, change: Option<&Change>) -> Option<String> {
     let window = &text[back_chars(text, head, 40)..head];
-    let at = window.rfind("分别")?;
+    // The last 分别, found from its 别 (a char search runs memrchr; a substring search builds
+    // a Two-Way searcher for every indicator).
+    let mut end = window.len();
+    let at = loop {
+        let bie = window[..end].rfind('别')?;
+        if window[..bie].ends_with('分') {
+            break bie - '分'.len_utf8();
+        }
+        end = bie;
+    };
     let after = &window[at + "分别".len()..];
     // Between 分别 and the value: a connector or change verb, then earlier values and separators.
     if after.chars().any(|c| is_clause_end(c) && c != '、') {
