@@ -278,10 +278,14 @@ impl WordIndex {
         }
     }
 
-    fn group<'l>(list: &'l [(char, &'static str)], c: char) -> &'l [(char, &'static str)] {
+    /// The words of `list` keyed by `c`: one binary search for the first, then a walk (a group
+    /// holds a few words).
+    fn group<'l>(
+        list: &'l [(char, &'static str)],
+        c: char,
+    ) -> impl Iterator<Item = &'l (char, &'static str)> {
         let lo = list.partition_point(|e| e.0 < c);
-        let hi = lo + list[lo..].partition_point(|e| e.0 == c);
-        &list[lo..hi]
+        list[lo..].iter().take_while(move |e| e.0 == c)
     }
 
     /// The longest word that `s` starts with.
@@ -291,7 +295,6 @@ impl WordIndex {
             return None;
         }
         Self::group(&self.by_first, c)
-            .iter()
             .find(|e| s.starts_with(e.1))
             .map(|e| e.1)
     }
@@ -303,7 +306,6 @@ impl WordIndex {
             return None;
         }
         Self::group(&self.by_last, c)
-            .iter()
             .find(|e| s.ends_with(e.1))
             .map(|e| e.1)
     }
