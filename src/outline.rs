@@ -336,7 +336,9 @@ fn candidate(text: &str, line: Line, open: Option<Span>) -> Option<Candidate> {
         Some(i) => &rest[..i],
         None => rest,
     };
-    let title_text = clause.trim_end_matches(|c| is_blank(c) || TITLE_TRIM.contains(&c));
+    // Control characters (binary junk, a stray `\x01`) never end a title either.
+    let title_text =
+        clause.trim_end_matches(|c: char| is_blank(c) || c.is_control() || TITLE_TRIM.contains(&c));
     // `1.工业投资方面:1-5月…`: a short lead and a colon make a run-in heading however long
     // its first sentence runs.
     let colon_lead = clause

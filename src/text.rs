@@ -32,13 +32,16 @@ pub fn digit(c: char) -> Option<u32> {
     }
 }
 
-/// Horizontal white space as it appears in pasted reports: space, tab, U+3000, NBSP and the
-/// U+2000..U+200B typographic spaces.
+/// Horizontal white space as it appears in pasted reports: space, tab, U+3000, NBSP, the
+/// U+2000..U+200B typographic spaces, and the vertical tab and form feed that PDF-to-text
+/// converters leave at page breaks (`主要举措和成效\f`). Line breaks (`\n`, `\r`) are not blank:
+/// [`lines`] splits on them.
 #[inline]
 pub fn is_blank(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\t' | '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200B}' | '\u{FEFF}'
+        ' ' | '\t' | '\u{000B}' | '\u{000C}' | '\u{3000}' | '\u{00A0}' | '\u{2000}'
+            ..='\u{200B}' | '\u{202F}' | '\u{FEFF}'
     )
 }
 

@@ -146,6 +146,24 @@ fn full_width_markers_numbers_in_the_dozens_and_inner_spaces() {
 }
 
 #[test]
+fn page_break_form_feeds_and_control_junk_do_not_end_titles() {
+    // Text converted from a PDF keeps a form feed where a page ended, often right after a
+    // heading (p03-style outline); a pasted fragment may carry a stray control character.
+    let t = "一、主要举措和成效\u{c}\n公布市级行政许可事项238项。\n\u{c}（一）加强党的领导 \u{b}\n             二、存在的不足和原因\u{1}\n";
+    assert_eq!(
+        titles(t),
+        [
+            (1, "一、".into(), "主要举措和成效".into(), 1),
+            (2, "（一）".into(), "加强党的领导".into(), 3),
+            (1, "二、".into(), "存在的不足和原因".into(), 4)
+        ]
+    );
+    let x = extract(t);
+    let h = &x.headings[0];
+    assert_eq!(&t[h.title_span.start..h.title_span.end], "主要举措和成效");
+}
+
+#[test]
 fn crlf_lone_cr_and_blank_lines_keep_line_numbers() {
     // p08 海拉尔区 2012: CRLF, blank lines between paragraphs, U+3000 indentation.
     let t = "政 府 工 作 报 告\r\n\r\n \r\n\r\n----2012年2月29日在海拉尔区第十三届人民代表大会第六次会议上\r\n\r\n\u{3000}\u{3000}各位代表：\r\n\r\n\u{3000}\u{3000}一、过去一年工作回顾\r\n\r\n\u{3000}\u{3000}2011年是“十二五”的开局之年。\r\n\r\n\u{3000}\u{3000}（一）经济增长进一步加快，综合实力显著提高。2011年，地区生产总值完成100亿元。\r\n";
