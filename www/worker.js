@@ -10,13 +10,24 @@ const WARM_UP =
   "一、2023年推进法治政府建设的主要举措和成效\n（一）深化改革。公布市级行政许可事项238项,办理4.6万件,合格率达98.7%,同比上升3.2个百分点,投入537.97万元。" +
   "一是落实《中华人民共和国行政许可法》;二是2024年3月1日前公开。\n";
 
+// The core is built with WebAssembly SIMD (wasm-pack.toml). An engine without it cannot compile
+// the module at all; this probe (one function: i32.const 0, i8x16.splat, i8x16.popcnt) tells
+// that case apart, so the page can say what to do instead of showing a CompileError.
+const SIMD_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11,
+]);
+const explain = (e) =>
+  WebAssembly.validate(SIMD_PROBE)
+    ? String((e && e.message) || e)
+    : "此浏览器不支持 WebAssembly SIMD，请使用 Chrome/Edge 91、Firefox 89、Safari 16.4 或更新的版本";
+
 const ready = init().then(
   () => {
     const text = WARM_UP.repeat(150);
     for (let i = 0; i < 4; i++) extractJson(text);
     postMessage({ ready: true, version: version() });
   },
-  (e) => postMessage({ ready: false, error: String((e && e.message) || e) }),
+  (e) => postMessage({ ready: false, error: explain(e) }),
 );
 
 self.onmessage = async ({ data: { id, text } }) => {
