@@ -199,15 +199,6 @@ fn prev_char(text: &str, pos: usize) -> Option<char> {
     text.get(..pos)?.chars().next_back()
 }
 
-/// Byte just before the `n`-th char before `pos`.
-fn back(text: &str, pos: usize, n: usize) -> usize {
-    let mut p = pos;
-    for c in text[..pos].chars().rev().take(n) {
-        p -= c.len_utf8();
-    }
-    p
-}
-
 /// A measure word missing from the lexicon after a big multiplier: `收购烟叶21.43万担,` (担).
 /// One ideograph right after Arabic digits and `万`/`亿` that ends the clause is the number's
 /// measure word; grammatical words (`的`, `以`, `等`…) and date characters are not. A noun that
@@ -744,7 +735,7 @@ impl<'a> Scanner<'a> {
         if text[..p].ends_with('了') {
             p -= '了'.len_utf8();
         }
-        let Some(verb) = metrics::verbs().suffix(&text[back(text, p, 2)..p]) else {
+        let Some(verb) = metrics::verbs().suffix(&text[text::back_chars(text, p, 2)..p]) else {
             return (None, None);
         };
         let direction = CHANGE_VERBS
@@ -771,7 +762,7 @@ impl<'a> Scanner<'a> {
                 return Some(w.to_string());
             }
         }
-        let lo = back(text, verb_start, 40);
+        let lo = text::back_chars(text, verb_start, 40);
         let window = &text[lo..verb_start];
         let sentence = match window
             .char_indices()

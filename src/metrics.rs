@@ -583,7 +583,7 @@ fn clause_start(text: &str, pos: usize, floor: usize) -> (usize, Option<char>) {
 /// → 调解 / 排查 / 预防纠纷量): the value's place after `分别` picks the list item before it.
 /// `None` unless the list has an item of at least two characters for that place.
 fn distributed(text: &str, head: usize, change: Option<&Change>) -> Option<String> {
-    let window = &text[back_chars(text, head, 40)..head];
+    let window = &text[text::back_chars(text, head, 40)..head];
     // The last 分别, found from its 别 (a char search runs memrchr; a substring search builds
     // a Two-Way searcher for every indicator).
     let mut end = window.len();
@@ -623,15 +623,6 @@ fn distributed(text: &str, head: usize, change: Option<&Change>) -> Option<Strin
         item = strip(strip_basis(item, &ch.basis));
     }
     (item.chars().count() >= 2).then(|| item.to_string())
-}
-
-/// The byte offset `n` characters before `pos` (or 0).
-fn back_chars(text: &str, pos: usize, n: usize) -> usize {
-    text[..pos]
-        .char_indices()
-        .rev()
-        .nth(n.saturating_sub(1))
-        .map_or(0, |(i, _)| i)
 }
 
 /// Where the bracket closed at `close` opens (at most 40 characters back), if it does.

@@ -22,6 +22,33 @@ pub fn fold(c: char) -> char {
     }
 }
 
+/// The byte offset of the `n`-th character before `pos` (`pos` itself for `n == 0`), or 0 when
+/// fewer than `n` characters precede it.
+///
+/// Counts UTF-8 lead bytes instead of decoding characters: the metric and basis windows step
+/// back 40 characters for every indicator.
+///
+/// ```
+/// assert_eq!(zhibiao::text::back_chars("a增长5%", 7, 2), 1);
+/// assert_eq!(zhibiao::text::back_chars("a增长5%", 7, 9), 0);
+/// ```
+pub fn back_chars(text: &str, pos: usize, n: usize) -> usize {
+    if n == 0 {
+        return pos;
+    }
+    let mut left = n;
+    for (i, &b) in text.as_bytes()[..pos].iter().enumerate().rev() {
+        // A continuation byte is 0b10xx_xxxx; every other byte starts a character.
+        if (b as i8) >= -0x40 {
+            left -= 1;
+            if left == 0 {
+                return i;
+            }
+        }
+    }
+    0
+}
+
 /// An ASCII or full-width decimal digit's value.
 #[inline]
 pub fn digit(c: char) -> Option<u32> {
