@@ -583,6 +583,15 @@ fn clause_start(text: &str, pos: usize, floor: usize) -> (usize, Option<char>) {
 /// → 调解 / 排查 / 预防纠纷量): the value's place after `分别` picks the list item before it.
 /// `None` unless the list has an item of at least two characters for that place.
 fn distributed(text: &str, head: usize, change: Option<&Change>) -> Option<String> {
+    // Most values have no 别 in the 160 bytes before them (40 characters span at most that):
+    // skip counting the characters of the window.
+    let mut near = head.saturating_sub(40 * 4);
+    while !text.is_char_boundary(near) {
+        near += 1;
+    }
+    if !text[near..head].contains('别') {
+        return None;
+    }
     let window = &text[text::back_chars(text, head, 40)..head];
     // The last 分别, found from its 别 (a char search runs memrchr; a substring search builds
     // a Two-Way searcher for every indicator).
