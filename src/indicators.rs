@@ -33,6 +33,8 @@
 //! classes (`五百亿级开发区`); clock times (`07时41分`); and the fixed terms listed in
 //! [`FIXED_TERMS`]. Chinese-numeral counts that pass all this (`三个功能区`, `两次降准`) are kept.
 
+use std::borrow::Cow;
+
 use crate::model::{Change, Citation, Direction, Heading, Indicator, Kind, ListItem};
 use crate::numbers::{self, char_at, is_chinese_numeral, Number};
 use crate::span::Span;
@@ -169,7 +171,7 @@ struct Found {
     end: usize,
     value: Option<f64>,
     value_max: Option<f64>,
-    unit: Option<String>,
+    unit: Option<Cow<'static, str>>,
     kind: Kind,
     approx: Option<&'static str>,
 }
@@ -443,7 +445,7 @@ impl<'a> Scanner<'a> {
                 // needs a unit. `五百亿级开发区`, `千亿级产业集群` name a size class.
                 None if num.multiplier && char_at(text, num.end) != Some('级') => {
                     let (end, unit) = match rare_measure_word(text, num) {
-                        Some(c) => (num.end + c.len_utf8(), Some(c.to_string())),
+                        Some(c) => (num.end + c.len_utf8(), Some(c.to_string().into())),
                         None => (num.end, None),
                     };
                     Found {
@@ -641,7 +643,7 @@ impl<'a> Scanner<'a> {
         }
         let u = units::match_at(text, hi.end, hi.chinese)?;
         if let Some(f) = first {
-            if f.unit.as_deref() != Some(u.unit.as_str()) {
+            if f.unit.as_deref() != Some(&*u.unit) {
                 return None;
             }
         }
@@ -718,7 +720,7 @@ impl<'a> Scanner<'a> {
             value_max: f.value_max,
             unit: f.unit,
             kind: f.kind,
-            approx: approx.map(str::to_string),
+            approx,
             change,
             metric,
             metric_id,

@@ -3,6 +3,8 @@
 //! [`crate::output`] turns an [`Extraction`] into the JSON/JS object the CLI prints and the
 //! page receives (camelCase keys, UTF-16 offsets). Keep the two in step.
 
+use std::borrow::Cow;
+
 use crate::span::Span;
 
 /// Everything zhibiao finds in one text.
@@ -93,11 +95,12 @@ pub struct Indicator {
     /// The high end of a range (`3—5个`), else `None`.
     pub value_max: Option<f64>,
     /// The measure word as written (`件`, `件(次)`, `人次`), `%`, `个百分点`, `‰`, `元` after
-    /// multiplying out `万元`/`亿元`; `None` when there is none.
-    pub unit: Option<String>,
+    /// multiplying out `万元`/`亿元`; `None` when there is none. Borrowed from the unit lexicon
+    /// unless the text extends it (`件(次)`, `元/人`): most indicators allocate nothing for it.
+    pub unit: Option<Cow<'static, str>>,
     pub kind: Kind,
-    /// `余`, `多`, `近`, `约`, `超过`, `以上`, `左右`, … or `None`.
-    pub approx: Option<String>,
+    /// `余`, `多`, `近`, `约`, `超过`, `以上`, `左右`, … or `None` (from the qualifier tables).
+    pub approx: Option<&'static str>,
     pub change: Option<Change>,
     /// The words naming what is measured (`合格率`, `市级行政许可事项`), when the clause says so.
     pub metric: Option<String>,

@@ -199,7 +199,7 @@ impl<'a> Output<'a> {
                         value_max: i.value_max,
                         unit: i.unit.as_deref(),
                         kind: i.kind.as_str(),
-                        approx: i.approx.as_deref(),
+                        approx: i.approx,
                         change: i.change.as_ref().map(|c| ChangeOut {
                             direction: c.direction.as_str(),
                             basis: &c.basis,

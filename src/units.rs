@@ -22,6 +22,7 @@
 //! Entries of kind `none` block a shorter unit (`75周年` is an anniversary, not 75 weeks; `3分之1`
 //! a fraction).
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::model::Kind;
@@ -33,7 +34,8 @@ pub struct UnitMatch {
     /// Byte offset just past the unit (and its bracketed alternative or denominator).
     pub end: usize,
     /// The unit as written, with full-width punctuation folded to ASCII: `件(次)`, `%`, `元/人`.
-    pub unit: String,
+    /// Borrowed from the lexicon unless the text extends it with a bracket or a denominator.
+    pub unit: Cow<'static, str>,
     pub kind: Kind,
 }
 
@@ -187,8 +189,7 @@ const PER: &[&str] = &["年", "月", "日", "季度"];
 pub fn match_at(text: &str, pos: usize, chinese: bool) -> Option<UnitMatch> {
     let (mut end, e) = lexicon_at(text, pos, chinese)?;
     let mut kind = e.kind;
-    let mut unit = String::with_capacity(e.text.len() + 8);
-    unit.push_str(e.text);
+    let mut unit = Cow::Borrowed(e.text);
     let rest = &text[end..];
     let mut chars = rest.chars();
     match chars.next().map(fold) {
@@ -199,9 +200,10 @@ pub fn match_at(text: &str, pos: usize, chinese: bool) -> Option<UnitMatch> {
                 if inner.kind == Kind::Count {
                     if let Some(c) = text[inner_end..].chars().next() {
                         if fold(c) == ')' {
-                            unit.push('(');
-                            unit.push_str(&text[open..inner_end]);
-                            unit.push(')');
+                            let u = unit.to_mut();
+                            u.push('(');
+                            u.push_str(&text[open..inner_end]);
+                            u.push(')');
                             end = inner_end + c.len_utf8();
                         }
                     }
@@ -223,8 +225,9 @@ pub fn match_at(text: &str, pos: usize, chinese: bool) -> Option<UnitMatch> {
                     .find_map(|w| prefix_len(text, p, w).map(|l| p + l))
             });
             if let Some(den_end) = den_end {
-                unit.push(if rest.starts_with('每') { '每' } else { '/' });
-                unit.extend(text[slash..den_end].chars().map(fold));
+                let u = unit.to_mut();
+                u.push(if rest.starts_with('每') { '每' } else { '/' });
+                u.extend(text[slash..den_end].chars().map(fold));
                 end = den_end;
                 if kind == Kind::Count {
                     kind = Kind::Measure;
@@ -234,8 +237,7 @@ pub fn match_at(text: &str, pos: usize, chinese: bool) -> Option<UnitMatch> {
         _ => {}
     }
     if unit == "％" {
-        unit.clear();
-        unit.push('%');
+        unit = Cow::Borrowed("%");
     }
     Some(UnitMatch { end, unit, kind })
 }
@@ -245,7 +247,7 @@ mod tests {
     use super::*;
 
     fn unit(s: &str) -> Option<(String, Kind, &str)> {
-        match_at(s, 0, false).map(|m| (m.unit, m.kind, &s[..m.end]))
+        match_at(s, 0, false).map(|m| (m.unit.into_owned(), m.kind, &s[..m.end]))
     }
 
     #[test]

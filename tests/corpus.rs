@@ -64,8 +64,8 @@ fn predict(text: &str) -> Vec<Pred> {
             start: code_points(text, i.span.start),
             end: code_points(text, i.span.end),
             value: i.value,
-            unit: i.unit,
-            approx: i.approx,
+            unit: i.unit.map(|u| u.into_owned()),
+            approx: i.approx.map(str::to_string),
         })
         .collect()
 }

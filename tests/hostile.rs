@@ -26,7 +26,14 @@ fn tail(
     x.indicators
         .iter()
         .filter(|i| i.span.start >= from)
-        .map(|i: &Indicator| (i.span.of(text).to_string(), i.value, i.unit.clone(), i.kind))
+        .map(|i: &Indicator| {
+            (
+                i.span.of(text).to_string(),
+                i.value,
+                i.unit.as_deref().map(str::to_string),
+                i.kind,
+            )
+        })
         .collect()
 }
 

@@ -138,7 +138,7 @@ fn yu_and_duo_in_every_position() {
         let i = one(t, span);
         assert_eq!(i.value, Some(value), "{t}");
         assert_eq!(
-            i.approx.as_deref(),
+            i.approx,
             Some(&span[span.find(['余', '多']).unwrap()..][..3])
         );
     }
@@ -252,7 +252,7 @@ fn percent_forms() {
     assert_eq!((i.value, unit(&i)), (Some(90.0), Some("%")));
     let i = one("全市财政支出八成以上投向民生领域", "八成");
     assert_eq!(
-        (i.value, unit(&i), i.approx.as_deref()),
+        (i.value, unit(&i), i.approx),
         (Some(8.0), Some("成"), Some("以上"))
     );
     // 成 inside a word is not a unit.
@@ -277,11 +277,11 @@ fn approximation_outside_the_span() {
         ("粮食作物播种面积约为32.6万亩,", "32.6万亩", "约"),
         ("第三产业增加值约占45.3%,", "45.3%", "约"),
     ] {
-        assert_eq!(one(t, span).approx.as_deref(), Some(approx), "{t}");
+        assert_eq!(one(t, span).approx, Some(approx), "{t}");
     }
     assert_eq!(one("调解员1143名。", "1143名").approx, None);
     let i = one("吸引上万人次参与", "万人次");
-    assert_eq!((i.value, i.approx.as_deref()), (Some(10000.0), Some("上")));
+    assert_eq!((i.value, i.approx), (Some(10000.0), Some("上")));
     assert!(spans("比上年增长,党员干部走千家入万户,经济总量迈上万亿元台阶").is_empty());
     // The same characters inside other words are not qualifiers.
     assert_eq!(one("招商引资签约3个项目", "3个").approx, None);
@@ -291,10 +291,7 @@ fn approximation_outside_the_span() {
         one("能源消费总量折合标准煤3.5万吨,", "3.5万吨").approx,
         None
     );
-    assert_eq!(
-        one("将近3000人参加", "3000人").approx.as_deref(),
-        Some("近")
-    );
+    assert_eq!(one("将近3000人参加", "3000人").approx, Some("近"));
 }
 
 // 5. Ranges
