@@ -775,10 +775,12 @@ impl<'a> Scanner<'a> {
             None => window,
         };
         // 比2023年 / 较上年 / 比去年同期: the words after 比/较 up to the verb.
+        let mut has_bi = false;
         for (i, c) in sentence.char_indices().rev() {
             if c != '比' && c != '较' {
                 continue;
             }
+            has_bi |= c == '比';
             let rest = &sentence[i + c.len_utf8()..];
             let first = rest.chars().next();
             let ok = first.is_some_and(|f| {
@@ -790,9 +792,12 @@ impl<'a> Scanner<'a> {
                 return Some(rest.trim_end_matches(['同', '期']).to_string());
             }
         }
-        for w in ["同比", "环比"] {
-            if sentence.contains(w) {
-                return Some(w.to_string());
+        // A sentence without 比 holds neither (and most have none: skip the substring searches).
+        if has_bi {
+            for w in ["同比", "环比"] {
+                if sentence.contains(w) {
+                    return Some(w.to_string());
+                }
             }
         }
         None
