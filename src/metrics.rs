@@ -31,7 +31,7 @@ use std::sync::OnceLock;
 use crate::indicators::{is_clause_end, is_clause_mark, is_sentence_end, CHANGE_VERBS};
 use crate::model::{Change, Indicator};
 use crate::numbers::is_chinese_numeral;
-use crate::text::{self, fold, is_blank, CharSet};
+use crate::text::{self, fold, is_blank, CharGroups};
 
 static SOURCE: &str = include_str!("../data/metrics.tsv");
 
@@ -46,10 +46,8 @@ pub struct Metric {
 
 struct Index {
     metrics: Vec<Metric>,
-    /// (first character, variant, metric index), sorted by character, longest variant first.
-    by_first: Vec<(char, &'static str, usize)>,
-    /// The first characters present: most characters of a phrase stop here.
-    firsts: CharSet,
+    /// (variant, metric index) by first character, longest variant first.
+    by_first: CharGroups<(&'static str, usize)>,
 }
 
 fn index() -> &'static Index {
@@ -77,12 +75,8 @@ fn index() -> &'static Index {
             }
         }
         by_first.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
-        let firsts = CharSet::new(by_first.iter().map(|e| e.0));
-        Index {
-            metrics,
-            by_first,
-            firsts,
-        }
+        let by_first = CharGroups::new(by_first.into_iter().map(|(c, v, i)| (c, (v, i))).collect());
+        Index { metrics, by_first }
     })
 }
 
@@ -96,16 +90,8 @@ pub fn lookup(phrase: &str) -> Option<&'static str> {
     let ix = index();
     let mut best: Option<(&str, usize)> = None;
     for (i, c) in phrase.char_indices() {
-        if !ix.firsts.contains(c) {
-            continue;
-        }
-        let lo = ix.by_first.partition_point(|e| e.0 < c);
         let rest = &phrase[i..];
-        if let Some(&(_, v, m)) = ix.by_first[lo..]
-            .iter()
-            .take_while(|e| e.0 == c)
-            .find(|e| rest.starts_with(e.1))
-        {
+        if let Some(&(v, m)) = ix.by_first.get(c).find(|e| rest.starts_with(e.0)) {
             if best.map_or(true, |(b, _)| v.len() > b.len()) {
                 best = Some((v, m));
             }
@@ -247,11 +233,9 @@ const NOT_FILLERS: &[&str] = &[
 /// A word list indexed by first and last character, so that stripping a word from either end of
 /// a phrase looks at a handful of candidates instead of the whole list.
 pub(crate) struct WordIndex {
-    by_first: Vec<(char, &'static str)>,
-    by_last: Vec<(char, &'static str)>,
-    /// The first (last) characters present: most lookups stop here.
-    firsts: CharSet,
-    lasts: CharSet,
+    /// The words by first (last) character, longest first.
+    by_first: CharGroups<&'static str>,
+    by_last: CharGroups<&'static str>,
 }
 
 impl WordIndex {
@@ -268,46 +252,22 @@ impl WordIndex {
             |a: &(char, &str), b: &(char, &str)| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len()));
         by_first.sort_by(order);
         by_last.sort_by(order);
-        let firsts = CharSet::new(by_first.iter().map(|e| e.0));
-        let lasts = CharSet::new(by_last.iter().map(|e| e.0));
         WordIndex {
-            by_first,
-            by_last,
-            firsts,
-            lasts,
+            by_first: CharGroups::new(by_first),
+            by_last: CharGroups::new(by_last),
         }
-    }
-
-    /// The words of `list` keyed by `c`: one binary search for the first, then a walk (a group
-    /// holds a few words).
-    fn group<'l>(
-        list: &'l [(char, &'static str)],
-        c: char,
-    ) -> impl Iterator<Item = &'l (char, &'static str)> {
-        let lo = list.partition_point(|e| e.0 < c);
-        list[lo..].iter().take_while(move |e| e.0 == c)
     }
 
     /// The longest word that `s` starts with.
     pub(crate) fn prefix(&self, s: &str) -> Option<&'static str> {
         let c = s.chars().next()?;
-        if !self.firsts.contains(c) {
-            return None;
-        }
-        Self::group(&self.by_first, c)
-            .find(|e| s.starts_with(e.1))
-            .map(|e| e.1)
+        self.by_first.get(c).find(|w| s.starts_with(**w)).copied()
     }
 
     /// The longest word that `s` ends with.
     pub(crate) fn suffix(&self, s: &str) -> Option<&'static str> {
         let c = s.chars().next_back()?;
-        if !self.lasts.contains(c) {
-            return None;
-        }
-        Self::group(&self.by_last, c)
-            .find(|e| s.ends_with(e.1))
-            .map(|e| e.1)
+        self.by_last.get(c).find(|w| s.ends_with(**w)).copied()
     }
 }
 

@@ -213,6 +213,9 @@ impl CharSet {
         CharSet(bits)
     }
 
+    /// The number of hash values (bits of the filter).
+    const BUCKETS: usize = 4096;
+
     #[inline]
     fn hash(c: char) -> usize {
         ((c as u32).wrapping_mul(0x9E37_79B1) >> 20) as usize
@@ -222,6 +225,54 @@ impl CharSet {
     pub fn contains(&self, c: char) -> bool {
         let h = Self::hash(c);
         self.0[h >> 6] & (1 << (h & 63)) != 0
+    }
+}
+
+/// Entries keyed by a character, grouped by [`CharSet`]'s hash: the entries of a character are
+/// one table lookup away (no binary search), in the order they were given.
+///
+/// ```
+/// let g = zhibiao::text::CharGroups::new(vec![('增', "增长"), ('增', "增"), ('降', "降低")]);
+/// assert_eq!(g.get('增').collect::<Vec<_>>(), [&"增长", &"增"]);
+/// assert_eq!(g.get('减').count(), 0);
+/// ```
+#[derive(Clone, Debug)]
+pub struct CharGroups<T> {
+    /// Sorted by hash (stably: a character's entries keep their order).
+    entries: Vec<(char, T)>,
+    /// `entries[starts[h]..starts[h + 1]]` holds the entries whose character hashes to `h`.
+    starts: Vec<u32>,
+}
+
+impl<T: Copy> CharGroups<T> {
+    pub fn new(items: Vec<(char, T)>) -> Self {
+        let mut starts = vec![0u32; CharSet::BUCKETS + 1];
+        for e in &items {
+            starts[CharSet::hash(e.0) + 1] += 1;
+        }
+        for h in 0..CharSet::BUCKETS {
+            starts[h + 1] += starts[h];
+        }
+        // A counting sort by hash: stable, and no sort routine in the web build.
+        let mut next = starts.clone();
+        let mut entries = items.clone();
+        for &e in &items {
+            let h = CharSet::hash(e.0);
+            entries[next[h] as usize] = e;
+            next[h] += 1;
+        }
+        CharGroups { entries, starts }
+    }
+
+    /// The entries of `c`, in the order given to [`CharGroups::new`].
+    #[inline]
+    pub fn get(&self, c: char) -> impl Iterator<Item = &T> {
+        let h = CharSet::hash(c);
+        let (lo, hi) = (self.starts[h] as usize, self.starts[h + 1] as usize);
+        self.entries[lo..hi]
+            .iter()
+            .filter(move |e| e.0 == c)
+            .map(|e| &e.1)
     }
 }
 

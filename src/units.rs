@@ -26,7 +26,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::model::Kind;
-use crate::text::{fold, CharSet};
+use crate::text::{fold, CharGroups, CharSet};
 
 /// A unit found after a number.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,10 +58,16 @@ struct Entry {
 
 static SOURCE: &str = include_str!("../data/units.tsv");
 
-/// The units' first characters: most lookups stop here.
+/// The units' first characters: a quick filter for [`may_begin`].
 fn firsts() -> &'static CharSet {
     static SET: OnceLock<CharSet> = OnceLock::new();
     SET.get_or_init(|| CharSet::new(table().iter().map(|e| e.first)))
+}
+
+/// The lexicon grouped by (folded) first character, longest first inside a group.
+fn by_first() -> &'static CharGroups<&'static Entry> {
+    static GROUPS: OnceLock<CharGroups<&'static Entry>> = OnceLock::new();
+    GROUPS.get_or_init(|| CharGroups::new(table().iter().map(|e| (e.first, e)).collect()))
 }
 
 fn table() -> &'static [Entry] {
@@ -133,12 +139,7 @@ pub fn prefix_len(text: &str, pos: usize, word: &str) -> Option<usize> {
 /// The longest lexicon unit at `pos`, without extensions.
 fn lexicon_at(text: &str, pos: usize, chinese: bool) -> Option<(usize, &'static Entry)> {
     let first = fold(text.get(pos..)?.chars().next()?);
-    if !firsts().contains(first) {
-        return None;
-    }
-    let t = table();
-    let lo = t.partition_point(|e| e.first < first);
-    for e in t[lo..].iter().take_while(|e| e.first == first) {
+    for &e in by_first().get(first) {
         if chinese && e.flags & ARABIC_ONLY != 0 {
             continue;
         }
