@@ -19,6 +19,7 @@
 
 use crate::model::{Citation, CitationClass};
 use crate::span::Span;
+use crate::text;
 
 /// Longest citation accepted, in characters, brackets included. Real titles are well below
 /// (the longest in the sample reports is 43); the cap keeps a forgotten `》` from pairing with
@@ -63,12 +64,12 @@ pub fn find(text: &str) -> Vec<Citation> {
     let mut out: Vec<Citation> = Vec::new();
     // Byte offsets of the open brackets of the current line.
     let mut open: Vec<usize> = Vec::new();
-    // Only line ends and the E3 lead byte (U+3000..U+3FFF, where 《 and 》 live) can matter, so
-    // memchr3 skips the rest of the text a vector at a time.
-    let mut i = 0;
-    while let Some(k) = memchr::memchr3(b'\n', b'\r', 0xE3, &bytes[i..]) {
-        let b = i + k;
-        i = b + 1;
+    // Only line ends, 《 (E3 80 8A) and 》 (E3 80 8B) matter: `char_hits` tests whole chunks
+    // for them (a search for the E3 lead byte alone stops at every 、 and 。).
+    let is_hit = |a: u8, b: u8, c: u8| {
+        (a == b'\n') | (a == b'\r') | (a == 0xE3) & (b == 0x80) & ((c == 0x8A) | (c == 0x8B))
+    };
+    for b in text::char_hits(bytes, is_hit) {
         match &bytes[b..bytes.len().min(b + 3)] {
             [b'\n' | b'\r', ..] => open.clear(),
             OPEN => open.push(b),

@@ -23,7 +23,7 @@
 use crate::model::{Heading, ListItem};
 use crate::outline::{chinese_number, heading_at};
 use crate::span::Span;
-use crate::text::{fold, is_blank, lines};
+use crate::text::{self, fold, is_blank, lines};
 
 /// The three marker styles.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,28 +74,22 @@ fn is_marker_char(key: u32) -> bool {
 }
 
 /// Byte offsets where a marker may start, in order: every `第` and `其`, and the one to three
-/// characters before every `是` (`一是`, `十二是`, `二十一是`). memchr3 looks for the last bytes
-/// of the three characters (`第` E7 AC AC, `其` E5 85 B6, `是` E6 98 AF) a vector at a time,
+/// characters before every `是` (`一是`, `十二是`, `二十一是`). [`text::char_hits`] tests whole
+/// chunks of the text for the three characters (`第` E7 AC AC, `其` E5 85 B6, `是` E6 98 AF),
 /// so the text is not decoded; the caller checks each offset.
 fn marker_starts(bytes: &[u8]) -> Vec<usize> {
-    const DI: &[u8] = "第".as_bytes();
-    const QI: &[u8] = "其".as_bytes();
-    const SHI: &[u8] = "是".as_bytes();
+    let is_hit = |a: u8, b: u8, c: u8| {
+        (a == 0xE7) & (b == 0xAC) & (c == 0xAC)
+            | (a == 0xE5) & (b == 0x85) & (c == 0xB6)
+            | (a == 0xE6) & (b == 0x98) & (c == 0xAF)
+    };
     let mut starts = Vec::new();
-    let mut i = 0;
-    while let Some(k) = memchr::memchr3(DI[2], QI[2], SHI[2], &bytes[i..]) {
-        let end = i + k + 1;
-        i = end;
-        let Some(at) = end.checked_sub(3) else {
-            continue;
-        };
-        match &bytes[at..end] {
-            w if w == DI || w == QI => starts.push(at),
-            w if w == SHI => {
-                // Every numeral of a marker is three bytes long.
-                starts.extend((1..=3).filter_map(|n| at.checked_sub(3 * n)));
-            }
-            _ => {}
+    for at in text::char_hits(bytes, is_hit) {
+        if bytes[at] == 0xE6 {
+            // 是: every numeral of a marker is three bytes long.
+            starts.extend((1..=3).filter_map(|n| at.checked_sub(3 * n)));
+        } else {
+            starts.push(at);
         }
     }
     starts.sort_unstable();
