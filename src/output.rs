@@ -553,6 +553,15 @@ impl Json {
     }
 
     /// `[item,item,...]`, each written by `f`.
+    /// Opens an object with its span, `{"start":N,"end":M`: the first two fields of every
+    /// spanned item.
+    fn open_span(&mut self, start: usize, end: usize) {
+        self.raw(r#"{"start":"#);
+        self.usize(start);
+        self.raw(r#","end":"#);
+        self.usize(end);
+    }
+
     fn array<T>(&mut self, items: &[T], mut f: impl FnMut(&mut Self, &T)) {
         self.raw("[");
         for (k, item) in items.iter().enumerate() {
@@ -584,10 +593,7 @@ impl Json {
         self.array(&o.indicators, Self::indicator);
         self.raw(r#","dates":"#);
         self.array(&o.dates, |w, d| {
-            w.raw(r#"{"start":"#);
-            w.usize(d.start);
-            w.raw(r#","end":"#);
-            w.usize(d.end);
+            w.open_span(d.start, d.end);
             w.raw(r#","text":"#);
             w.str(d.text);
             w.raw(r#","iso":"#);
@@ -600,10 +606,7 @@ impl Json {
         self.array(&o.lists, Self::list);
         self.raw(r#","citations":"#);
         self.array(&o.citations, |w, c| {
-            w.raw(r#"{"start":"#);
-            w.usize(c.start);
-            w.raw(r#","end":"#);
-            w.usize(c.end);
+            w.open_span(c.start, c.end);
             w.raw(r#","text":"#);
             w.str(c.text);
             w.raw(r#","class":"#);
@@ -614,10 +617,7 @@ impl Json {
         self.opt_str(o.title);
         self.raw(r#","titleSpan":"#);
         self.opt(&o.title_span, |w, t| {
-            w.raw(r#"{"start":"#);
-            w.usize(t.start);
-            w.raw(r#","end":"#);
-            w.usize(t.end);
+            w.open_span(t.start, t.end);
             w.raw(r#","line":"#);
             w.usize(t.line);
             w.raw("}");
@@ -644,10 +644,7 @@ impl Json {
         });
         self.raw(r#","warnings":"#);
         self.array(&o.warnings, |w, x| {
-            w.raw(r#"{"start":"#);
-            w.usize(x.start);
-            w.raw(r#","end":"#);
-            w.usize(x.end);
+            w.open_span(x.start, x.end);
             w.raw(r#","line":"#);
             w.usize(x.line);
             w.raw(r#","message":"#);
@@ -658,10 +655,7 @@ impl Json {
     }
 
     fn indicator(&mut self, i: &IndicatorOut) {
-        self.raw(r#"{"start":"#);
-        self.usize(i.start);
-        self.raw(r#","end":"#);
-        self.usize(i.end);
+        self.open_span(i.start, i.end);
         self.raw(r#","text":"#);
         self.str(i.text);
         self.raw(r#","value":"#);
@@ -698,10 +692,7 @@ impl Json {
     }
 
     fn heading(&mut self, h: &HeadingOut) {
-        self.raw(r#"{"start":"#);
-        self.usize(h.start);
-        self.raw(r#","end":"#);
-        self.usize(h.end);
+        self.open_span(h.start, h.end);
         self.raw(r#","markerStart":"#);
         self.usize(h.marker_start);
         self.raw(r#","markerEnd":"#);
@@ -724,10 +715,7 @@ impl Json {
     }
 
     fn list(&mut self, l: &ListOut) {
-        self.raw(r#"{"start":"#);
-        self.usize(l.start);
-        self.raw(r#","end":"#);
-        self.usize(l.end);
+        self.open_span(l.start, l.end);
         self.raw(r#","markerStart":"#);
         self.usize(l.marker_start);
         self.raw(r#","markerEnd":"#);
@@ -744,10 +732,7 @@ impl Json {
     }
 
     fn metadata(&mut self, m: &MetadataOut) {
-        self.raw(r#"{"start":"#);
-        self.usize(m.start);
-        self.raw(r#","end":"#);
-        self.usize(m.end);
+        self.open_span(m.start, m.end);
         self.raw(r#","fields":"#);
         self.array(&m.fields, |w, f| {
             w.raw(r#"{"key":"#);
