@@ -81,16 +81,8 @@ fn whitespace_only_gives_an_empty_result() {
 fn a_million_fullwidth_digits() {
     let run = "７".repeat(1_000_000);
     let x = sentence_survives(&run);
-    // A bare digit run has no unit: if anything is reported it covers the whole run, and its
-    // value is not invented.
-    for i in &x.indicators {
-        assert_eq!(
-            i.span.len(),
-            run.len(),
-            "a part of the digit run was reported"
-        );
-        assert_eq!(i.value, None);
-    }
+    // A bare digit run has no unit: nothing is reported (no part of it, no invented value).
+    assert!(x.indicators.is_empty(), "a bare digit run was reported");
     let with_unit = format!("{run}件");
     let x = common::check(&with_unit);
     assert_eq!(x.indicators.len(), 1, "a count with a unit, however long");
@@ -123,22 +115,30 @@ fn a_two_million_digit_number_has_no_value() {
     }
     // A long but representable number keeps its value.
     let x = common::check("投入资金1234567890123元。");
-    for i in &x.indicators {
-        assert_eq!(i.value, Some(1_234_567_890_123.0));
-    }
+    let found: Vec<_> = x
+        .indicators
+        .iter()
+        .map(|i| (i.value, i.unit.as_deref()))
+        .collect();
+    assert_eq!(found, [(Some(1_234_567_890_123.0), Some("元"))]);
 }
 
 #[test]
 fn long_runs_of_chinese_numerals() {
     let run = "一二三四五六七八九十百千万亿零两".repeat(50_000);
     let x = sentence_survives(&run);
-    for i in &x.indicators {
-        if let Some(v) = i.value {
-            assert!(v.is_finite() && v >= 0.0);
-        }
-    }
-    // Numeral quantities side by side: each stays separate (sorted, disjoint: checked).
-    sentence_survives(&"三百二十万件、".repeat(100_000));
+    // Numerals without a unit count nothing.
+    assert!(x.indicators.is_empty(), "{} indicators", x.indicators.len());
+    // Numeral quantities side by side (sorted, disjoint: checked). Today only the first is
+    // found: a numeral right after `、` is not read (tests/cases/KNOWN.md).
+    let run = "三百二十万件、".repeat(100_000);
+    let x = sentence_survives(&run);
+    let found: Vec<_> = x
+        .indicators
+        .iter()
+        .map(|i| (i.span.of(&run), i.value))
+        .collect();
+    assert_eq!(found, [("三百二十万件", Some(3_200_000.0))]);
 }
 
 #[test]
@@ -149,11 +149,24 @@ fn a_hundred_thousand_heading_lines() {
         text.push_str("深化行政执法体制改革\n");
     }
     let x = sentence_survives(&text);
-    // Headings never outnumber lines, and each sits on its own line (checked by `common`).
-    assert!(x.headings.len() <= 100_000);
-    let mut lines: Vec<usize> = x.headings.iter().map(|h| h.line).collect();
-    lines.dedup();
-    assert_eq!(lines.len(), x.headings.len(), "two headings on one line");
+    // Every line is a heading, one level below the one before, and every `一、` after the
+    // first is a repeat.
+    assert_eq!(x.headings.len(), 100_000);
+    for (k, h) in x.headings.iter().enumerate() {
+        assert_eq!((h.line, h.level as usize, h.number), (k + 1, k % 4 + 1, 1));
+        assert_eq!(h.parent, (k % 4 != 0).then(|| k - 1), "heading {k}");
+        assert_eq!(h.title, "深化行政执法体制改革");
+    }
+    let repeats: Vec<_> = x
+        .warnings
+        .iter()
+        .map(|w| (w.line, w.message.as_str()))
+        .collect();
+    assert_eq!(repeats.len(), 24_999);
+    assert_eq!(repeats[0], (5, "编号重复：一、"));
+    assert!(repeats
+        .iter()
+        .all(|&(l, m)| l % 4 == 1 && m == "编号重复：一、"));
 }
 
 #[test]
@@ -164,9 +177,12 @@ fn half_a_million_unclosed_citation_marks() {
     // A closed one after the flood is still found.
     let with_closed = format!("{text}\n依据《中华人民共和国行政复议法》办理");
     let x = common::check(&with_closed);
-    for c in &x.citations {
-        assert!(c.span.of(&with_closed).ends_with('》'));
-    }
+    let found: Vec<_> = x
+        .citations
+        .iter()
+        .map(|c| c.span.of(&with_closed))
+        .collect();
+    assert_eq!(found, ["《中华人民共和国行政复议法》"]);
 }
 
 #[test]
@@ -176,16 +192,22 @@ fn three_hundred_thousand_nested_parentheses() {
         text.push('一');
         text.push_str(&close.repeat(300_000));
         let x = sentence_survives(&text);
-        assert!(x.headings.len() <= 1, "one line holds at most one heading");
-        sentence_survives(&open.repeat(300_000));
+        // A marker is one bracket, a numeral, one bracket: `((…(一)…))` is none.
+        assert!(x.headings.is_empty(), "{} headings", x.headings.len());
+        assert!(x.indicators.is_empty() && x.lists.is_empty());
+        let x = sentence_survives(&open.repeat(300_000));
+        assert!(x.headings.is_empty() && x.indicators.is_empty());
     }
 }
 
 #[test]
 fn nul_bytes() {
     let text = format!("\0\0一、\0主要举措\0\n{}\0", SENTENCE.replace(',', "\0"));
-    common::check(&text);
-    sentence_survives(&"\0".repeat(100_000));
+    let x = common::check(&text);
+    // NUL separates like the comma it replaced: the sentence's figures are all found.
+    assert_eq!(spans(&text, &x), ["238项", "4.6万件", "98.7%"]);
+    let x = sentence_survives(&"\0".repeat(100_000));
+    assert!(x.indicators.is_empty() && x.headings.is_empty());
 }
 
 #[test]
@@ -200,7 +222,7 @@ fn emoji_and_extension_b_everywhere() {
     // Before a sentence: everything after is found at the right UTF-16 offsets (checked).
     let prefix = "😀𠀀👨‍👩‍👧𪚥".repeat(10_000);
     let x = sentence_survives(&prefix);
-    assert!(x.indicators.is_empty());
+    assert!(x.indicators.is_empty() && x.headings.is_empty());
 }
 
 #[test]
@@ -230,13 +252,27 @@ fn a_bracket_split_over_a_lone_cr() {
     // Found by the fuzz target: `(` alone on a line, `1)` on the next, old Mac line ends.
     let text = "\r(\r1)\r";
     let x = common::check(text);
-    for h in &x.headings {
-        assert_eq!(h.line, 3);
-        // Reported as written, without the line break; its span covers both lines.
-        assert_eq!(h.marker, "(1)");
-        assert_eq!(h.marker_span.of(text), "(\r1)");
-    }
-    common::check("一、总体情况\r(\r1)推进依法行政\r\n(\n2)强化监督\r");
+    assert_eq!(x.headings.len(), 1);
+    let h = &x.headings[0];
+    assert_eq!(h.line, 3);
+    // Reported as written, without the line break; its span covers both lines.
+    assert_eq!(h.marker, "(1)");
+    assert_eq!(h.marker_span.of(text), "(\r1)");
+    let text = "一、总体情况\r(\r1)推进依法行政\r\n(\n2)强化监督\r";
+    let x = common::check(text);
+    let got: Vec<_> = x
+        .headings
+        .iter()
+        .map(|h| (h.line, h.marker.as_str(), h.title.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, "一、", "总体情况"),
+            (3, "(1)", "推进依法行政"),
+            (5, "(2)", "强化监督")
+        ]
+    );
 }
 
 #[test]
@@ -283,9 +319,31 @@ fn lone_surrogates_from_javascript_arrive_as_replacement_characters() {
     let js: Vec<u16> = "合格率达98.7%"
         .encode_utf16()
         .chain([0xD800, 0x41, 0xDC00])
+        .chain("办理4.6万件".encode_utf16())
         .collect();
     let text = String::from_utf16_lossy(&js);
-    assert_eq!(text.encode_utf16().count(), js.len());
     common::check(&text);
-    sentence_survives(&"\u{FFFD}".repeat(100_000));
+    // zhibiao's UTF-16 offsets index the page's own string, lone surrogates and all: each
+    // figure's offsets slice it out of `js`, before and after the surrogates.
+    let json: serde_json::Value =
+        serde_json::from_str(&zhibiao::output::to_json(&text)).expect("JSON");
+    let found: Vec<(u64, u64, String)> = json["indicators"]
+        .as_array()
+        .expect("indicators")
+        .iter()
+        .map(|i| {
+            let (s, e) = (i["start"].as_u64().unwrap(), i["end"].as_u64().unwrap());
+            (
+                s,
+                e,
+                String::from_utf16(&js[s as usize..e as usize]).unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [(4, 9, "98.7%".to_string()), (14, 19, "4.6万件".to_string())]
+    );
+    let x = sentence_survives(&"\u{FFFD}".repeat(100_000));
+    assert!(x.indicators.is_empty() && x.headings.is_empty());
 }

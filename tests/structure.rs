@@ -10,28 +10,6 @@ use std::path::Path;
 use serde_json::Value;
 use zhibiao::{extract, CitationClass, DeadlineStatus, Level, PartStatus};
 
-fn fixtures() -> Vec<(String, String, Value)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
-    let mut out = Vec::new();
-    let mut names: Vec<_> = fs::read_dir(&dir)
-        .expect("fixture directory")
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    names.sort();
-    for p in names {
-        let text = fs::read_to_string(&p).expect("fixture text");
-        let gold: Value = serde_json::from_str(
-            &fs::read_to_string(p.with_extension("gold.json")).expect("gold file"),
-        )
-        .expect("gold json");
-        out.push((p.display().to_string(), text, gold));
-    }
-    assert_eq!(out.len(), 5);
-    out
-}
-
 fn titles(t: &str) -> Vec<(u8, String, String, usize)> {
     extract(t)
         .headings
@@ -42,57 +20,8 @@ fn titles(t: &str) -> Vec<(u8, String, String, usize)> {
 
 // ---- 1. Outline headings ----
 
-#[test]
-fn corpus_headings_titles_years_and_citations_match_gold() {
-    for (name, text, gold) in fixtures() {
-        let x = extract(&text);
-        let got: Vec<_> = x
-            .headings
-            .iter()
-            .map(|h| {
-                (
-                    h.line as u64,
-                    h.level as u64,
-                    h.marker.clone(),
-                    h.title.clone(),
-                )
-            })
-            .collect();
-        let want: Vec<_> = gold["headings"]
-            .as_array()
-            .expect("headings")
-            .iter()
-            .map(|h| {
-                (
-                    h["line"].as_u64().unwrap_or(0),
-                    h["level"].as_u64().unwrap_or(0),
-                    h["marker"].as_str().unwrap_or("").to_string(),
-                    h["title"].as_str().unwrap_or("").to_string(),
-                )
-            })
-            .collect();
-        assert_eq!(got, want, "{name}");
-        assert_eq!(
-            x.title.as_ref().map(|t| t.text.as_str()),
-            gold["title"].as_str(),
-            "{name}"
-        );
-        assert_eq!(
-            x.report_year.map(i64::from),
-            gold["report_year"].as_i64(),
-            "{name}"
-        );
-        let cites: Vec<_> = x.citations.iter().map(|c| c.span.of(&text)).collect();
-        let want: Vec<_> = gold["citations"]
-            .as_array()
-            .expect("citations")
-            .iter()
-            .map(|c| c["text"].as_str().unwrap_or(""))
-            .collect();
-        assert_eq!(cites, want, "{name}");
-        assert!(x.warnings.is_empty(), "{name}: {:?}", x.warnings);
-    }
-}
+// The headings, titles, report years and citations of the annotated corpus are compared with
+// its answer files in tests/corpus.rs.
 
 #[test]
 fn tree_parents_and_children() {
