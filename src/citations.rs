@@ -14,9 +14,10 @@
 //! - A stray `》` without an opening bracket is ignored.
 //!
 //! The class comes from the title's last words once a trailing bracketed note such as
-//! `(2021-2025年)` or `（草案）` is set aside: see [`CLASS_SUFFIXES`]. Titles whose ending says
+//! `(2021-2025年)` or `（草案）` is set aside: the longest ending listed in `data/citations.tsv`. Titles whose ending says
 //! nothing (`《以案释法》`, `《…的建议》`) are `other`.
 
+use crate::lexicon;
 use crate::model::{Citation, CitationClass};
 use crate::span::Span;
 use crate::text;
@@ -25,38 +26,6 @@ use crate::text;
 /// (the longest in the sample reports is 43); the cap keeps a forgotten `》` from pairing with
 /// one far away in a text pasted as a single line.
 pub const MAX_CHARS: usize = 200;
-
-/// Title endings and the class they give, longest first where one ends another (`办法` before
-/// `法`). Checked in order; the first match wins.
-pub const CLASS_SUFFIXES: &[(&str, CitationClass)] = &[
-    ("办法", CitationClass::Rules),
-    ("规定", CitationClass::Rules),
-    ("规则", CitationClass::Rules),
-    ("细则", CitationClass::Rules),
-    ("准则", CitationClass::Rules),
-    ("条例", CitationClass::Regulation),
-    ("法典", CitationClass::Law),
-    // Verbs and nouns ending in 法 that do not name a law: `《以案释法》`, `《学法用法》`.
-    ("释法", CitationClass::Other),
-    ("普法", CitationClass::Other),
-    ("学法", CitationClass::Other),
-    ("用法", CitationClass::Other),
-    ("懂法", CitationClass::Other),
-    ("守法", CitationClass::Other),
-    ("说法", CitationClass::Other),
-    ("讲法", CitationClass::Other),
-    ("执法", CitationClass::Other),
-    ("做法", CitationClass::Other),
-    ("方法", CitationClass::Other),
-    ("看法", CitationClass::Other),
-    ("法", CitationClass::Law),
-    ("纲要", CitationClass::Plan),
-    ("规划", CitationClass::Plan),
-    ("方案", CitationClass::Plan),
-    ("计划", CitationClass::Plan),
-    ("要点", CitationClass::Plan),
-    ("通知", CitationClass::Notice),
-];
 
 /// Finds every `《…》` in `text`, outermost only, in document order.
 pub fn find(text: &str) -> Vec<Citation> {
@@ -133,7 +102,7 @@ pub fn classify(title: &str) -> CitationClass {
             _ => break,
         }
     }
-    CLASS_SUFFIXES
+    lexicon::citation_suffixes()
         .iter()
         .find(|(s, _)| t.ends_with(s))
         .map_or(CitationClass::Other, |&(_, c)| c)

@@ -30,110 +30,19 @@
 //! quoted term (`“三个规定”`), inside `《》`, heading or list markers, brackets (`〔2019〕`,
 //! footnotes `[3]`); numbers glued to Latin letters or `+` (`5G`, `C919`, `1+5`), after `每`
 //! (`每百元`) or `前` (`前三名`); age thresholds and bands (`60岁以上老人`, `0—6岁儿童`); size
-//! classes (`五百亿级开发区`); clock times (`07时41分`); and the fixed terms listed in
-//! [`FIXED_TERMS`]. Chinese-numeral counts that pass all this (`三个功能区`, `两次降准`) are kept.
+//! classes (`五百亿级开发区`); clock times (`07时41分`); and the fixed terms and combination
+//! names of `data/terms.tsv` (a slogan exclusion is a line there). Chinese-numeral counts that pass all this (`三个功能区`, `两次降准`) are kept.
 
 use std::borrow::Cow;
 
-use crate::model::{Change, Citation, Direction, Heading, Indicator, Kind, ListItem};
+use crate::clause::{self, is_clause_end, is_sentence_end};
+use crate::lexicon::{self, Class};
+use crate::model::{Change, Citation, Heading, Indicator, Kind, ListItem};
 use crate::numbers::{self, char_at, is_chinese_numeral, Number};
 use crate::span::Span;
 use crate::text::{fold, is_blank};
 use crate::units::{self, is_cjk, prefix_len};
 use crate::{metrics, text};
-
-/// Fixed terms that start with a numeral and a measure word but count nothing.
-pub const FIXED_TERMS: &[&str] = &[
-    "三项制度",
-    "八项规定",
-    "三个代表",
-    "两个维护",
-    "两个确立",
-    "两个毫不动摇",
-    "两个一百年",
-    "两个大局",
-    "两个结合",
-    "两个责任",
-    "四个意识",
-    "四个自信",
-    "四个全面",
-    "三个务必",
-    "三个规定",
-    "五个一",
-    "三个一",
-    "五项原则",
-    "八项主张",
-    "三次产业",
-    "三张清单",
-    "四张清单",
-    "铁人三项",
-];
-
-/// Words that, right after a Chinese-numeral count, make it the name of a combination
-/// (`三台融合`, `三调联动`, `四法融合`) rather than a count.
-const COMBINATION_TAILS: &[&str] = &[
-    "融合", "联动", "合一", "一体", "协同", "共治", "并举", "齐抓",
-];
-
-/// Qualifiers written before the number, longest first, with the approximation they give.
-/// `约合`/`约为`/`约占`/`约有`/`约达` are `约` followed by a verb (`人均生产总值约合20533美元`).
-/// `折合` alone is not: it converts a value into another unit (`折合标准煤`), exactly or not.
-const APPROX_BEFORE: &[(&str, &str)] = &[
-    ("超过", "超过"),
-    ("突破", "突破"),
-    ("约合", "约"),
-    ("约为", "约"),
-    ("约占", "约"),
-    ("约有", "约"),
-    ("约达", "约"),
-    ("大概", "约"),
-    ("近", "近"),
-    ("约", "约"),
-    ("超", "超"),
-    ("逾", "逾"),
-];
-/// Characters that make a qualifier part of another word: 签约, 预约, 节约, 最近, 附近, 赶超.
-const WORD_BEFORE_APPROX: &[(&str, &str)] = &[
-    ("约", "签预节集履违合特公制邀践契缔守立相"),
-    ("近", "最附邻靠就亲贴"),
-    ("超", "赶高"),
-];
-
-/// Qualifiers written after the unit.
-const APPROX_AFTER: &[&str] = &["以上", "左右", "以内"];
-
-/// Change verbs directly before the value, with their direction.
-pub(crate) const CHANGE_VERBS: &[(&str, Direction)] = &[
-    ("上升", Direction::Up),
-    ("增长", Direction::Up),
-    ("增加", Direction::Up),
-    ("提高", Direction::Up),
-    ("提升", Direction::Up),
-    ("上涨", Direction::Up),
-    ("扩大", Direction::Up),
-    ("增幅", Direction::Up),
-    ("多增", Direction::Up),
-    ("增产", Direction::Up),
-    ("增收", Direction::Up),
-    ("减产", Direction::Down),
-    ("减收", Direction::Down),
-    ("升值", Direction::Up),
-    ("贬值", Direction::Down),
-    ("下降", Direction::Down),
-    ("减少", Direction::Down),
-    ("降低", Direction::Down),
-    ("压缩", Direction::Down),
-    ("精简", Direction::Down),
-    ("缩短", Direction::Down),
-    ("缩减", Direction::Down),
-    ("削减", Direction::Down),
-    ("下滑", Direction::Down),
-    ("回落", Direction::Down),
-    ("降幅", Direction::Down),
-    ("增", Direction::Up),
-    ("减", Direction::Down),
-    ("降", Direction::Down),
-];
 
 /// Finds the indicators of `text`, skipping numbers inside citations and heading or list markers.
 pub fn find(
@@ -210,8 +119,7 @@ fn rare_measure_word(text: &str, num: &Number) -> Option<char> {
         return None;
     }
     let c = char_at(text, num.end).filter(|&c| is_cjk(c))?;
-    if "的了余多内外上下等以及和与或是为在到至之左右年月日时前后来间中".contains(c)
-    {
+    if lexicon::has_char(Class::NotMeasureWord, c) {
         return None;
     }
     let after = char_at(text, num.end + c.len_utf8());
@@ -231,25 +139,6 @@ fn is_open_quote(c: char) -> bool {
 
 fn is_close_quote(c: char) -> bool {
     matches!(c, '”' | '」' | '』' | '’' | '〞')
-}
-
-/// Ends a clause for metric naming and for the quoted-term check.
-pub(crate) fn is_clause_end(c: char) -> bool {
-    is_clause_mark(fold(c))
-}
-
-/// [`is_clause_end`] for a character already passed through [`fold`].
-#[inline]
-pub(crate) fn is_clause_mark(f: char) -> bool {
-    matches!(
-        f,
-        ',' | '。' | ';' | ':' | '!' | '?' | '、' | '\n' | '\r' | '|' | '…'
-    )
-}
-
-/// Ends a sentence (the window in which a change's basis is looked for).
-pub(crate) fn is_sentence_end(c: char) -> bool {
-    matches!(fold(c), '。' | ';' | '!' | '?' | '\n' | '\r')
 }
 
 impl<'a> Scanner<'a> {
@@ -329,8 +218,7 @@ impl<'a> Scanner<'a> {
         let text = self.text;
         // 迈上万亿元台阶, 登上: 上 is part of a verb there.
         let up = start - '上'.len_utf8();
-        if prev_char(text, up).is_some_and(|p| "迈登跃走爬站赶追攀踏冲升跨".contains(p))
-        {
+        if prev_char(text, up).is_some_and(|p| lexicon::has_char(Class::TakesShang, p)) {
             return None;
         }
         let mut pos = start;
@@ -572,7 +460,7 @@ impl<'a> Scanner<'a> {
                 }
             }
             let rest = &text.as_bytes()[at..];
-            if FIXED_TERMS.iter().any(|t| {
+            if lexicon::words(Class::FixedTerm).iter().any(|t| {
                 rest.first() == t.as_bytes().first()
                     && rest.starts_with(t.as_bytes())
                     && unit_end <= at + t.len()
@@ -580,7 +468,7 @@ impl<'a> Scanner<'a> {
                 return true;
             }
         }
-        if COMBINATION_TAILS
+        if lexicon::words(Class::CombinationTail)
             .iter()
             .any(|t| text[unit_end..].starts_with(t))
         {
@@ -671,25 +559,20 @@ impl<'a> Scanner<'a> {
         // Qualifiers before the number and after the unit.
         let mut head = f.start;
         let mut approx = f.approx;
-        for &(w, gives) in APPROX_BEFORE {
-            if text[..f.start].ends_with(w) {
-                let word_start = f.start - w.len();
+        for q in lexicon::approx_before() {
+            if text[..f.start].ends_with(q.word) {
+                let word_start = f.start - q.word.len();
                 // 签约3个项目, 附近3公里: the character is part of another word.
-                let part_of_word = prev_char(text, word_start).is_some_and(|p| {
-                    WORD_BEFORE_APPROX
-                        .iter()
-                        .any(|(a, before)| w.starts_with(a) && before.contains(p))
-                });
-                if part_of_word {
+                if prev_char(text, word_start).is_some_and(|p| q.not_after.contains(p)) {
                     break;
                 }
                 head = word_start;
-                approx = approx.or(Some(gives));
+                approx = approx.or(Some(q.gives));
                 break;
             }
         }
         let mut tail = end;
-        for w in APPROX_AFTER {
+        for &w in lexicon::words(Class::ApproxAfter) {
             if text[end..].starts_with(w) {
                 tail = end + w.len();
                 approx = approx.or(Some(w));
@@ -737,13 +620,11 @@ impl<'a> Scanner<'a> {
         if text[..p].ends_with('了') {
             p -= '了'.len_utf8();
         }
-        let Some(verb) = metrics::verbs().suffix(&text[text::back_chars(text, p, 2)..p]) else {
+        let Some((verb, direction)) =
+            clause::change_verb_before(&text[text::back_chars(text, p, 2)..p])
+        else {
             return (None, None);
         };
-        let direction = CHANGE_VERBS
-            .iter()
-            .find(|v| v.0 == verb)
-            .map_or(Direction::Up, |v| v.1);
         let verb_start = p - verb.len();
         // Single-character verbs only in the compact forms 同比增 / 同比减 / 比上年增.
         let basis = self.basis(verb_start);

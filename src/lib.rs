@@ -18,8 +18,10 @@
 //! or partial result.
 
 pub mod citations;
+pub mod clause;
 pub mod dates;
 pub mod indicators;
+pub mod lexicon;
 pub mod lists;
 pub mod meta;
 pub mod metrics;

@@ -28,7 +28,8 @@
 
 use std::sync::OnceLock;
 
-use crate::indicators::{is_clause_end, is_clause_mark, is_sentence_end, CHANGE_VERBS};
+use crate::clause::{self, is_clause_end, is_clause_mark, is_sentence_end};
+use crate::lexicon::{self, Class, WordIndex};
 use crate::model::{Change, Indicator};
 use crate::numbers::is_chinese_numeral;
 use crate::text::{self, fold, is_blank, CharGroups};
@@ -102,210 +103,28 @@ pub fn lookup(phrase: &str) -> Option<&'static str> {
 
 // ---- Naming a metric from its clause ----
 
-/// Words between a metric and its value (`合格率达98.7%`), stripped from the metric's end.
-const CONNECTORS: &[&str] = &[
-    "均达到",
-    "分别为",
-    "分别达",
-    "均为",
-    "均达",
-    "达到",
-    "共计",
-    "合计",
-    "总计",
-    "累计",
-    "总数",
-    "为",
-    "达",
-    "是",
-    "共",
-    "计",
-    "有",
-    "了",
-    "约",
-    "近",
-    "超过",
-    "逾",
-    "超",
-    "突破",
-    "和",
-    "及",
-    "等",
-    "的",
-    "分别",
-    "分别再",
-    "再",
-    "均实现",
-    "实现",
-    "保持",
-    "保持在",
-    "稳定在",
-    "控制在",
-    "维持在",
-    "平均",
-    "平均为",
-    "平均达",
-    "拟按",
-    "拟",
-    "按",
-    "到",
-    "至",
-    "占",
-    "年均",
-    "平均每年",
-    "实际",
-    "由",
-    "从",
-];
-
-/// Verbs that take the counted object (`聘请11名执业律师`): when the words before a number end
-/// with one, the metric is the noun after the unit; a noun after the unit ends before one.
-const OBJECT_VERBS: &[&str] = &[
-    "聘请", "打造", "公示", "覆盖", "建成", "设立", "组建", "培育", "选聘", "配备", "新建", "改造",
-    "实施", "推进", "惠及", "解决", "开展", "组织", "举办", "召开", "发放", "培训", "引进", "创建",
-    "成立", "认定", "命名", "表彰", "确定", "推出", "出台", "制定", "印发", "修订", "清理", "废止",
-    "进行", "参加", "参与", "实现", "完成", "使用", "推送", "同步", "落实", "担任", "受益", "入选",
-    "列入", "获得", "纳入", "接受", "提供", "开通", "通过", "进入", "安置", "培养", "招聘", "帮助",
-    "走访", "慰问", "带动", "吸纳", "指导", "督促", "约谈", "查处", "为", "公布", "发布", "审核",
-    "检查", "排查", "出具", "办理", "受理", "收到", "接收", "编制", "梳理", "归集", "兑付", "征集",
-    "收集", "下发", "聘任", "遴选", "承办", "接待", "推动", "建设", "建立", "新增", "支持",
-];
-
-/// Object verbs that state a result and never end a metric's name (`地区生产总值完成`).
-const RESULT_VERBS: &[&str] = &["完成", "新增", "惠及", "覆盖", "实现", "受理"];
-
-/// Words that frame a clause but name nothing (`全市`, `2024年`, `其中`), stripped from both ends.
-const FILLERS: &[&str] = &[
-    "截至目前",
-    "截至",
-    "目前",
-    "其中",
-    "全年",
-    "全市",
-    "全县",
-    "全区",
-    "全省",
-    "全州",
-    "全镇",
-    "全国",
-    "全部",
-    "本年度",
-    "今年",
-    "年内",
-    "去年",
-    "同时",
-    "此外",
-    "另外",
-    "先后",
-    "预测",
-    "预计",
-    "力争",
-    "确保",
-    "争取",
-    "我市",
-    "我县",
-    "我区",
-    "共有",
-    "现有",
-    "拥有",
-    "已",
-    "共",
-    "累计",
-    "共计",
-    "向",
-    "对",
-    "为",
-    "在",
-    "把",
-    "将",
-    "从",
-    "由",
-    "的",
-];
-
-/// Words that begin with a one-character filler but are not framed by it (`在职人员`, `对外贸易`):
-/// the filler is kept.
-const NOT_FILLERS: &[&str] = &[
-    "在职", "在编", "在岗", "在校", "在园", "在建", "在册", "在库", "在押", "在线", "在营", "对外",
-    "为民", "由此", "将来",
-];
-
-/// A word list indexed by first and last character, so that stripping a word from either end of
-/// a phrase looks at a handful of candidates instead of the whole list.
-pub(crate) struct WordIndex {
-    /// The words by first (last) character, longest first.
-    by_first: CharGroups<&'static str>,
-    by_last: CharGroups<&'static str>,
-}
-
-impl WordIndex {
-    fn new(words: impl Iterator<Item = &'static str>) -> Self {
-        let mut by_first = Vec::new();
-        let mut by_last = Vec::new();
-        for w in words {
-            if let (Some(f), Some(l)) = (w.chars().next(), w.chars().next_back()) {
-                by_first.push((f, w));
-                by_last.push((l, w));
-            }
-        }
-        let order =
-            |a: &(char, &str), b: &(char, &str)| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len()));
-        by_first.sort_by(order);
-        by_last.sort_by(order);
-        WordIndex {
-            by_first: CharGroups::new(by_first),
-            by_last: CharGroups::new(by_last),
-        }
-    }
-
-    /// The longest word that `s` starts with.
-    pub(crate) fn prefix(&self, s: &str) -> Option<&'static str> {
-        let c = s.chars().next()?;
-        self.by_first.get(c).find(|w| s.starts_with(**w)).copied()
-    }
-
-    /// The longest word that `s` ends with.
-    pub(crate) fn suffix(&self, s: &str) -> Option<&'static str> {
-        let c = s.chars().next_back()?;
-        self.by_last.get(c).find(|w| s.ends_with(**w)).copied()
-    }
-}
-
-/// The change verbs of [`crate::indicators`], indexed.
-pub(crate) fn verbs() -> &'static WordIndex {
-    static V: OnceLock<WordIndex> = OnceLock::new();
-    V.get_or_init(|| WordIndex::new(CHANGE_VERBS.iter().map(|v| v.0)))
-}
-
 fn leading_words() -> &'static WordIndex {
     static V: OnceLock<WordIndex> = OnceLock::new();
-    V.get_or_init(|| WordIndex::new(FILLERS.iter().copied()))
+    V.get_or_init(|| WordIndex::new(lexicon::words(Class::Filler).iter().copied()))
 }
 
 fn object_verbs() -> &'static WordIndex {
     static V: OnceLock<WordIndex> = OnceLock::new();
-    V.get_or_init(|| WordIndex::new(OBJECT_VERBS.iter().copied()))
+    V.get_or_init(|| WordIndex::new(lexicon::words(Class::ObjectVerb).iter().copied()))
 }
-
-/// Words that end with a one-character filler (`公共`, `相对`): the filler does not end a noun
-/// there.
-const ENDS_LIKE_FILLER: &[&str] = &[
-    "公共", "相对", "绝对", "针对", "存在", "所在", "现在", "自由", "理由", "行为", "总共",
-];
 
 /// Words that end a noun after a unit: object verbs (`党政主要负责人进行会议述法` →
 /// `党政主要负责人`), change verbs and framing words.
 fn noun_stops() -> &'static WordIndex {
     static V: OnceLock<WordIndex> = OnceLock::new();
     V.get_or_init(|| {
+        let words = |c| lexicon::words(c).iter().copied();
         WordIndex::new(
-            OBJECT_VERBS
-                .iter()
-                .copied()
-                .chain(CHANGE_VERBS.iter().map(|v| v.0))
-                .chain(FILLERS.iter().copied())
+            words(Class::ObjectVerb)
+                .chain(lexicon::change_verbs().iter().map(|v| v.0))
+                .chain(words(Class::Filler))
                 // 3万多居民群众直接受益: an adverb before the verb (and not 直 + 接受).
-                .chain(["直接", "间接"]),
+                .chain(words(Class::NounStop)),
         )
     })
 }
@@ -319,15 +138,26 @@ fn noun_stops_at(text: &str, at: usize, prev: char) -> bool {
         Some(w) if w.chars().count() > 1 => true,
         Some(_) => {
             let from_prev = &text[at - prev.len_utf8()..];
-            !NOT_FILLERS.iter().any(|n| rest.starts_with(n))
-                && !ENDS_LIKE_FILLER.iter().any(|n| from_prev.starts_with(n))
+            !lexicon::words(Class::NotFiller)
+                .iter()
+                .any(|n| rest.starts_with(n))
+                && !lexicon::words(Class::EndsLikeFiller)
+                    .iter()
+                    .any(|n| from_prev.starts_with(n))
         }
     }
 }
 
 fn trailing_words() -> &'static WordIndex {
     static V: OnceLock<WordIndex> = OnceLock::new();
-    V.get_or_init(|| WordIndex::new(CONNECTORS.iter().chain(FILLERS).copied()))
+    V.get_or_init(|| {
+        WordIndex::new(
+            lexicon::words(Class::Connector)
+                .iter()
+                .chain(lexicon::words(Class::Filler))
+                .copied(),
+        )
+    })
 }
 
 /// The words naming what the quantity at `[head, tail)` measures, from its clause: a rate noun
@@ -428,7 +258,7 @@ fn name_in_clause(
     }
     // 地区生产总值完成198.5亿元, 城镇更新改造惠及390万人。: nothing after the unit; a verb of
     // result is not part of the name (nominal verbs stay: 开展职业技能培训).
-    if let Some(v) = verb.filter(|v| RESULT_VERBS.contains(v)) {
+    if let Some(v) = verb.filter(|v| lexicon::has(Class::ResultVerb, v)) {
         let rest = strip(&seg[..seg.len() - v.len()]);
         if rest.chars().count() >= 2 {
             seg = rest;
@@ -634,7 +464,10 @@ fn strip(mut s: &str) -> &str {
         // Leading months: 10月, 1-5月, 1—11月份.
         s = strip_leading_months(s);
         while let Some(w) = leading_words().prefix(s) {
-            if NOT_FILLERS.iter().any(|n| s.starts_with(n)) {
+            if lexicon::words(Class::NotFiller)
+                .iter()
+                .any(|n| s.starts_with(n))
+            {
                 break;
             }
             s = &s[w.len()..];
@@ -658,7 +491,7 @@ fn strip(mut s: &str) -> &str {
             s = &s[..s.len() - w.len()];
             // 提高到66.2%: the value is the new level, the verb is not part of the name.
             if matches!(w, "到" | "至") {
-                if let Some(v) = verbs().suffix(s) {
+                if let Some(v) = clause::change_verbs().suffix(s) {
                     s = &s[..s.len() - v.len()];
                 }
             }

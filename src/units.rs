@@ -25,6 +25,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use crate::lexicon::{self, Class};
 use crate::model::Kind;
 use crate::text::{fold, CharGroups, CharSet};
 
@@ -155,9 +156,11 @@ fn lexicon_at(text: &str, pos: usize, chinese: bool) -> Option<(usize, &'static 
             let end = pos + len;
             if e.flags & NO_CJK_AFTER != 0
                 && text[end..].chars().next().is_some_and(is_cjk)
-                && !["以上", "左右", "以内", "多", "的"]
+                // 八成以上, 八成多: a qualifier after the unit, not a word running on.
+                && !(lexicon::words(Class::ApproxAfter)
                     .iter()
                     .any(|w| text[end..].starts_with(w))
+                    || text[end..].starts_with(['多', '的']))
             {
                 continue;
             }

@@ -1,0 +1,501 @@
+//! The word lists: every list of words the recognizers look for, loaded from `data/*.tsv`.
+//!
+//! Code holds mechanisms, data holds words. Each word list file is compiled in with
+//! `include_str!` and parsed once, on first use. A line is a word (or a phrase, or a suffix),
+//! a tab, and its **roles**, separated by spaces; a role may carry a value (`change=up`). A
+//! word that plays two roles is written once, with both (`约` with `approx-before=约 connector`):
+//! one word, one line, one place. Lines starting with `#` and empty lines are comments; each
+//! file starts with a header saying what a line means.
+//!
+//! | file | what a line is |
+//! |---|---|
+//! | `data/words.tsv` | a function word of indicators and metric naming: qualifiers (`约`, `以上`), change verbs (`增长`), connectors, fillers, object verbs |
+//! | `data/terms.tsv` | a fixed term with a numeral that counts nothing (`八项规定`), or a word that makes a count a name (`三台融合`) |
+//! | `data/citations.tsv` | a title ending and the citation class it gives (`条例` → regulation) |
+//! | `data/units.tsv`, `data/metrics.tsv` | units and the metric taxonomy, read by [`crate::units`] and [`crate::metrics`] (their own columns) |
+//!
+//! Code asks for the words of a [`Class`]:
+//!
+//! ```
+//! use zhibiao::lexicon::{self, Class};
+//! assert!(lexicon::words(Class::FixedTerm).contains(&"八项规定"));
+//! assert!(lexicon::has(Class::Connector, "达到"));
+//! let q = lexicon::approx_before().iter().find(|q| q.word == "约合").unwrap();
+//! assert_eq!((q.gives, q.not_after.contains('签')), ("约", true)); // 签约 is a word
+//! ```
+//!
+//! Loading never panics: a malformed line or an unknown role is skipped at run time, and
+//! [`check`] reports it, so a bad line fails `cargo test` (the test at the end of this module),
+//! not the page. [`check`] also rejects a word listed twice in a file and roles that must not
+//! meet on one line ([`EXCLUSIVE`]) or must come together ([`REQUIRES`]).
+//!
+//! To add a list: add a [`Class`] variant, its row in [`CLASSES`] (file, role name, whether the
+//! role takes a value), and the lines to the file (a new file goes into [`FILES`]).
+
+use std::sync::OnceLock;
+
+use crate::model::{CitationClass, Direction};
+use crate::text::CharGroups;
+
+/// The word list files, by name, with their text.
+pub const FILES: &[(&str, &str)] = &[
+    ("words.tsv", include_str!("../data/words.tsv")),
+    ("terms.tsv", include_str!("../data/terms.tsv")),
+    ("citations.tsv", include_str!("../data/citations.tsv")),
+];
+
+/// A role a word plays: the lists the code asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    /// A qualifier before a number and the approximation it gives (`约合` → `约`).
+    ApproxBefore,
+    /// The characters after which a qualifier (and every one starting with it) is the end of
+    /// another word: `签约`, `最近`, `赶超`.
+    NotAfter,
+    /// A qualifier after the unit (`以上`, `左右`).
+    ApproxAfter,
+    /// A change verb right before a value, with its direction (`增长` up, `压缩` down).
+    Change,
+    /// A word between a metric and its value (`达到`, `均为`), stripped from the metric's end.
+    Connector,
+    /// A word that frames a clause but names nothing (`全市`, `其中`), stripped from both ends.
+    Filler,
+    /// A verb that takes the counted object (`聘请11名执业律师`).
+    ObjectVerb,
+    /// An object verb that states a result and never ends a metric's name (`完成`).
+    ResultVerb,
+    /// A word beginning with a one-character filler that is not framed by it (`在职`).
+    NotFiller,
+    /// A word ending with a one-character filler that does not end a noun there (`公共`).
+    EndsLikeFiller,
+    /// Another word that ends a noun after a unit (`直接`).
+    NounStop,
+    /// A character that is never a measure word after `万`/`亿` (`的`, `年`).
+    NotMeasureWord,
+    /// A verb character that takes `上` (`迈上`, `登上`): that `上` is no magnitude.
+    TakesShang,
+    /// A fixed term with a numeral and a measure word that counts nothing (`八项规定`).
+    FixedTerm,
+    /// A word that, right after a Chinese-numeral count, names a combination (`三台融合`).
+    CombinationTail,
+    /// A title ending and the citation class it gives (`条例` → `regulation`).
+    CitationSuffix,
+}
+
+/// What a role's value may be.
+#[derive(Clone, Copy, Debug)]
+pub enum Value {
+    /// The role takes no value.
+    None,
+    /// Any non-empty text.
+    Text,
+    /// One of these words.
+    OneOf(&'static [&'static str]),
+}
+
+/// Every class: its file, its role name, and its value.
+pub const CLASSES: &[(Class, &str, &str, Value)] = &[
+    (
+        Class::ApproxBefore,
+        "words.tsv",
+        "approx-before",
+        Value::Text,
+    ),
+    (Class::NotAfter, "words.tsv", "not-after", Value::Text),
+    (Class::ApproxAfter, "words.tsv", "approx-after", Value::None),
+    (
+        Class::Change,
+        "words.tsv",
+        "change",
+        Value::OneOf(&["up", "down"]),
+    ),
+    (Class::Connector, "words.tsv", "connector", Value::None),
+    (Class::Filler, "words.tsv", "filler", Value::None),
+    (Class::ObjectVerb, "words.tsv", "object-verb", Value::None),
+    (Class::ResultVerb, "words.tsv", "result-verb", Value::None),
+    (Class::NotFiller, "words.tsv", "not-filler", Value::None),
+    (
+        Class::EndsLikeFiller,
+        "words.tsv",
+        "ends-like-filler",
+        Value::None,
+    ),
+    (Class::NounStop, "words.tsv", "noun-stop", Value::None),
+    (
+        Class::NotMeasureWord,
+        "words.tsv",
+        "not-measure-word",
+        Value::None,
+    ),
+    (Class::TakesShang, "words.tsv", "takes-shang", Value::None),
+    (Class::FixedTerm, "terms.tsv", "fixed-term", Value::None),
+    (
+        Class::CombinationTail,
+        "terms.tsv",
+        "combination-tail",
+        Value::None,
+    ),
+    (
+        Class::CitationSuffix,
+        "citations.tsv",
+        "class",
+        Value::OneOf(&["law", "regulation", "rules", "plan", "notice", "other"]),
+    ),
+];
+
+/// Roles that must not meet on one line: the second would say nothing more (a filler is
+/// already stripped from a metric's end like a connector; a noun stop is for words that are
+/// none of the others).
+pub const EXCLUSIVE: &[(Class, Class)] = &[
+    (Class::Connector, Class::Filler),
+    (Class::NounStop, Class::Filler),
+    (Class::NounStop, Class::ObjectVerb),
+    (Class::NounStop, Class::Change),
+    (Class::NotFiller, Class::Filler),
+    (Class::FixedTerm, Class::CombinationTail),
+];
+
+/// Roles that need another on the same line: a result verb is an object verb (it is found as
+/// one); only a qualifier before the number has words it may end (`签约`).
+pub const REQUIRES: &[(Class, Class)] = &[
+    (Class::ResultVerb, Class::ObjectVerb),
+    (Class::NotAfter, Class::ApproxBefore),
+];
+
+/// One word of a class, with the role's value (empty when the role takes none).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub word: &'static str,
+    pub value: &'static str,
+}
+
+struct Lists {
+    /// By class (the index in [`CLASSES`]), in file order.
+    entries: Vec<Vec<Entry>>,
+    words: Vec<Vec<&'static str>>,
+}
+
+fn index_of(class: Class) -> usize {
+    CLASSES
+        .iter()
+        .position(|c| c.0 == class)
+        .unwrap_or(CLASSES.len())
+}
+
+/// One line split into its word and roles, or why it cannot be.
+type Parsed = Result<(&'static str, Vec<(usize, &'static str)>), String>;
+
+/// The lines of a file that are not comments, with their 1-based numbers.
+fn lines_of(source: &'static str) -> impl Iterator<Item = (usize, &'static str)> {
+    source
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// Parses one line of `file`: the word and its (class index, value) roles.
+fn parse_line(file: &str, line: &'static str) -> Parsed {
+    let mut cols = line.split('\t');
+    let word = cols.next().unwrap_or("");
+    let roles = cols.next().unwrap_or("");
+    if word.is_empty() || word.contains(char::is_whitespace) {
+        return Err(format!("bad word {word:?}"));
+    }
+    if cols.next().is_some() {
+        return Err("more than two columns".into());
+    }
+    if roles.trim().is_empty() {
+        return Err(format!("{word}: no role"));
+    }
+    let mut out = Vec::new();
+    for role in roles.split(' ').filter(|r| !r.is_empty()) {
+        let (name, value) = role.split_once('=').unwrap_or((role, ""));
+        let Some(i) = CLASSES.iter().position(|c| c.1 == file && c.2 == name) else {
+            return Err(format!("{word}: unknown role {name:?} in {file}"));
+        };
+        let ok = match CLASSES[i].3 {
+            Value::None => value.is_empty() && !role.contains('='),
+            Value::Text => !value.is_empty(),
+            Value::OneOf(allowed) => allowed.contains(&value),
+        };
+        if !ok {
+            return Err(format!("{word}: bad value {value:?} for {name}"));
+        }
+        if out.iter().any(|&(j, _)| j == i) {
+            return Err(format!("{word}: role {name} twice"));
+        }
+        out.push((i, value));
+    }
+    Ok((word, out))
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let mut entries = vec![Vec::new(); CLASSES.len()];
+        for &(file, source) in FILES {
+            // A bad line is skipped here and reported by `check`.
+            for (_, line) in lines_of(source) {
+                if let Ok((word, roles)) = parse_line(file, line) {
+                    for (i, value) in roles {
+                        entries[i].push(Entry { word, value });
+                    }
+                }
+            }
+        }
+        let words = entries
+            .iter()
+            .map(|v| v.iter().map(|e| e.word).collect())
+            .collect();
+        Lists { entries, words }
+    })
+}
+
+/// The words of `class`, in file order.
+pub fn words(class: Class) -> &'static [&'static str] {
+    lists()
+        .words
+        .get(index_of(class))
+        .map_or(&[], Vec::as_slice)
+}
+
+/// The words of `class` with their role's value, in file order.
+pub fn entries(class: Class) -> &'static [Entry] {
+    lists()
+        .entries
+        .get(index_of(class))
+        .map_or(&[], Vec::as_slice)
+}
+
+/// Whether `word` is one of `class` (a linear search: for short lists or rare calls; a hot
+/// path builds a [`WordIndex`]).
+pub fn has(class: Class, word: &str) -> bool {
+    words(class).contains(&word)
+}
+
+/// Whether the one-character word `c` is one of `class`.
+pub fn has_char(class: Class, c: char) -> bool {
+    words(class).iter().any(|w| w.chars().eq([c]))
+}
+
+/// A qualifier written before a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Qualifier {
+    pub word: &'static str,
+    /// The approximation it gives (`约合` gives `约`).
+    pub gives: &'static str,
+    /// Characters after which it ends another word (`签约`, `附近`): from the line of the
+    /// qualifier's first character (`约` for `约合`), empty when there is none.
+    pub not_after: &'static str,
+}
+
+/// The qualifiers written before a number, longest first (`超过` before `超`).
+pub fn approx_before() -> &'static [Qualifier] {
+    static Q: OnceLock<Vec<Qualifier>> = OnceLock::new();
+    Q.get_or_init(|| {
+        let not_after = entries(Class::NotAfter);
+        let mut q: Vec<Qualifier> = entries(Class::ApproxBefore)
+            .iter()
+            .map(|e| Qualifier {
+                word: e.word,
+                gives: e.value,
+                not_after: not_after
+                    .iter()
+                    .find(|n| e.word.starts_with(n.word))
+                    .map_or("", |n| n.value),
+            })
+            .collect();
+        q.sort_by_key(|q| std::cmp::Reverse(q.word.len()));
+        q
+    })
+}
+
+/// The change verbs with their direction.
+pub fn change_verbs() -> &'static [(&'static str, Direction)] {
+    static V: OnceLock<Vec<(&'static str, Direction)>> = OnceLock::new();
+    V.get_or_init(|| {
+        entries(Class::Change)
+            .iter()
+            .map(|e| {
+                let d = if e.value == "down" {
+                    Direction::Down
+                } else {
+                    Direction::Up
+                };
+                (e.word, d)
+            })
+            .collect()
+    })
+}
+
+/// Title endings and the citation class they give, longest first (`办法` before `法`).
+pub fn citation_suffixes() -> &'static [(&'static str, CitationClass)] {
+    static V: OnceLock<Vec<(&'static str, CitationClass)>> = OnceLock::new();
+    V.get_or_init(|| {
+        let mut v: Vec<_> = entries(Class::CitationSuffix)
+            .iter()
+            .map(|e| {
+                let class = match e.value {
+                    "law" => CitationClass::Law,
+                    "regulation" => CitationClass::Regulation,
+                    "rules" => CitationClass::Rules,
+                    "plan" => CitationClass::Plan,
+                    "notice" => CitationClass::Notice,
+                    _ => CitationClass::Other,
+                };
+                (e.word, class)
+            })
+            .collect();
+        v.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+        v
+    })
+}
+
+/// A word list indexed by first and last character, so that finding a word at either end of
+/// a phrase looks at a handful of candidates instead of the whole list.
+pub struct WordIndex {
+    /// The words by first (last) character, longest first.
+    by_first: CharGroups<&'static str>,
+    by_last: CharGroups<&'static str>,
+}
+
+impl WordIndex {
+    pub fn new(words: impl Iterator<Item = &'static str>) -> Self {
+        let mut by_first = Vec::new();
+        let mut by_last = Vec::new();
+        for w in words {
+            if let (Some(f), Some(l)) = (w.chars().next(), w.chars().next_back()) {
+                by_first.push((f, w));
+                by_last.push((l, w));
+            }
+        }
+        let order =
+            |a: &(char, &str), b: &(char, &str)| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len()));
+        by_first.sort_by(order);
+        by_last.sort_by(order);
+        WordIndex {
+            by_first: CharGroups::new(by_first),
+            by_last: CharGroups::new(by_last),
+        }
+    }
+
+    /// The longest word that `s` starts with.
+    pub fn prefix(&self, s: &str) -> Option<&'static str> {
+        let c = s.chars().next()?;
+        self.by_first.get(c).find(|w| s.starts_with(**w)).copied()
+    }
+
+    /// The longest word that `s` ends with.
+    pub fn suffix(&self, s: &str) -> Option<&'static str> {
+        let c = s.chars().next_back()?;
+        self.by_last.get(c).find(|w| s.ends_with(**w)).copied()
+    }
+}
+
+/// Every problem of the word list files, as `file:line: what`: malformed lines, unknown roles
+/// or values, a word listed twice in a file, roles that exclude or require each other, and the
+/// shape rules of some classes. Empty when all is well.
+pub fn check() -> Vec<String> {
+    let mut problems = Vec::new();
+    for &(file, source) in FILES {
+        let mut seen: Vec<&str> = Vec::new();
+        for (n, line) in lines_of(source) {
+            let (word, roles) = match parse_line(file, line) {
+                Ok(p) => p,
+                Err(e) => {
+                    problems.push(format!("{file}:{n}: {e}"));
+                    continue;
+                }
+            };
+            if seen.contains(&word) {
+                problems.push(format!("{file}:{n}: {word} is listed twice"));
+            }
+            seen.push(word);
+            let has_role = |c: Class| roles.iter().any(|&(i, _)| CLASSES[i].0 == c);
+            for &(a, b) in EXCLUSIVE {
+                if has_role(a) && has_role(b) {
+                    problems.push(format!("{file}:{n}: {word} is both {a:?} and {b:?}"));
+                }
+            }
+            for &(a, b) in REQUIRES {
+                if has_role(a) && !has_role(b) {
+                    problems.push(format!("{file}:{n}: {word} is {a:?} but not {b:?}"));
+                }
+            }
+            let one_char = word.chars().count() == 1;
+            if (has_role(Class::NotMeasureWord) || has_role(Class::TakesShang)) && !one_char {
+                problems.push(format!("{file}:{n}: {word} must be one character"));
+            }
+        }
+    }
+    // A not-filler begins with a one-character filler, an ends-like-filler ends with one:
+    // otherwise the entry would change nothing.
+    let one_char_filler =
+        |c: Option<char>| c.is_some_and(|c| words(Class::Filler).iter().any(|f| f.chars().eq([c])));
+    for w in words(Class::NotFiller) {
+        if !one_char_filler(w.chars().next()) {
+            problems.push(format!(
+                "not-filler {w} does not begin with a one-character filler"
+            ));
+        }
+    }
+    for w in words(Class::EndsLikeFiller) {
+        if !one_char_filler(w.chars().next_back()) {
+            problems.push(format!(
+                "ends-like-filler {w} does not end with a one-character filler"
+            ));
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_loads_and_validates() {
+        let problems = check();
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+        // Every class has words, and every line of every file was loaded.
+        for &(class, ..) in CLASSES {
+            assert!(!words(class).is_empty(), "{class:?} is empty");
+        }
+        let lines: usize = FILES.iter().map(|&(_, s)| lines_of(s).count()).sum();
+        let mut loaded: Vec<(&str, &str)> = Vec::new();
+        for (i, &(_, file, ..)) in CLASSES.iter().enumerate() {
+            for e in &lists().entries[i] {
+                if !loaded.contains(&(file, e.word)) {
+                    loaded.push((file, e.word));
+                }
+            }
+        }
+        assert_eq!(loaded.len(), lines);
+    }
+
+    #[test]
+    fn bad_lines_are_reported() {
+        assert!(parse_line("words.tsv", "增长\tchange=up").is_ok());
+        assert!(parse_line("words.tsv", "增长\tchange=sideways").is_err());
+        assert!(parse_line("words.tsv", "增长\tchange").is_err());
+        assert!(parse_line("words.tsv", "达到\tconnecter").is_err());
+        assert!(parse_line("words.tsv", "达到\tconnector=1").is_err());
+        assert!(parse_line("words.tsv", "达到").is_err());
+        assert!(parse_line("words.tsv", "达 到\tconnector").is_err());
+        assert!(parse_line("words.tsv", "达到\tconnector\textra").is_err());
+        assert!(parse_line("terms.tsv", "达到\tconnector").is_err());
+    }
+
+    #[test]
+    fn typed_lists() {
+        let q = approx_before();
+        assert!(q.windows(2).all(|w| w[0].word.len() >= w[1].word.len()));
+        let chao = q.iter().find(|q| q.word == "超过").unwrap();
+        assert_eq!((chao.gives, chao.not_after), ("超过", "赶高"));
+        assert!(change_verbs().contains(&("压缩", Direction::Down)));
+        let s = citation_suffixes();
+        let pos = |w: &str| s.iter().position(|e| e.0 == w).unwrap();
+        assert!(pos("办法") < pos("法"));
+    }
+}
