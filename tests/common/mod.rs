@@ -206,6 +206,21 @@ pub fn check_result(text: &str, x: &Extraction) {
             "indicator text"
         );
     }
+    // Every item reaches the output (the pairs below are zipped).
+    assert_eq!(o.dates.len(), x.dates.len(), "dates in the output");
+    assert_eq!(o.headings.len(), x.headings.len(), "headings in the output");
+    assert_eq!(o.lists.len(), x.lists.len(), "list items in the output");
+    assert_eq!(
+        o.citations.len(),
+        x.citations.len(),
+        "citations in the output"
+    );
+    assert_eq!(o.warnings.len(), x.warnings.len(), "warnings in the output");
+    assert_eq!(
+        o.title_span.is_some(),
+        x.title.is_some(),
+        "title span in the output"
+    );
     for (d, out) in x.dates.iter().zip(&o.dates) {
         utf16_ok(&table, &units, d.span, out.start, out.end, "date");
         assert_eq!(slice16(&units, out.start, out.end), out.text, "date text");
