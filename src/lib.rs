@@ -17,8 +17,10 @@
 //! JavaScript. `extract` never panics and never fails: empty or garbage input gives an empty
 //! or partial result.
 
+pub mod carryover;
 pub mod citations;
 pub mod clause;
+pub mod compare;
 pub mod dates;
 pub mod indicators;
 pub mod lexicon;
@@ -31,6 +33,7 @@ pub mod outline;
 pub mod output;
 pub mod parts;
 pub mod span;
+pub mod table;
 pub mod text;
 pub mod units;
 
