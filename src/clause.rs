@@ -38,6 +38,16 @@ pub fn is_sentence_end(c: char) -> bool {
     matches!(fold(c), '。' | ';' | '!' | '?' | '\n' | '\r')
 }
 
+/// An opening quotation mark (`“`, `「`, `『`, `‘`, `〝`).
+pub fn is_open_quote(c: char) -> bool {
+    matches!(c, '“' | '「' | '『' | '‘' | '〝')
+}
+
+/// A closing quotation mark (`”`, `」`, `』`, `’`, `〞`).
+pub fn is_close_quote(c: char) -> bool {
+    matches!(c, '”' | '」' | '』' | '’' | '〞')
+}
+
 /// The change verbs, indexed (longest first).
 pub fn change_verbs() -> &'static WordIndex {
     static V: OnceLock<WordIndex> = OnceLock::new();

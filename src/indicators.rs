@@ -31,11 +31,14 @@
 //! footnotes `[3]`); numbers glued to Latin letters or `+` (`5G`, `C919`, `1+5`), after `每`
 //! (`每百元`) or `前` (`前三名`); age thresholds and bands (`60岁以上老人`, `0—6岁儿童`); size
 //! classes (`五百亿级开发区`); clock times (`07时41分`); and the fixed terms and combination
-//! names of `data/terms.tsv` (a slogan exclusion is a line there). Chinese-numeral counts that pass all this (`三个功能区`, `两次降准`) are kept.
+//! names of `data/terms.tsv` (a slogan exclusion is a line there). Each of these exclusions is a
+//! named rule of [`crate::exclusions`], with its example and its test. Chinese-numeral counts
+//! that pass all this (`三个功能区`, `两次降准`) are kept.
 
 use std::borrow::Cow;
 
-use crate::clause::{self, is_clause_end, is_sentence_end};
+use crate::clause::{self, is_clause_end, is_close_quote, is_sentence_end};
+use crate::exclusions::{self, prev_char, Candidate};
 use crate::lexicon::{self, Class};
 use crate::model::{Change, Citation, Heading, Indicator, Kind, ListItem};
 use crate::numbers::{self, char_at, is_chinese_numeral, Number};
@@ -85,6 +88,56 @@ struct Found {
     approx: Option<&'static str>,
 }
 
+impl Found {
+    fn as_candidate<'a>(
+        &'a self,
+        text: &'a str,
+        num: &'a Number,
+        unit_end: usize,
+    ) -> Candidate<'a> {
+        Candidate {
+            text,
+            num,
+            unit: self.unit.as_deref(),
+            kind: self.kind,
+            range: self.value_max.is_some(),
+            unit_end,
+            end: self.end,
+        }
+    }
+}
+
+/// The names of the rules of [`exclusions`] that reject the number starting at `start` (all of
+/// them, not only the first): for the rules' tests.
+#[cfg(test)]
+pub(crate) fn rejecting_rules(text: &str, start: usize) -> Vec<&'static str> {
+    let s = Scanner {
+        text,
+        blocked: Vec::new(),
+        next_block: 0,
+        out: Vec::new(),
+        last_end: 0,
+    };
+    let Some(num) = numbers::parse(text, start) else {
+        return Vec::new();
+    };
+    let mut names: Vec<&'static str> = exclusions::NUMBER_RULES
+        .iter()
+        .filter(|r| (r.1)(text, &num))
+        .map(|r| r.0)
+        .collect();
+    if let Some((found, unit_end)) = s.candidate(&num) {
+        let c = found.as_candidate(text, &num, unit_end);
+        names.extend(
+            exclusions::QUANTITY_RULES
+                .iter()
+                .filter(|r| (r.1)(&c))
+                .map(|r| r.0),
+        );
+    }
+    names
+}
+
 /// Whether the bytes begin a character that can start an indicator: an ASCII or full-width
 /// digit, a Chinese numeral that can start a number, 百 (of 百分之) or 上 (of 上千万).
 /// [`text::char_hits`] visits only those.
@@ -104,10 +157,6 @@ fn is_start(a: u8, b: u8, c: u8) -> bool {
         | e5 & (b == 0x8D) & (c == 0x81) // 十
         | e5 & (b == 0x9B) & (c == 0x9B) // 四
         | (a == 0xE7) & (b == 0x99) & (c == 0xBE) // 百
-}
-
-fn prev_char(text: &str, pos: usize) -> Option<char> {
-    text.get(..pos)?.chars().next_back()
 }
 
 /// A measure word missing from the lexicon after a big multiplier: `收购烟叶21.43万担,` (担).
@@ -131,14 +180,6 @@ fn rare_measure_word(text: &str, num: &Number) -> Option<char> {
             ) || is_close_quote(a)
         })
         .then_some(c)
-}
-
-fn is_open_quote(c: char) -> bool {
-    matches!(c, '“' | '「' | '『' | '‘' | '〝')
-}
-
-fn is_close_quote(c: char) -> bool {
-    matches!(c, '”' | '」' | '』' | '’' | '〞')
 }
 
 impl<'a> Scanner<'a> {
@@ -270,39 +311,34 @@ impl<'a> Scanner<'a> {
         })
     }
 
-    /// The indicator made of `num` and what follows, if it is one.
+    /// The indicator made of `num` and what follows, if it is one: the number with its unit (or
+    /// a range, or a bare multiplied number) that no rule of [`exclusions`] rejects.
     fn quantity(&self, num: &Number) -> Option<Found> {
+        if exclusions::rejects_number(self.text, num) {
+            return None;
+        }
+        let (mut found, unit_end) = self.candidate(num)?;
+        if exclusions::rejects(&found.as_candidate(self.text, num, unit_end)) {
+            return None;
+        }
+        // A minus sign belongs to the span and the value.
         let text = self.text;
-        let prev = prev_char(text, num.start);
-        if let Some(p) = prev {
-            if matches!(
-                p,
-                '第' | '每' | '前' | '+' | '/' | '×' | '*' | '_' | '#' | '@' | '=' | '.'
-            ) || p.is_ascii_alphabetic()
-                || fold(p).is_ascii_alphabetic()
+        if let Some(p) = prev_char(text, num.start).filter(|&p| matches!(p, '-' | '−' | '－')) {
+            let before = prev_char(text, num.start - p.len_utf8());
+            if !before
+                .is_some_and(|b| text::digit(b).is_some() || b.is_alphanumeric() && !is_cjk(b))
             {
-                return None;
-            }
-            // 十四五 read from its 四, 数十家, 几十个: not a stated count.
-            if num.chinese && (is_chinese_numeral(p) || p == '数' || p == '几') {
-                return None;
-            }
-            if matches!(fold(p), '[' | '〔' | '【') {
-                return None;
+                found.start -= p.len_utf8();
+                found.value = found.value.map(|v| -v);
             }
         }
-        if let Some(n) = char_at(text, num.end) {
-            let f = fold(n);
-            if f.is_ascii_alphabetic() || f == '+' || f == '_' {
-                return None;
-            }
-            if f == '/' && char_at(text, num.end + 1).and_then(text::digit).is_some() {
-                return None; // a fraction or an index number
-            }
-        }
-        if num.chinese && num.value == Some(1.0) {
-            return None; // 一项重要任务, 一批: the article
-        }
+        Some(found)
+    }
+
+    /// `num` with its unit, a range (`10-15个`, `4.5%—5%`) or a bare multiplied number
+    /// (`超过3300万`), and where the number's own unit ends (before a range's high end).
+    fn candidate(&self, num: &Number) -> Option<(Found, usize)> {
+        let text = self.text;
         // The unit, possibly after blanks (`2.5 %`, `培训班 3 期`) when the digits are Arabic.
         let mut upos = num.end;
         if !num.chinese {
@@ -349,166 +385,14 @@ impl<'a> Scanner<'a> {
                 None => return None,
             },
         };
-        if num.chinese && self.chinese_term(num, &found) {
-            return None;
-        }
-        // 60岁以上老人: an age threshold describing a group, not a measured age.
-        if found.unit.as_deref() == Some("岁")
-            && ["以上", "以下", "及以上", "至"]
-                .iter()
-                .any(|w| text[found.end..].starts_with(w))
-        {
-            return None;
-        }
-        // 15分钟生活圈, 24小时“不打烊”, 240小时过境免签: a span of time naming a service, not a
-        // quantity. 2小时内, 108271分钟。 and 2小时的培训 stay.
-        if matches!(found.unit.as_deref(), Some("小时" | "个小时" | "分钟")) {
-            if let Some(next) = char_at(text, found.end) {
-                if (is_cjk(next) && !matches!(next, '内' | '以' | '左' | '的' | '及'))
-                    || is_open_quote(next)
-                {
-                    return None;
-                }
-            }
-        }
-        // 5000万元以上项目, 海拔5000米以上乡镇: a size class describing other things, not a
-        // quantity the report states. Counts and shares stay: 新建5个以上医联体 and
-        // 九成以上城乡社区 say how many.
-        if matches!(found.kind, Kind::Money | Kind::Measure) {
-            for w in ["以上", "以下", "及以上", "及以下"] {
-                if let Some(rest) = text[found.end..].strip_prefix(w) {
-                    if rest.chars().next().is_some_and(is_cjk) {
-                        return None;
-                    }
-                }
-            }
-        }
-        if self.in_short_quote(num.start, found.end) {
-            return None;
-        }
+        let unit_end = found.end;
+        // `4.5%—5%`: a range with the unit after both ends.
         if found.value_max.is_none() {
             if let Some(r) = self.range(num, Some(&found)) {
                 found = r;
             }
         }
-        // 07时41分, 8点30分: a clock time, not a score.
-        if found.unit.as_deref() == Some("分")
-            && prev.is_some_and(|p| matches!(p, '时' | '点'))
-            && prev_char(text, num.start - '时'.len_utf8())
-                .is_some_and(|b| text::digit(b).is_some())
-        {
-            return None;
-        }
-        // 0-14岁人口, 0—6岁儿童: an age band naming a group, not a measured age (nor is its high
-        // end alone).
-        if found.unit.as_deref() == Some("岁")
-            && char_at(text, found.end).is_some_and(|c| is_cjk(c) || fold(c) == '(')
-        {
-            let high_end = prev.is_some_and(|p| {
-                matches!(fold(p), '-' | '—' | '~' | '至' | '到' | '−')
-                    && prev_char(text, num.start - p.len_utf8())
-                        .is_some_and(|b| text::digit(b).is_some())
-            });
-            if found.value_max.is_some() || high_end {
-                return None;
-            }
-        }
-        // A minus sign belongs to the span and the value.
-        if let Some(p) = prev.filter(|&p| matches!(p, '-' | '−' | '－')) {
-            let before = prev_char(text, num.start - p.len_utf8());
-            if !before
-                .is_some_and(|b| text::digit(b).is_some() || b.is_alphanumeric() && !is_cjk(b))
-            {
-                found.start -= p.len_utf8();
-                found.value = found.value.map(|v| -v);
-            }
-        }
-        Some(found)
-    }
-
-    /// Whether a Chinese-numeral count is part of a slogan or fixed term.
-    fn chinese_term(&self, num: &Number, found: &Found) -> bool {
-        let text = self.text;
-        let unit_end = found.end;
-        // 三元乳业: money is written in Arabic digits unless a multiplier says 两万元.
-        if found.kind == Kind::Money && !num.multiplier {
-            return true;
-        }
-        // 二期工程, 二轮土地承包: a count of two is written 两; 二 with a measure word is a name
-        // or an ordinal. So is any 期 after a Chinese numeral (万豪二期, 三期工程).
-        if &text[num.start..num.end] == "二" || found.unit.as_deref() == Some("期") {
-            return true;
-        }
-        // 抓好以下八个方面: the report's own outline, not a quantity.
-        if text[unit_end..].starts_with("方面") {
-            return true;
-        }
-        // 十三届全国人大三次会议, 八次全会: a session, not a count.
-        if found.unit.as_deref() == Some("次")
-            && (text[unit_end..].starts_with("会议") || text[unit_end..].starts_with("全会"))
-        {
-            return true;
-        }
-        // Fixed terms, also when the numeral sits inside them (和平共处五项原则, 铁人三项): a term
-        // starting at most four characters before the numeral and covering it with its unit.
-        let mut at = num.start;
-        for k in 0..=4 {
-            if k > 0 {
-                match text[..at].chars().next_back() {
-                    Some(c) => at -= c.len_utf8(),
-                    None => break,
-                }
-            }
-            let rest = &text.as_bytes()[at..];
-            if lexicon::words(Class::FixedTerm).iter().any(|t| {
-                rest.first() == t.as_bytes().first()
-                    && rest.starts_with(t.as_bytes())
-                    && unit_end <= at + t.len()
-            }) {
-                return true;
-            }
-        }
-        if lexicon::words(Class::CombinationTail)
-            .iter()
-            .any(|t| text[unit_end..].starts_with(t))
-        {
-            return true;
-        }
-        // 三个一, 四所一庭, 两个市场两种资源: another numeral close by.
-        let digit = |c: char| numbers::chinese_digit(c).is_some_and(|d| d > 0);
-        text[unit_end..].chars().take(3).any(digit)
-            || text[..num.start].chars().rev().take(3).any(digit)
-    }
-
-    /// Whether `[start, end)` sits inside a short quoted term (`“三个规定”`, `“1+5”`).
-    fn in_short_quote(&self, start: usize, end: usize) -> bool {
-        const MAX: usize = 12;
-        let text = self.text;
-        let mut opened = false;
-        let mut n = 0;
-        for c in text[..start].chars().rev() {
-            n += 1;
-            if is_open_quote(c) || c == '"' || c == '＂' {
-                opened = true;
-                break;
-            }
-            if is_close_quote(c) || is_clause_end(c) || n > MAX {
-                break;
-            }
-        }
-        if !opened {
-            return false;
-        }
-        for c in text[end..].chars() {
-            n += 1;
-            if is_close_quote(c) || c == '"' || c == '＂' {
-                return true;
-            }
-            if is_open_quote(c) || is_sentence_end(c) || n > MAX {
-                return false;
-            }
-        }
-        false
+        Some((found, unit_end))
     }
 
     /// A range after `num` (and its unit, when `first` is given): `10-15个`, `4.5%—5%`, `3至5家`.

@@ -22,6 +22,7 @@ pub mod citations;
 pub mod clause;
 pub mod compare;
 pub mod dates;
+pub mod exclusions;
 pub mod indicators;
 pub mod lexicon;
 pub mod lists;
