@@ -1,26 +1,75 @@
-//! Years and dates: they go to [`crate::Extraction::dates`] with an ISO form, never to indicators.
+//! Years and dates, the one date grammar of zhibiao: [`date_at`] reads a date where it starts,
+//! [`find`] lists them for [`crate::Extraction::dates`] with an ISO form (never as indicators),
+//! and [`all`] / [`is_date_only`] serve the title, signature and covered-year rules of
+//! [`crate::meta`] and the heading rules of [`crate::outline`].
 //!
-//! Recognized (ASCII or full-width digits):
+//! Recognized (ASCII, full-width or Chinese digits; months and days in Arabic or Chinese
+//! numerals, [`crate::numbers::small_chinese`]):
 //! - `2024年` → `2024`, `2023年度` → `2023` (the span includes `度`);
 //! - `2024年3月` → `2024-03`, `2024年3月1日` (or `1号`) → `2024-03-01`;
 //! - `2024-03-04`, `2024/3/4`, `2024.3.4` → `2024-03-04`, `2024-03` → `2024-03`;
 //! - `9月23日` → `--09-23` (a day without a year);
 //! - year ranges `2021-2025`, `2021—2025年` (also inside brackets `(2021-2025)`) → `2021/2025`;
-//! - Chinese numerals: `二〇二六年一月二十七日` → `2026-01-27`.
+//! - Chinese numerals: `二〇二六年一月二十七日` → `2026-01-27`, also with `○` (U+25CB) or `零`
+//!   for zero (`二○二四年三月一日`).
 //!
 //! ```
 //! let d = zhibiao::dates::find("荔波县人民政府\n2024年3月1日", &[]);
 //! assert_eq!(d[0].iso, "2024-03-01");
 //! ```
 //!
-//! Not dates: years outside 1800–2199 (`2600年历史` is a duration), a month without a day and without a year (`3月份`),
-//! durations (`3个月`, `一年来`), digits glued to other digits (`000014349/2024-351576` gives no
-//! date), and anything inside a `《》` citation.
+//! Not dates: years outside [`YEARS`], 1800–2199 (`2600年历史`, `一〇〇〇年` are durations; the
+//! range reaches back to the 19th-century years reports recall, `1840年`), a month without a day
+//! and without a year (`3月份`), durations (`3个月`, `一年来`), digits glued to other digits
+//! (`000014349/2024-351576` gives no date), and anything inside a `《》` citation.
+
+use std::ops::RangeInclusive;
 
 use crate::model::{Citation, DateMention};
-use crate::numbers::{char_at, chinese_digit, parse};
+use crate::numbers::{char_at, chinese_digit, chinese_digit_run, digit_run, small_chinese};
+use crate::numbers::{written_digit, DigitRun};
 use crate::span::Span;
 use crate::text::{self, digit, fold};
+
+/// The years a date may have. Four digits outside are a duration or a count (`2600年历史`).
+pub const YEARS: RangeInclusive<u32> = 1800..=2199;
+
+/// One date as written, read by [`date_at`]: byte range, year, month and day when given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Date {
+    pub start: usize,
+    pub end: usize,
+    /// `None` only for a day without a year (`9月23日`), which has a month and a day.
+    pub year: Option<u32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+    /// The last year of a range of years (`2021-2025`).
+    pub until: Option<u32>,
+    /// A fiscal year, `2023年度`.
+    pub fiscal: bool,
+}
+
+impl Date {
+    /// ISO form: `2024`, `2024-03`, `2024-03-01`, `--09-23`, and `2021/2025` for a range.
+    pub fn iso(&self) -> String {
+        let md = match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("-{m:02}-{d:02}"),
+            (Some(m), None) => format!("-{m:02}"),
+            _ => String::new(),
+        };
+        match (self.year, self.until) {
+            (Some(y), Some(u)) => format!("{y}/{u}"),
+            (Some(y), None) => format!("{y:04}{md}"),
+            (None, _) => format!("-{md}"),
+        }
+    }
+
+    /// A year (with or without month and day), not a range: what the title, signature and
+    /// covered-year rules read.
+    pub fn is_dated(&self) -> bool {
+        self.year.is_some() && self.until.is_none()
+    }
+}
 
 /// Finds the years and dates of `text`, outside the given citations.
 pub fn find(text: &str, citations: &[Citation]) -> Vec<DateMention> {
@@ -29,7 +78,6 @@ pub fn find(text: &str, citations: &[Citation]) -> Vec<DateMention> {
     let bytes = text.as_bytes();
     // Dates are not looked for before `next` (the end of the last one).
     let mut next = 0;
-    let mut last_end = 0;
     for i in text::char_hits(bytes, is_anchor) {
         if i < next {
             continue;
@@ -37,42 +85,33 @@ pub fn find(text: &str, citations: &[Citation]) -> Vec<DateMention> {
         // Arabic and full-width digits start a date themselves; a Chinese date is found from
         // its 年 or 月, looking back for the numerals before it (二〇二六年, 九月二十三日).
         let start = match bytes.get(i..) {
-            Some([b'0'..=b'9', ..] | [0xEF, 0xBC, 0x90..=0x99, ..]) => Some(i), // 0..9, ０..９
-            Some([0xE5, 0xB9, 0xB4, ..]) => chinese_start(text, i, last_end, 4), // 年
-            Some([0xE6, 0x9C, 0x88, ..]) => chinese_start(text, i, last_end, 3), // 月
+            Some([b'0'..=b'9', ..] | [0xEF, 0xBC, 0x90..=0x99, ..]) => {
+                (!prev_char(text, i).is_some_and(|p| digit(p).is_some())).then_some(i)
+                // 0..9, ０..９
+            }
+            Some([0xE5, 0xB9, 0xB4, ..]) => chinese_start(text, i, next, 4), // 年
+            Some([0xE6, 0x9C, 0x88, ..]) => chinese_start(text, i, next, 3), // 月
             _ => None,
         };
-        let Some(start) = start else {
+        let Some(date) = start.and_then(|start| date_at(text, start)) else {
             continue;
         };
-        let found = if start == i {
-            if i > 0 && prev_char(text, i).is_some_and(|p| digit(p).is_some()) {
-                None
-            } else {
-                arabic(text, i)
-            }
-        } else {
-            chinese(text, start)
-        };
-        match found {
-            Some((end, iso)) if end > i => {
-                while cit < citations.len() && citations[cit].span.end <= start {
-                    cit += 1;
-                }
-                let inside = citations
-                    .get(cit)
-                    .is_some_and(|c| c.span.start <= start && end <= c.span.end);
-                if !inside {
-                    out.push(DateMention {
-                        span: Span::new(start, end),
-                        iso,
-                    });
-                }
-                next = end;
-                last_end = end;
-            }
-            _ => {}
+        if date.end <= i {
+            continue;
         }
+        while cit < citations.len() && citations[cit].span.end <= date.start {
+            cit += 1;
+        }
+        let inside = citations
+            .get(cit)
+            .is_some_and(|c| c.span.start <= date.start && date.end <= c.span.end);
+        if !inside {
+            out.push(DateMention {
+                span: Span::new(date.start, date.end),
+                iso: date.iso(),
+            });
+        }
+        next = date.end;
     }
     out
 }
@@ -91,34 +130,20 @@ fn is_anchor(a: u8, b: u8, c: u8) -> bool {
 /// Where the Chinese numerals before the anchor (年 or 月) at `anchor` start: at most `max`
 /// of them, not before `floor`, and not preceded by a further numeral.
 fn chinese_start(text: &str, anchor: usize, floor: usize, max: usize) -> Option<usize> {
+    let is_numeral = |c: char| chinese_digit(c).is_some() || c == '十';
     let mut start = anchor;
     for c in text[floor..anchor].chars().rev().take(max) {
-        if chinese_digit(c).is_none() && c != '十' {
+        if !is_numeral(c) {
             break;
         }
         start -= c.len_utf8();
     }
     let before = text[floor..start].chars().next_back();
-    (start < anchor && !before.is_some_and(|c| chinese_digit(c).is_some() || c == '十'))
-        .then_some(start)
+    (start < anchor && !before.is_some_and(is_numeral)).then_some(start)
 }
 
 fn prev_char(text: &str, pos: usize) -> Option<char> {
     text.get(..pos)?.chars().next_back()
-}
-
-/// Reads up to `max` digits: (end, value, count).
-fn read_digits(text: &str, mut pos: usize, max: usize) -> (usize, u32, usize) {
-    let (mut v, mut n) = (0u32, 0usize);
-    while let Some(d) = char_at(text, pos).and_then(digit) {
-        if n == max {
-            return (pos, v, n + 1); // too many digits: the caller rejects n > max
-        }
-        v = v * 10 + d;
-        n += 1;
-        pos += char_at(text, pos).map_or(1, char::len_utf8);
-    }
-    (pos, v, n)
 }
 
 /// `word` at `pos` (through full-width folding), returning the byte just past it.
@@ -127,93 +152,165 @@ fn lit(text: &str, pos: usize, word: char) -> Option<usize> {
     (fold(c) == word).then(|| pos + c.len_utf8())
 }
 
-fn valid(m: u32, d: u32) -> bool {
-    (1..=12).contains(&m) && (1..=31).contains(&d)
+/// The date that starts at byte `pos` of `text`, if one does. A date never starts inside a
+/// run of digits: callers start at the first digit (or Chinese numeral) of a run.
+///
+/// ```
+/// let d = zhibiao::dates::date_at("于2024年3月1日召开", "于".len()).unwrap();
+/// assert_eq!((d.iso(), d.end), ("2024-03-01".to_string(), "于2024年3月1日".len()));
+/// ```
+pub fn date_at(text: &str, pos: usize) -> Option<Date> {
+    let c = char_at(text, pos)?;
+    if digit(c).is_some() {
+        arabic(text, pos)
+    } else {
+        chinese(text, pos)
+    }
 }
 
-/// A month (and day) after a year: `3月`, `3月1日`. Returns (end, `-MM[-DD]`).
-fn month_day(text: &str, pos: usize, with_year: bool) -> Option<(usize, String)> {
-    let (p, m, n) = read_digits(text, pos, 2);
-    if n == 0 || n > 2 || !(1..=12).contains(&m) {
-        return None;
-    }
+/// The dates with a year (not ranges) in `s`, in order, each read from the first digit of a run:
+/// `——2026年1月26日在…` gives 2026-01-26.
+pub fn all(s: &str) -> impl Iterator<Item = Date> + '_ {
+    let mut prev_digit = false;
+    s.char_indices().filter_map(move |(i, c)| {
+        let is_digit = written_digit(c).is_some();
+        let run_start = is_digit && !prev_digit;
+        prev_digit = is_digit;
+        run_start
+            .then(|| date_at(s, i))
+            .flatten()
+            .filter(Date::is_dated)
+    })
+}
+
+/// `s` is a date with a year and a month and nothing else (blanks aside): `2024年3月1日`,
+/// `二〇二四年三月`.
+pub fn is_date_only(s: &str) -> bool {
+    let t = s.trim_matches(text::is_blank);
+    date_at(t, 0).is_some_and(|d| d.is_dated() && d.month.is_some() && d.end == t.len())
+}
+
+/// A month or day number: one or two Arabic digits, or a Chinese numeral below 100.
+fn small_number(text: &str, pos: usize) -> Option<(usize, u32)> {
+    digit_run(text, pos, 2)
+        .map(|r| (r.end, r.value))
+        .or_else(|| small_chinese(text, pos))
+}
+
+/// A month (and day) at `pos`: `3月`, `3月1日`, `三月一日`, `3月1号`. Returns (end, month, day);
+/// without `with_year`, a month alone is no date.
+fn month_day(text: &str, pos: usize, with_year: bool) -> Option<(usize, u32, Option<u32>)> {
+    let (p, m) = small_number(text, pos).filter(|&(_, m)| (1..=12).contains(&m))?;
     let after_month = lit(text, p, '月')?;
-    let (q, d, k) = read_digits(text, after_month, 2);
-    if k > 0 && k <= 2 && valid(m, d) {
+    if let Some((q, d)) = small_number(text, after_month).filter(|&(_, d)| (1..=31).contains(&d)) {
         if let Some(end) = lit(text, q, '日').or_else(|| lit(text, q, '号')) {
-            return Some((end, format!("-{m:02}-{d:02}")));
+            return Some((end, m, Some(d)));
         }
     }
-    with_year.then(|| (after_month, format!("-{m:02}")))
+    with_year.then_some((after_month, m, None))
 }
 
-fn arabic(text: &str, start: usize) -> Option<(usize, String)> {
-    let (p, v, n) = read_digits(text, start, 4);
-    if n == 4 && (1800..=2199).contains(&v) {
-        let c = char_at(text, p)?;
-        if fold(c) == '年' || c == '年' {
-            let after = p + c.len_utf8();
-            if let Some(end) = lit(text, after, '度') {
-                return Some((end, v.to_string()));
-            }
-            if let Some((end, md)) = month_day(text, after, true) {
-                return Some((end, format!("{v}{md}")));
-            }
-            return Some((after, v.to_string()));
-        }
-        let sep = fold(c);
-        if matches!(sep, '-' | '/' | '.' | '—' | '–' | '~' | '～' | '至') {
-            let mut q = p + c.len_utf8();
-            // —— written as two dashes
-            if sep == '—' {
-                if let Some(e) = lit(text, q, '—') {
-                    q = e;
-                }
-            }
-            let (r, w, k) = read_digits(text, q, 4);
-            if k == 4 && w > v && w - v < 100 && matches!(sep, '-' | '—' | '–' | '~' | '～' | '至')
-            {
-                let end = lit(text, r, '年').unwrap_or(r);
-                return Some((end, format!("{v}/{w}")));
-            }
-            if (1..=2).contains(&k) && (1..=12).contains(&w) && matches!(sep, '-' | '/' | '.') {
-                if let Some(s2) = char_at(text, r).filter(|&s2| fold(s2) == sep) {
-                    let (e, d, j) = read_digits(text, r + s2.len_utf8(), 2);
-                    if (1..=2).contains(&j) && valid(w, d) {
-                        return Some((e, format!("{v}-{w:02}-{d:02}")));
-                    }
-                }
-                if sep != '.' && char_at(text, r).and_then(digit).is_none() {
-                    return Some((r, format!("{v}-{w:02}")));
-                }
-            }
-        }
+/// What follows `年` after the year `year` written from `start`: `度`, a month, a day.
+fn after_year(text: &str, start: usize, after: usize, year: u32) -> Date {
+    let mut date = Date {
+        start,
+        end: after,
+        year: Some(year),
+        month: None,
+        day: None,
+        until: None,
+        fiscal: false,
+    };
+    if let Some(end) = lit(text, after, '度') {
+        date.end = end;
+        date.fiscal = true;
+    } else if let Some((end, m, d)) = month_day(text, after, true) {
+        date.end = end;
+        date.month = Some(m);
+        date.day = d;
+    }
+    date
+}
+
+/// `9月23日`, `九月二十三日`: a day without a year, not after `年` (the year was not read),
+/// `个` or `第`.
+fn yearless(text: &str, start: usize) -> Option<Date> {
+    if prev_char(text, start).is_some_and(|p| matches!(p, '年' | '个' | '第')) {
         return None;
     }
-    if (1..=2).contains(&n) {
-        // 9月23日: a day without a year (a month alone is not a date).
-        if let Some(prev) = prev_char(text, start) {
-            if prev == '年' || prev == '个' || prev == '第' {
-                return None;
+    let (end, m, d) = month_day(text, start, false)?;
+    Some(Date {
+        start,
+        end,
+        year: None,
+        month: Some(m),
+        day: d,
+        until: None,
+        fiscal: false,
+    })
+}
+
+fn arabic(text: &str, start: usize) -> Option<Date> {
+    let DigitRun {
+        end: p,
+        value: v,
+        count: n,
+    } = digit_run(text, start, 4)?;
+    if n <= 2 {
+        return yearless(text, start);
+    }
+    if n != 4 || !YEARS.contains(&v) {
+        return None;
+    }
+    let c = char_at(text, p)?;
+    if c == '年' {
+        return Some(after_year(text, start, p + c.len_utf8(), v));
+    }
+    let sep = fold(c);
+    if !matches!(sep, '-' | '/' | '.' | '—' | '–' | '~' | '～' | '至') {
+        return None;
+    }
+    let mut q = p + c.len_utf8();
+    // —— written as two dashes
+    if sep == '—' {
+        if let Some(e) = lit(text, q, '—') {
+            q = e;
+        }
+    }
+    let date = |end, month, day, until| Date {
+        start,
+        end,
+        year: Some(v),
+        month,
+        day,
+        until,
+        fiscal: false,
+    };
+    let DigitRun {
+        end: r,
+        value: w,
+        count: k,
+    } = digit_run(text, q, 4)?;
+    if k == 4 && w > v && w - v < 100 && matches!(sep, '-' | '—' | '–' | '~' | '～' | '至') {
+        let end = lit(text, r, '年').unwrap_or(r);
+        return Some(date(end, None, None, Some(w)));
+    }
+    if k <= 2 && (1..=12).contains(&w) && matches!(sep, '-' | '/' | '.') {
+        if let Some(s2) = char_at(text, r).filter(|&s2| fold(s2) == sep) {
+            if let Some(d) = digit_run(text, r + s2.len_utf8(), 2) {
+                if (1..=31).contains(&d.value) {
+                    return Some(date(d.end, Some(w), Some(d.value), None));
+                }
             }
         }
-        let (end, md) = month_day(text, start, false)?;
-        return Some((end, format!("-{md}")));
+        if sep != '.' && char_at(text, r).and_then(digit).is_none() {
+            return Some(date(r, Some(w), None, None));
+        }
     }
     None
 }
 
-/// A small Chinese numeral (1–31) at `pos`: (end, value).
-fn small_chinese(text: &str, pos: usize) -> Option<(usize, u32)> {
-    let n = parse(text, pos)?;
-    if !n.chinese || n.approx.is_some() || n.multiplier {
-        return None;
-    }
-    let v = n.value?;
-    (1.0..=31.0).contains(&v).then_some((n.end, v as u32))
-}
-
-fn chinese(text: &str, start: usize) -> Option<(usize, String)> {
+fn chinese(text: &str, start: usize) -> Option<Date> {
     // Most Chinese numerals (一是, 进一步) are no date: a date has 年 or 月 within six characters.
     let window = &text.as_bytes()[start..text.len().min(start + 18)];
     if !window
@@ -222,48 +319,17 @@ fn chinese(text: &str, start: usize) -> Option<(usize, String)> {
     {
         return None;
     }
-    // 二〇二六年: four digit numerals.
-    let mut pos = start;
-    let mut year = 0u32;
-    let mut n = 0;
-    while let Some(c) = char_at(text, pos) {
-        let Some(d) = chinese_digit(c) else { break };
-        if c == '两' {
-            break;
-        }
-        year = year * 10 + d;
-        n += 1;
-        pos += c.len_utf8();
-        if n > 4 {
-            return None;
-        }
-    }
-    if n == 4 {
-        let after = lit(text, pos, '年')?;
-        if let Some(end) = lit(text, after, '度') {
-            return Some((end, year.to_string()));
-        }
-        if let Some((mend, m)) = small_chinese(text, after).filter(|&(_, m)| m <= 12) {
-            if let Some(after_m) = lit(text, mend, '月') {
-                if let Some((dend, d)) = small_chinese(text, after_m) {
-                    if let Some(end) = lit(text, dend, '日') {
-                        return Some((end, format!("{year}-{m:02}-{d:02}")));
-                    }
-                }
-                return Some((after_m, format!("{year}-{m:02}")));
+    // 二〇二六年: four digits written one by one.
+    match chinese_digit_run(text, start, 4) {
+        Some(run) if run.count == 4 => {
+            if !YEARS.contains(&run.value) {
+                return None;
             }
+            let after = lit(text, run.end, '年')?;
+            Some(after_year(text, start, after, run.value))
         }
-        return Some((after, year.to_string()));
+        _ => yearless(text, start),
     }
-    // 九月二十三日
-    if prev_char(text, start).is_some_and(|p| p == '第' || p == '个' || p == '年') {
-        return None;
-    }
-    let (mend, m) = small_chinese(text, start).filter(|&(_, m)| m <= 12)?;
-    let after_m = lit(text, mend, '月')?;
-    let (dend, d) = small_chinese(text, after_m)?;
-    let end = lit(text, dend, '日')?;
-    Some((end, format!("--{m:02}-{d:02}")))
 }
 
 #[cfg(test)]
@@ -344,6 +410,28 @@ mod tests {
             c.encode_utf8(&mut b);
             assert_eq!(is_anchor(b[0], b[1], b[2]), anchors.contains(&c), "{c}");
         }
+    }
+
+    #[test]
+    fn circle_zero_signature_is_a_date() {
+        // `○` (U+25CB) typed for `〇`: the signature and the date list read the same date.
+        let t = "我县将持续推进法治政府建设。\n某县人民政府\n二○二四年三月一日";
+        assert_eq!(dates(t), [("二○二四年三月一日", "2024-03-01".to_string())]);
+        let x = crate::extract(t);
+        assert_eq!(x.dates[0].iso, "2024-03-01");
+        let sig = x.signature.expect("signature");
+        assert_eq!(sig.date.as_deref(), Some("2024-03-01"));
+        assert_eq!(sig.date_span, Some(x.dates[0].span));
+    }
+
+    #[test]
+    fn months_and_days_in_either_script() {
+        assert_eq!(one("2024年三月一日召开").1, "2024-03-01");
+        assert_eq!(one("二〇二四年3月5日发布").1, "2024-03-05");
+        assert_eq!(one("于九月二十三号举行").1, "--09-23");
+        // A Chinese year outside YEARS is a duration, as an Arabic one is.
+        assert!(dates("已有一〇〇〇年历史").is_empty());
+        assert_eq!(one("一八四〇年鸦片战争以来").1, "1840");
     }
 
     #[test]

@@ -21,7 +21,8 @@
 //!   is not a list.
 
 use crate::model::{Heading, ListItem};
-use crate::outline::{chinese_number, heading_at};
+use crate::numbers::small_chinese;
+use crate::outline::heading_at;
 use crate::span::Span;
 use crate::text::{self, fold, is_blank, lines};
 
@@ -113,11 +114,10 @@ fn marker_at(text: &str, i: usize) -> Option<Marker> {
     } else {
         (Style::Shi, 0)
     };
-    let (number, nlen) = chinese_number(&s[pre..])?;
+    let (end, number) = small_chinese(s, pre)?;
     if number == 0 || number > MAX_ITEMS {
         return None;
     }
-    let end = pre + nlen;
     let next = s[end..].chars().next();
     let len = match style {
         Style::Shi => {

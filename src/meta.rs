@@ -38,10 +38,17 @@
 //!      which covers no past year, nor, without a title, for a text that issues a document
 //!      ([`ISSUING_PHRASES`]: `…印发给你们`).
 //!
+//! Dates are read with the one date grammar of [`crate::dates`], keeping those in
+//! [`REPORT_YEARS`] (1949–2100): a report recalls older years but is not dated in them.
+//!
 //! Not read: titles spread over two lines, signatures in the middle of the text, metadata blocks
 //! after the first one. A text that states no year gets none.
 
+use std::ops::RangeInclusive;
+
+use crate::dates::{self, date_at, Date};
 use crate::model::{Extraction, MetaField, Metadata, Signature, Title};
+use crate::numbers::{digit_run, written_digit};
 use crate::span::Span;
 use crate::text::{digit, is_blank, lines, Line};
 
@@ -137,138 +144,20 @@ const SIGNATURE_LINES: usize = 4;
 const MAX_TITLE_CHARS: usize = 60;
 const MAX_ISSUER_CHARS: usize = 40;
 
-/// A date found in a line: byte range relative to the line, year, month and day when given.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct DateHit {
-    pub start: usize,
-    pub end: usize,
-    pub year: i32,
-    pub month: Option<u32>,
-    pub day: Option<u32>,
+/// Years a report can be dated or cover: from the founding of the People's Republic to 2100.
+/// Older years in a report are history it recalls (`一八四〇年鸦片战争`, `1840年以来`), not
+/// its date; the date grammar itself reads the wider [`dates::YEARS`].
+pub const REPORT_YEARS: RangeInclusive<u32> = 1949..=2100;
+
+/// Whether `d` has a year in [`REPORT_YEARS`].
+fn in_report_years(d: &Date) -> bool {
+    d.year.is_some_and(|y| REPORT_YEARS.contains(&y))
 }
 
-impl DateHit {
-    /// ISO form: `2024`, `2024-03`, `2024-03-01`.
-    pub fn iso(&self) -> String {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
-            (Some(m), None) => format!("{:04}-{m:02}", self.year),
-            _ => format!("{:04}", self.year),
-        }
-    }
-}
-
-fn cn_digit(c: char) -> Option<u32> {
-    match c {
-        '〇' | '○' | '零' | 'Ｏ' => Some(0),
-        _ => "一二三四五六七八九"
-            .chars()
-            .position(|x| x == c)
-            .map(|p| p as u32 + 1),
-    }
-}
-
-/// A number of `min..=max` digits (ASCII, full-width or, when `cn`, Chinese year digits) at
-/// the start of `s`.
-fn digits_at(s: &str, min: usize, max: usize, cn: bool) -> Option<(u32, usize)> {
-    let mut v = 0u32;
-    let mut len = 0;
-    let mut n = 0;
-    for c in s.chars() {
-        let d = digit(c).or_else(|| if cn { cn_digit(c) } else { None });
-        let Some(d) = d else { break };
-        if n == max {
-            return None;
-        }
-        v = v * 10 + d;
-        len += c.len_utf8();
-        n += 1;
-    }
-    (n >= min).then_some((v, len))
-}
-
-/// A month or day number: Arabic (`3`, `03`, `３`) or Chinese (`三`, `十二`, `二十七`).
-fn small_number(s: &str) -> Option<(u32, usize)> {
-    digits_at(s, 1, 2, false).or_else(|| crate::outline::chinese_number(s))
-}
-
-/// The date starting exactly at the start of `s`.
-fn date_at(s: &str) -> Option<DateHit> {
-    let (year, ylen) = digits_at(s, 4, 4, true)?;
-    if !(1949..=2100).contains(&year) {
-        return None;
-    }
-    let year = year as i32;
-    let rest = &s[ylen..];
-    let sep = rest.chars().next()?;
-    if sep == '年' {
-        let mut end = ylen + sep.len_utf8();
-        let mut month = None;
-        let mut day = None;
-        if let Some((m, ml)) = small_number(&s[end..]) {
-            if (1..=12).contains(&m) && s[end + ml..].starts_with('月') {
-                month = Some(m);
-                end += ml + '月'.len_utf8();
-                if let Some((d, dl)) = small_number(&s[end..]) {
-                    if (1..=31).contains(&d) && s[end + dl..].starts_with(['日', '号']) {
-                        day = Some(d);
-                        end += dl + '日'.len_utf8();
-                    }
-                }
-            }
-        }
-        return Some(DateHit {
-            start: 0,
-            end,
-            year,
-            month,
-            day,
-        });
-    }
-    if matches!(sep, '-' | '/' | '.' | '－' | '／' | '．') {
-        let a = ylen + sep.len_utf8();
-        let (m, ml) = digits_at(&s[a..], 1, 2, false)?;
-        let b = a + ml;
-        if !s[b..].starts_with(sep) || !(1..=12).contains(&m) {
-            return None;
-        }
-        let c = b + sep.len_utf8();
-        let (d, dl) = digits_at(&s[c..], 1, 2, false)?;
-        if !(1..=31).contains(&d) {
-            return None;
-        }
-        return Some(DateHit {
-            start: 0,
-            end: c + dl,
-            year,
-            month: Some(m),
-            day: Some(d),
-        });
-    }
-    None
-}
-
-/// The first date (or year with 年) in `s`.
-pub fn find_date(s: &str) -> Option<DateHit> {
-    let mut prev_digit = false;
-    for (i, c) in s.char_indices() {
-        let is_d = digit(c).is_some() || cn_digit(c).is_some();
-        if is_d && !prev_digit {
-            if let Some(mut h) = date_at(&s[i..]) {
-                h.start += i;
-                h.end += i;
-                return Some(h);
-            }
-        }
-        prev_digit = is_d;
-    }
-    None
-}
-
-/// `s` is a date and nothing else (blanks aside): `2024年3月1日`, `二〇二四年三月一日`.
-pub fn is_date_only(s: &str) -> bool {
-    let t = s.trim_matches(is_blank);
-    date_at(t).is_some_and(|h| h.end == t.len() && h.month.is_some())
+/// The first date of `s` (with a year, not a range) in [`REPORT_YEARS`]: what the title,
+/// signature, metadata and deadline rules read.
+pub fn report_date(s: &str) -> Option<Date> {
+    dates::all(s).find(in_report_years)
 }
 
 fn trimmed(text: &str, line: Line) -> Span {
@@ -500,7 +389,7 @@ fn signature(text: &str, all: &[Line]) -> Option<Signature> {
             continue;
         }
         // The date ends the line; an issuer may stand before it on the same line.
-        let Some(h) = find_date(s) else { continue };
+        let Some(h) = report_date(s) else { continue };
         if h.day.is_none() || !s[h.end..].trim_matches(is_blank).is_empty() {
             continue;
         }
@@ -557,15 +446,17 @@ fn opening_year(s: &str) -> Option<i32> {
             '》' => depth = depth.saturating_sub(1),
             _ => {}
         }
-        if depth == 0 && clause_start && (digit(c).is_some() || cn_digit(c).is_some()) {
-            if let Some(h) = date_at(&s[i..]) {
-                let after = &s[i + h.end..];
+        if depth == 0 && clause_start && written_digit(c).is_some() {
+            if let Some(h) = date_at(s, i).filter(|h| h.is_dated() && in_report_years(h)) {
+                let after = &s[h.end..];
                 let next = after.chars().next();
+                // `2023年度` is the year itself, whatever follows.
                 let ok = h.month.is_none()
-                    && next.is_some_and(|n| !NOT_COVERED_AFTER_YEAR.contains(&n))
-                    && (next.and_then(digit).is_none() || month_range(after));
+                    && (h.fiscal
+                        || next.is_some_and(|n| !NOT_COVERED_AFTER_YEAR.contains(&n))
+                            && (next.and_then(digit).is_none() || month_range(after)));
                 if ok {
-                    return Some(h.year);
+                    return h.year.map(|y| y as i32);
                 }
             }
         }
@@ -605,7 +496,7 @@ fn news_headline(text: &str, front: &[Line]) -> Option<Title> {
         let closed = close_up(t);
         let n = closed.chars().count();
         let furniture = FURNITURE_PREFIXES.iter().any(|p| closed.starts_with(p))
-            || find_date(t).is_some_and(|h| h.day.is_some())
+            || report_date(t).is_some_and(|h| h.day.is_some())
             || !labels(t).is_empty()
             || t.contains(['。', '|', '/', '>', '＞', '【', '】']);
         (!furniture && (6..=MAX_TITLE_CHARS).contains(&n)).then_some((
@@ -628,7 +519,7 @@ fn news_headline(text: &str, front: &[Line]) -> Option<Title> {
 
 /// `1-5月`, `1—11月`, `1至6月`: the months a year-to-date figure covers.
 fn month_range(s: &str) -> bool {
-    let Some((_, a)) = digits_at(s, 1, 2, false) else {
+    let Some(a) = digit_run(s, 0, 2).map(|r| r.end) else {
         return false;
     };
     let Some(sep) = s[a..].chars().next() else {
@@ -636,7 +527,7 @@ fn month_range(s: &str) -> bool {
     };
     let b = a + sep.len_utf8();
     matches!(sep, '-' | '－' | '—' | '~' | '～' | '至' | '到')
-        && digits_at(&s[b..], 1, 2, false).is_some_and(|(_, l)| s[b + l..].starts_with('月'))
+        && digit_run(s, b, 2).is_some_and(|r| s[r.end..].starts_with('月'))
 }
 
 /// The metadata's own title field (`标 题 | …的通知 |`), when the text has no title line.
@@ -657,11 +548,12 @@ fn metadata_title(all: &[Line], m: Option<&Metadata>) -> Option<Title> {
 
 /// The covered year from a dated report: a date in the first half of a year is the report on
 /// the year before.
-fn covered_by(date: &DateHit) -> i32 {
-    match date.month {
-        Some(m) if m <= 6 => date.year - 1,
-        _ => date.year,
-    }
+fn covered_by(date: &Date) -> Option<i32> {
+    let year = date.year? as i32;
+    Some(match date.month {
+        Some(m) if m <= 6 => year - 1,
+        _ => year,
+    })
 }
 
 /// Fills `title`, `metadata`, `signature` and `report_year`.
@@ -703,8 +595,9 @@ pub fn fill(text: &str, x: &mut Extraction) {
     let title_year = x
         .title
         .as_ref()
-        .and_then(|t| find_date(&t.text))
-        .map(|h| h.year);
+        .and_then(|t| report_date(&t.text))
+        .and_then(|h| h.year)
+        .map(|y| y as i32);
     // A speech's dated subtitle: `——2026年1月26日在…`, `（2026年1月27日在…）`.
     let subtitle_year = || {
         front.iter().find_map(|l| {
@@ -718,9 +611,11 @@ pub fn fill(text: &str, x: &mut Extraction) {
                 .map(|(i, _)| i)?;
             let rest = s[start..].trim_start_matches(|c: char| is_dash(c) || c == '（' || c == '(');
             // `…日在…会议上`: the day the speech was given.
-            date_at(rest)
+            date_at(rest, 0)
+                .filter(|h| h.is_dated() && in_report_years(h))
                 .filter(|h| h.day.is_some() && rest[h.end..].starts_with('在'))
-                .map(|h| h.year)
+                .and_then(|h| h.year)
+                .map(|y| y as i32)
         })
     };
     // A bare date under the title, `（2024年3月1日）`: when the report was issued.
@@ -730,17 +625,12 @@ pub fn fill(text: &str, x: &mut Extraction) {
                 .of(text)
                 .trim_matches(|c: char| is_blank(c) || matches!(c, '（' | '(' | '）' | ')'));
             // `（2023年度）`: the year itself.
-            if let Some(y) = s
-                .strip_suffix("年度")
-                .and_then(|y| date_at(&format!("{y}年")))
-            {
-                return (y.month.is_none() && y.end == s.len() - "度".len()).then_some(y.year);
+            let date =
+                date_at(s, 0).filter(|h| h.is_dated() && in_report_years(h) && h.end == s.len())?;
+            if date.fiscal {
+                return date.year.map(|y| y as i32);
             }
-            is_date_only(s)
-                .then(|| date_at(s))
-                .flatten()
-                .filter(|h| h.day.is_some())
-                .map(|h| covered_by(&h))
+            date.day.and(covered_by(&date))
         })
     };
     // The opening paragraphs: prose lines before the outline, or, when the text opens with a
@@ -784,20 +674,21 @@ pub fn fill(text: &str, x: &mut Extraction) {
         x.headings
             .iter()
             .filter(|h| h.parent.is_none() && h.title.contains("回顾"))
-            .find_map(|h| find_date(&h.title))
-            .map(|h| h.year + 1)
+            .find_map(|h| report_date(&h.title))
+            .and_then(|h| h.year)
+            .map(|y| y as i32 + 1)
     };
     let signed = || {
         x.signature
             .as_ref()
             .and_then(|s| s.date_span)
-            .and_then(|sp| find_date(sp.of(text)))
-            .map(|h| covered_by(&h))
+            .and_then(|sp| report_date(sp.of(text)))
+            .and_then(|h| covered_by(&h))
     };
     let published = || {
         publication_date(x.metadata.as_ref())
-            .and_then(|(v, _)| find_date(&v))
-            .map(|h| covered_by(&h))
+            .and_then(|(v, _)| report_date(&v))
+            .and_then(|h| covered_by(&h))
     };
     x.report_year = title_year
         .or_else(|| if speech { None } else { opening() })
@@ -817,7 +708,7 @@ pub fn publication_date(m: Option<&Metadata>) -> Option<(String, &'static str)> 
     META_DATE_KEYS.iter().find_map(|k| {
         m.fields
             .iter()
-            .find(|f| f.key == *k && find_date(&f.value).is_some_and(|h| h.day.is_some()))
+            .find(|f| f.key == *k && report_date(&f.value).is_some_and(|h| h.day.is_some()))
             .map(|f| (f.value.clone(), *k))
     })
 }
@@ -837,25 +728,25 @@ mod tests {
 
     #[test]
     fn dates() {
-        let h = find_date("——2026年1月26日在广东省").unwrap();
+        let h = report_date("——2026年1月26日在广东省").unwrap();
         assert_eq!((h.iso(), h.start), ("2026-01-26".to_string(), 6));
         assert_eq!(
-            find_date("——二〇二六年一月二十七日在").unwrap().iso(),
+            report_date("——二〇二六年一月二十七日在").unwrap().iso(),
             "2026-01-27"
         );
         assert_eq!(
-            find_date("——２０１０年３月５日").unwrap().iso(),
+            report_date("——２０１０年３月５日").unwrap().iso(),
             "2010-03-05"
         );
         assert_eq!(
-            find_date("生成日期: | 2024-03-04").unwrap().iso(),
+            report_date("生成日期: | 2024-03-04").unwrap().iso(),
             "2024-03-04"
         );
-        assert_eq!(find_date("共12345件"), None);
-        assert_eq!(find_date("2026年").unwrap().iso(), "2026");
-        assert!(is_date_only("2024年3月1日"));
-        assert!(is_date_only(" 二〇二四年三月 "));
-        assert!(!is_date_only("2024年工作回顾"));
+        assert_eq!(report_date("共12345件"), None);
+        assert_eq!(report_date("2026年").unwrap().iso(), "2026");
+        assert!(dates::is_date_only("2024年3月1日"));
+        assert!(dates::is_date_only(" 二〇二四年三月 "));
+        assert!(!dates::is_date_only("2024年工作回顾"));
     }
 
     #[test]
@@ -980,6 +871,16 @@ mod tests {
         // Year-to-date figures state their year.
         let t = "2024年1-5月,全区规上工业增加值同比增长6.2%。\n";
         assert_eq!(run(t).report_year, Some(2024));
+    }
+
+    #[test]
+    fn recalled_history_is_not_the_covered_year() {
+        // 1840 is a date (dates::YEARS), not a year a report covers (REPORT_YEARS).
+        let t = "一八四〇年鸦片战争以来，中华民族饱经磨难。\n我县坚持依法行政。\n某县人民政府\n二○二四年三月一日\n";
+        let x = run(t);
+        assert_eq!(x.signature.unwrap().date.as_deref(), Some("2024-03-01"));
+        assert_eq!(x.report_year, Some(2023));
+        assert_eq!(dates::find(t, &[])[0].iso, "1840");
     }
 
     #[test]

@@ -54,11 +54,15 @@ pub fn char_at(text: &str, pos: usize) -> Option<char> {
     text.get(pos..)?.chars().next()
 }
 
-/// Value of a Chinese numeral digit (`〇零一二两三…九`).
+/// The Chinese digits from 〇 to 九, in order: [`chinese_name`] writes numbers with them.
+pub const CHINESE_DIGITS: &str = "〇一二三四五六七八九";
+
+/// Value of a Chinese numeral digit: `〇` (and `○` U+25CB, `零`, full-width `Ｏ`, as typed for
+/// it), `一`…`九`, and `两` (2, as counts are written: `两万`).
 #[inline]
 pub fn chinese_digit(c: char) -> Option<u32> {
     Some(match c {
-        '〇' | '零' | 'Ｏ' => 0,
+        '〇' | '○' | '零' | 'Ｏ' => 0,
         '一' => 1,
         '二' | '两' => 2,
         '三' => 3,
@@ -72,6 +76,13 @@ pub fn chinese_digit(c: char) -> Option<u32> {
     })
 }
 
+/// A digit as years are written, one digit at a time: ASCII or full-width (`2024`, `２０２４`), or
+/// a Chinese digit other than `两` (`二〇二四`, `二○二四`, `二零二四`).
+#[inline]
+pub fn written_digit(c: char) -> Option<u32> {
+    digit(c).or_else(|| chinese_digit(c).filter(|_| c != '两'))
+}
+
 /// Whether `c` can start a Chinese number (`一`…`九`, `两`, `十`).
 #[inline]
 pub fn starts_chinese(c: char) -> bool {
@@ -82,6 +93,80 @@ pub fn starts_chinese(c: char) -> bool {
 #[inline]
 pub fn is_chinese_numeral(c: char) -> bool {
     chinese_digit(c).is_some() || matches!(c, '十' | '百' | '千' | '万' | '亿')
+}
+
+/// A run of digits read by [`digit_run`] or [`chinese_digit_run`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DigitRun {
+    /// Just past the last digit.
+    pub end: usize,
+    /// The digits read as one decimal number (`０３` → 3).
+    pub value: u32,
+    /// How many digits.
+    pub count: usize,
+}
+
+/// The Arabic digits (ASCII or full-width) at `pos`, when there are 1 to `max` of them (`max` at
+/// most 9). A longer run gives `None`: `12345` holds no four-digit year, `123` no month.
+pub fn digit_run(text: &str, pos: usize, max: usize) -> Option<DigitRun> {
+    run(text, pos, max, digit)
+}
+
+/// The Chinese digits written one by one at `pos` (`二〇二四`, `二○二四`, `二零二四`; not `两`),
+/// when there are 1 to `max` of them, as [`digit_run`].
+pub fn chinese_digit_run(text: &str, pos: usize, max: usize) -> Option<DigitRun> {
+    run(text, pos, max, |c| chinese_digit(c).filter(|_| c != '两'))
+}
+
+#[inline]
+fn run(
+    text: &str,
+    pos: usize,
+    max: usize,
+    digit: impl Fn(char) -> Option<u32>,
+) -> Option<DigitRun> {
+    let (mut end, mut value, mut count) = (pos, 0u32, 0usize);
+    for c in text.get(pos..)?.chars() {
+        let Some(d) = digit(c) else { break };
+        if count == max {
+            return None;
+        }
+        value = value * 10 + d;
+        count += 1;
+        end += c.len_utf8();
+    }
+    (count > 0).then_some(DigitRun { end, value, count })
+}
+
+/// A Chinese numeral below 100 at `pos`, as ordinals, outline markers, months and days are
+/// written (`三`, `十二`, `二十七`, `九十九`; never `两` or `〇`): its end and value. It is the
+/// grammar of [`parse`] with `十` as the only unit, so `十二万` reads `十二` and `十二十` reads
+/// `十二`.
+///
+/// ```
+/// assert_eq!(zhibiao::numbers::small_chinese("二十七日", 0), Some(("二十七".len(), 27)));
+/// assert_eq!(zhibiao::numbers::small_chinese("两年", 0), None);
+/// ```
+pub fn small_chinese(text: &str, pos: usize) -> Option<(usize, u32)> {
+    let (end, value, _) = chinese_integer(text, pos, SMALL)?;
+    Some((end, value as u32))
+}
+
+/// The Chinese numeral of `n` as [`small_chinese`] reads it (`12` → `十二`), for 1 to 99.
+pub fn chinese_name(n: u32) -> String {
+    let d = |k: u32| CHINESE_DIGITS.chars().nth(k as usize % 10).unwrap_or('〇');
+    let (tens, units) = (n / 10, n % 10);
+    let mut out = String::new();
+    if tens > 1 {
+        out.push(d(tens.min(9)));
+    }
+    if tens > 0 {
+        out.push('十');
+    }
+    if units > 0 {
+        out.push(d(units));
+    }
+    out
 }
 
 /// Reads digits at `pos`: returns (end, mantissa, digit count without leading zeros, all digits).
@@ -227,22 +312,48 @@ fn multiply(v: f64, factor: f64) -> f64 {
     }
 }
 
-fn parse_chinese(text: &str, start: usize) -> Option<Number> {
+/// What a Chinese numeral may contain: the largest unit read, and whether `两` is a digit.
+#[derive(Clone, Copy)]
+struct Grammar {
+    max_unit: u64,
+    liang: bool,
+}
+
+/// Counts and amounts: every unit up to `亿`, `两万`.
+const FULL: Grammar = Grammar {
+    max_unit: 100_000_000,
+    liang: true,
+};
+
+/// Ordinals, markers, months and days: up to `九十九`.
+const SMALL: Grammar = Grammar {
+    max_unit: 10,
+    liang: false,
+};
+
+/// The Chinese numeral at `start`: (end, value, whether `万`/`亿` was read). Units fall within
+/// a section (`一千二百三十四`; `十二十` stops at `十二`), `万` and `亿` close one; `〇`/`零` fills
+/// an empty place after `百` or a larger unit (`一百零五`, `三万零五十`). The value is
+/// `u64::MAX` past u64's range.
+fn chinese_integer(text: &str, start: usize, g: Grammar) -> Option<(usize, u64, bool)> {
     let mut pos = start;
     let mut total = 0u64;
     let mut section = 0u64;
     let mut pending: Option<u64> = None;
     let mut zero = false;
+    // The last 十/百/千 of the current section (0 after 万/亿 or at the start).
+    let mut small_unit = 0u64;
     let mut last_good = start;
     let mut value_at_good = 0u64;
     let mut multiplied = false;
     while let Some(c) = char_at(text, pos) {
-        if let Some(d) = chinese_digit(c) {
+        if let Some(d) = chinese_digit(c).filter(|_| g.liang || c != '两') {
             if pending.is_some() {
                 break; // 十四五, 二〇: two digits in a row end the number
             }
             if d == 0 {
-                if pos == start {
+                // 〇 at the start (零件), or after 十 (十〇五), is no place holder.
+                if small_unit < 100 && (small_unit != 0 || total == 0) {
                     break;
                 }
                 zero = true;
@@ -258,7 +369,13 @@ fn parse_chinese(text: &str, start: usize) -> Option<Number> {
                 '亿' => 100_000_000,
                 _ => break,
             };
+            if unit > g.max_unit {
+                break;
+            }
             if unit < 10_000 {
+                if small_unit != 0 && unit >= small_unit {
+                    break;
+                }
                 let d = match pending {
                     Some(d) => d,
                     None if unit == 10 && (pos == start || zero) => 1,
@@ -268,6 +385,7 @@ fn parse_chinese(text: &str, start: usize) -> Option<Number> {
                     break;
                 }
                 section += d * unit;
+                small_unit = unit;
             } else {
                 let s = section + pending.unwrap_or(0);
                 if s == 0 && total == 0 {
@@ -280,6 +398,7 @@ fn parse_chinese(text: &str, start: usize) -> Option<Number> {
                     total = total.saturating_add(s.saturating_mul(unit));
                 }
                 section = 0;
+                small_unit = 0;
             }
             pending = None;
             zero = false;
@@ -293,13 +412,15 @@ fn parse_chinese(text: &str, start: usize) -> Option<Number> {
                 .saturating_add(pending.unwrap_or(0));
         }
     }
-    if last_good == start {
-        return None;
-    }
+    (last_good > start).then_some((last_good, value_at_good, multiplied))
+}
+
+fn parse_chinese(text: &str, start: usize) -> Option<Number> {
+    let (end, value, multiplied) = chinese_integer(text, start, FULL)?;
     let mut num = Number {
         start,
-        end: last_good,
-        value: (value_at_good != u64::MAX).then_some(value_at_good as f64),
+        end,
+        value: (value != u64::MAX).then_some(value as f64),
         approx: None,
         chinese: true,
         int_digits: 0,
@@ -373,6 +494,48 @@ mod tests {
         assert!(parse("千家万户", 0).is_none());
         assert!(parse("零件", 0).is_none());
         assert!(parse("百姓", 0).is_none());
+    }
+
+    #[test]
+    fn malformed_chinese_numerals_stop_where_the_grammar_breaks() {
+        // Units fall within a section; 〇 fills a place only after 百 or a larger unit.
+        assert_eq!(p("十二十项").1, "十二");
+        assert_eq!(p("二十二百人").1, "二十二");
+        assert_eq!(p("十〇五项").1, "十");
+        assert_eq!(p("二百○五项"), (205.0, "二百○五", None));
+        assert_eq!(p("三万零五十人"), (30050.0, "三万零五十", None));
+    }
+
+    #[test]
+    fn small_chinese_reads_what_chinese_name_writes() {
+        for n in 1..=99 {
+            let s = chinese_name(n);
+            assert_eq!(small_chinese(&s, 0), Some((s.len(), n)), "{s}");
+        }
+        assert_eq!(small_chinese("十二万", 0), Some(("十二".len(), 12)));
+        assert_eq!(small_chinese("〇五", 0), None);
+        assert_eq!(digit_run("２０２４年", 0, 4).map(|r| r.value), Some(2024));
+        assert_eq!(digit_run("20245", 0, 4), None);
+        assert_eq!(
+            chinese_digit_run("二○二四年", 0, 4).map(|r| r.value),
+            Some(2024)
+        );
+        // The digit table and the names agree.
+        for (d, c) in CHINESE_DIGITS.chars().enumerate() {
+            assert_eq!(chinese_digit(c), Some(d as u32));
+        }
+    }
+
+    #[test]
+    fn one_numeral_grammar_for_markers_lists_dates_and_counts() {
+        // `二十七` read the same way as an outline marker, a day and a count.
+        let t = "二十七、开展法治宣传\n二〇二四年三月二十七日举办讲座二十七场。";
+        let h = crate::outline::find(t);
+        assert_eq!((h[0].number, h[0].marker.as_str()), (27, "二十七、"));
+        let d = crate::dates::find(t, &[]);
+        assert_eq!(d[0].iso, "2024-03-27");
+        let at = t.find("二十七场").unwrap();
+        assert_eq!(parse(t, at).unwrap().value, Some(27.0));
     }
 
     #[test]

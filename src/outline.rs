@@ -53,7 +53,9 @@
 //! assert_eq!(h[2].parent, Some(1));
 //! ```
 
+use crate::dates;
 use crate::model::{Extraction, Heading, Level, Warning};
+use crate::numbers::{chinese_name, digit_run, small_chinese};
 use crate::span::Span;
 use crate::text::{digit, fold, is_blank, lines, Line};
 
@@ -90,51 +92,15 @@ const TITLE_TRIM: &[char] = &[
     '，', ',', '；', ';', '：', ':', '。', '、', '！', '!', '？', '?', '.', '．',
 ];
 
-/// The value of a Chinese numeral from 一 to 九十九 at the start of `s`, and its length in bytes:
-/// `十二、` → (12, 6). `〇`, `零` and `两` are not outline numerals.
-pub fn chinese_number(s: &str) -> Option<(u32, usize)> {
-    fn d(c: char) -> Option<u32> {
-        "一二三四五六七八九"
-            .chars()
-            .position(|x| x == c)
-            .map(|p| p as u32 + 1)
-    }
-    let mut it = s.chars();
-    let first = it.next()?;
-    let second = it.next();
-    let third = it.next();
-    let w = '一'.len_utf8(); // every numeral character is 3 bytes
-    if first == '十' {
-        return Some(match second.and_then(d) {
-            Some(u) => (10 + u, 2 * w),
-            None => (10, w),
-        });
-    }
-    let tens = d(first)?;
-    if second == Some('十') {
-        return Some(match third.and_then(d) {
-            Some(u) => (tens * 10 + u, 3 * w),
-            None => (tens * 10, 2 * w),
-        });
-    }
-    Some((tens, w))
+/// A Chinese outline number (`一` to `九十九`, [`small_chinese`]) at the start of `s`: its
+/// value and length in bytes, `十二、` → (12, 6).
+fn chinese_number(s: &str) -> Option<(u32, usize)> {
+    small_chinese(s, 0).map(|(end, n)| (n, end))
 }
 
 /// An ASCII or full-width number of one or two digits at the start of `s`, and its length.
 fn arabic_number(s: &str) -> Option<(u32, usize)> {
-    let mut v = 0;
-    let mut len = 0;
-    for c in s.chars().take(3) {
-        match digit(c) {
-            Some(x) => {
-                v = v * 10 + x;
-                len += c.len_utf8();
-            }
-            None => break,
-        }
-    }
-    let digits = s[..len].chars().count();
-    (1..=2).contains(&digits).then_some((v, len))
+    digit_run(s, 0, 2).map(|r| (r.value, r.end))
 }
 
 /// A marker at the start of `s`: its level, number and byte length.
@@ -193,8 +159,7 @@ fn marker(s: &str) -> Option<(Level, u32, usize)> {
 
 /// Four digits and `年` at the start of `s`: `2023年`.
 fn starts_with_year(s: &str) -> bool {
-    let mut it = s.chars();
-    it.by_ref().take(4).all(|c| digit(c).is_some()) && it.next() == Some('年')
+    digit_run(s, 0, 4).is_some_and(|r| r.count == 4 && s[r.end..].starts_with('年'))
 }
 
 /// `1、2月份`, `一、二季度`, `(一)三月`: the marker's number and the next one enumerate months or
@@ -346,7 +311,7 @@ fn candidate(text: &str, line: Line, open: Option<Span>) -> Option<Candidate> {
         .take(GLOSSARY_TERM_CHARS + 1)
         .any(|c| matches!(c, ':' | '：'));
     if (title_text.chars().count() > MAX_TITLE_CHARS && !colon_lead)
-        || crate::meta::is_date_only(title_text)
+        || dates::is_date_only(title_text)
         || is_table_row(rest)
     {
         return None;
@@ -380,18 +345,9 @@ fn lone_open_bracket(text: &str, line: Line) -> Option<Span> {
 
 /// A marker in the normal form used in warnings: `一、`, `(一)`, `1.`, `(1)`.
 fn marker_name(level: Level, n: u32) -> String {
-    let cn = |n: u32| -> String {
-        const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-        let (t, u) = ((n / 10) as usize, (n % 10) as usize);
-        match t {
-            0 => D[u].to_string(),
-            1 => format!("十{}", D[u]),
-            _ => format!("{}十{}", D[t.min(9)], D[u]),
-        }
-    };
     match level {
-        Level::One => format!("{}、", cn(n)),
-        Level::Two => format!("({})", cn(n)),
+        Level::One => format!("{}、", chinese_name(n)),
+        Level::Two => format!("({})", chinese_name(n)),
         Level::Three => format!("{n}."),
         Level::Four => format!("({n})"),
     }

@@ -245,7 +245,7 @@ pub fn fill(text: &str, x: &mut Extraction) {
 fn deadline(text: &str, x: &Extraction) -> Option<Deadline> {
     let year = x.report_year?;
     let full = |s: &str| {
-        crate::meta::find_date(s)
+        crate::meta::report_date(s)
             .filter(|h| h.day.is_some())
             .map(|h| h.iso())
     };
