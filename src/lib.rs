@@ -44,24 +44,36 @@ mod wasm;
 pub use model::*;
 pub use span::Span;
 
-/// Finds everything zhibiao knows about `text`.
+/// Finds everything zhibiao knows about `text`: each step reads the text and what earlier
+/// steps found, and returns what it finds.
 pub fn extract(text: &str) -> Extraction {
     let citations = citations::find(text);
     let (headings, warnings) = outline::outline(text);
     let lists = lists::find(text, &headings);
     let dates = dates::find(text, &citations);
     let indicators = indicators::find(text, &citations, &headings, &lists);
-    let mut x = Extraction {
+    let indicators = outline::with_sections(indicators, &headings);
+    let meta = meta::find(text, &headings);
+    let parts = parts::check(text, &headings, &citations, &meta);
+    let deadline = parts::deadline(text, &meta);
+    let meta::Meta {
+        title,
+        metadata,
+        signature,
+        report_year,
+    } = meta;
+    Extraction {
         indicators,
         dates,
         headings,
         lists,
         citations,
+        title,
+        report_year,
+        metadata,
+        signature,
+        parts,
+        deadline,
         warnings,
-        ..Extraction::default()
-    };
-    meta::fill(text, &mut x);
-    parts::fill(text, &mut x);
-    outline::assign_sections(&mut x);
-    x
+    }
 }

@@ -47,7 +47,7 @@
 use std::ops::RangeInclusive;
 
 use crate::dates::{self, date_at, Date};
-use crate::model::{Extraction, MetaField, Metadata, Signature, Title};
+use crate::model::{Heading, MetaField, Metadata, Signature, Title};
 use crate::numbers::{digit_run, written_digit};
 use crate::span::Span;
 use crate::text::{digit, is_blank, lines, Line};
@@ -556,10 +556,23 @@ fn covered_by(date: &Date) -> Option<i32> {
     })
 }
 
-/// Fills `title`, `metadata`, `signature` and `report_year`.
-pub fn fill(text: &str, x: &mut Extraction) {
+/// What the front and the end of a report say about it: [`find`]'s result.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Meta {
+    pub title: Option<Title>,
+    pub metadata: Option<Metadata>,
+    pub signature: Option<Signature>,
+    /// The year the report covers.
+    pub report_year: Option<i32>,
+}
+
+/// The title, metadata block, signature and covered year of `text`, whose outline is
+/// `headings` (the front lines end at the first heading; a speech's review heading gives a
+/// year).
+pub fn find(text: &str, headings: &[Heading]) -> Meta {
+    let mut x = Meta::default();
     let all: Vec<Line> = lines(text).collect();
-    let first_heading_line = x.headings.first().map_or(usize::MAX, |h| h.line);
+    let first_heading_line = headings.first().map_or(usize::MAX, |h| h.line);
     let front: Vec<Line> = all
         .iter()
         .filter(|l| l.number < first_heading_line && !l.of(text).trim_matches(is_blank).is_empty())
@@ -640,7 +653,7 @@ pub fn fill(text: &str, x: &mut Extraction) {
         let before: Vec<&Line> = front.iter().filter(prose).take(OPENING_LINES).collect();
         if before.is_empty() {
             // Headings are in line order: a binary search keeps this linear in the text.
-            let is_heading = |n: usize| x.headings.binary_search_by_key(&n, |h| h.line).is_ok();
+            let is_heading = |n: usize| headings.binary_search_by_key(&n, |h| h.line).is_ok();
             all.iter()
                 .filter(|l| l.number > first_heading_line && !is_heading(l.number))
                 .find(prose)
@@ -671,7 +684,7 @@ pub fn fill(text: &str, x: &mut Extraction) {
         if !text.contains("各位代表") {
             return None;
         }
-        x.headings
+        headings
             .iter()
             .filter(|h| h.parent.is_none() && h.title.contains("回顾"))
             .find_map(|h| report_date(&h.title))
@@ -700,6 +713,7 @@ pub fn fill(text: &str, x: &mut Extraction) {
                 .then(|| signed().or_else(front_date).or_else(published))
                 .flatten()
         });
+    x
 }
 
 /// The publication date of a metadata block (value as written, and its key), if it has one.
@@ -717,13 +731,8 @@ pub fn publication_date(m: Option<&Metadata>) -> Option<(String, &'static str)> 
 mod tests {
     use super::*;
 
-    fn run(t: &str) -> Extraction {
-        let mut x = Extraction {
-            headings: crate::outline::find(t),
-            ..Extraction::default()
-        };
-        fill(t, &mut x);
-        x
+    fn run(t: &str) -> Meta {
+        find(t, &crate::outline::find(t))
     }
 
     #[test]

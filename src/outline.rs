@@ -54,7 +54,7 @@
 //! ```
 
 use crate::dates;
-use crate::model::{Extraction, Heading, Level, Warning};
+use crate::model::{Heading, Indicator, Level, Warning};
 use crate::numbers::{chinese_name, digit_run, small_chinese};
 use crate::span::Span;
 use crate::text::{digit, fold, is_blank, lines, Line};
@@ -537,11 +537,12 @@ pub fn heading_at(headings: &[Heading], pos: usize) -> Option<usize> {
         .checked_sub(1)
 }
 
-/// Sets each indicator's `heading` to the innermost heading before it.
-pub fn assign_sections(x: &mut Extraction) {
-    for i in &mut x.indicators {
-        i.heading = heading_at(&x.headings, i.span.start);
+/// `indicators` with each one's `heading` set to the innermost heading before it.
+pub fn with_sections(mut indicators: Vec<Indicator>, headings: &[Heading]) -> Vec<Indicator> {
+    for i in &mut indicators {
+        i.heading = heading_at(headings, i.span.start);
     }
+    indicators
 }
 
 #[cfg(test)]

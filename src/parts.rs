@@ -22,7 +22,8 @@
 //!
 //! Not done: judging whether a part says enough, or the 1 March deadline for departments.
 
-use crate::model::{Citation, Deadline, DeadlineStatus, Extraction, Part, PartStatus};
+use crate::meta::Meta;
+use crate::model::{Citation, Deadline, DeadlineStatus, Heading, Part, PartStatus};
 use crate::span::Span;
 use crate::text::{is_blank, lines};
 
@@ -170,8 +171,8 @@ fn first_cue(
 /// The first top-level heading that names none of the parts: a thematic section about the
 /// year's work (`一、高度重视,组织领导坚强有力`), the usual way reports lay out their measures
 /// without saying so.
-fn thematic_section(x: &Extraction) -> Option<Span> {
-    x.headings
+fn thematic_section(headings: &[Heading]) -> Option<Span> {
+    headings
         .iter()
         .filter(|h| h.parent.is_none())
         .find(|h| {
@@ -182,10 +183,11 @@ fn thematic_section(x: &Extraction) -> Option<Span> {
         .map(|h| h.title_span)
 }
 
-/// Fills `parts` and `deadline`; needs headings, citations, signature, metadata, report year.
-pub fn fill(text: &str, x: &mut Extraction) {
+/// The five parts of `text`, found from its headings, its paragraphs outside `citations` and
+/// its closing paragraph (the last one before the signature of `meta`).
+pub fn check(text: &str, headings: &[Heading], citations: &[Citation], meta: &Meta) -> Vec<Part> {
     // The closing paragraph: the last non-blank line that is not the signature.
-    let sig_start = x
+    let sig_start = meta
         .signature
         .as_ref()
         .and_then(|s| s.issuer_span.or(s.date_span))
@@ -193,14 +195,14 @@ pub fn fill(text: &str, x: &mut Extraction) {
     let closing = lines(text)
         .filter(|l| l.end <= sig_start && !l.of(text).trim_matches(is_blank).is_empty())
         .last();
-    let last_heading_line = x.headings.last().map_or(0, |h| h.line);
-    let closing = closing.filter(|l| l.number > last_heading_line || x.headings.is_empty());
+    let last_heading_line = headings.last().map_or(0, |h| h.line);
+    let closing = closing.filter(|l| l.number > last_heading_line || headings.is_empty());
 
-    x.parts = PARTS
+    PARTS
         .iter()
         .map(|def| {
             let by_heading = [true, false].iter().find_map(|&top| {
-                x.headings.iter().enumerate().find(|(_, h)| {
+                headings.iter().enumerate().find(|(_, h)| {
                     (h.parent.is_none()) == top
                         && def.heading_cues.iter().any(|c| h.title.contains(c))
                 })
@@ -215,16 +217,16 @@ pub fn fill(text: &str, x: &mut Extraction) {
                 };
             }
             let thematic = (def.id == "measures")
-                .then(|| thematic_section(x))
+                .then(|| thematic_section(headings))
                 .flatten();
             // The closing paragraph first: unheaded reports put shortcomings and plans there.
             let in_closing = |cues: &[&str]| {
-                closing.and_then(|l| first_cue(text, l.start, l.end, cues, &x.citations))
+                closing.and_then(|l| first_cue(text, l.start, l.end, cues, citations))
             };
             let mention = thematic
                 .or_else(|| in_closing(def.strong_cues))
                 .or_else(|| in_closing(def.weak_cues))
-                .or_else(|| first_cue(text, 0, text.len(), def.strong_cues, &x.citations));
+                .or_else(|| first_cue(text, 0, text.len(), def.strong_cues, citations));
             Part {
                 id: def.id,
                 name: def.name,
@@ -237,26 +239,26 @@ pub fn fill(text: &str, x: &mut Extraction) {
                 span: mention,
             }
         })
-        .collect();
-
-    x.deadline = deadline(text, x);
+        .collect()
 }
 
-fn deadline(text: &str, x: &Extraction) -> Option<Deadline> {
-    let year = x.report_year?;
+/// The publication deadline check: the signature date of `meta`, else its metadata's
+/// publication date, against 1 April after the covered year.
+pub fn deadline(text: &str, meta: &Meta) -> Option<Deadline> {
+    let year = meta.report_year?;
     let full = |s: &str| {
         crate::meta::report_date(s)
             .filter(|h| h.day.is_some())
             .map(|h| h.iso())
     };
-    let (date, source) = x
+    let (date, source) = meta
         .signature
         .as_ref()
         .and_then(|s| s.date_span)
         .and_then(|sp| full(sp.of(text)))
         .map(|d| (d, "signature"))
         .or_else(|| {
-            crate::meta::publication_date(x.metadata.as_ref())
+            crate::meta::publication_date(meta.metadata.as_ref())
                 .and_then(|(v, _)| full(&v))
                 .map(|d| (d, "metadata"))
         })?;

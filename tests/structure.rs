@@ -185,7 +185,7 @@ fn indicators_get_their_section() {
         metric_id: None,
         heading: None,
     }];
-    zhibiao::outline::assign_sections(&mut x);
+    x.indicators = zhibiao::outline::with_sections(x.indicators, &x.headings);
     assert_eq!(x.indicators[0].heading, Some(1));
     let out = zhibiao::output::Output::new(t, &x);
     assert_eq!(
