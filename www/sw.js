@@ -1,27 +1,24 @@
-// Offline support: caches the app shell and the wasm under a cache named after the build.
+// Offline support: caches every shipped file under a cache named after the build.
 //
-// main.js registers this file as `sw.js?build=<id>`, where <id> (pkg/build.json, written by
-// scripts/build-web) hashes every shipped file. A new build has a new id, so the browser installs
-// a new worker, which fills a new cache and deletes the old ones when it activates.
+// main.js registers this file as `sw.js?build=<id>`. pkg/build.json, written by scripts/build-web,
+// holds that id (a hash of every shipped file) and the list of those files: this worker caches
+// exactly that list, so no hand-kept list can forget a module. A new build has a new id, so the
+// browser installs a new worker, which fills a new cache and deletes the old ones when it activates.
 const BUILD = new URL(self.location).searchParams.get("build") || "dev";
 const CACHE = `zhibiao-${BUILD}`;
-const SHELL = [
-  "./",
-  "index.html",
-  "main.js",
-  "worker.js",
-  "style.css",
-  "sample.txt",
-  "pkg/zhibiao.js",
-  "pkg/zhibiao_bg.wasm",
-  "pkg/build.json",
-];
+
+/** "./" (the page itself) and every file pkg/build.json lists. */
+async function shell() {
+  const response = await fetch("pkg/build.json", { cache: "reload" });
+  const { files } = await response.json();
+  if (!Array.isArray(files) || !files.length) throw new Error("pkg/build.json lists no files: rebuild with scripts/build-web");
+  return ["./", ...files];
+}
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.addAll(SHELL.map((p) => new Request(p, { cache: "reload" }))))
+    shell()
+      .then((files) => caches.open(CACHE).then((cache) => cache.addAll(files.map((p) => new Request(p, { cache: "reload" })))))
       .then(() => self.skipWaiting()),
   );
 });

@@ -1,7 +1,5 @@
 // Runs the WebAssembly core off the main thread, so a 1 MB report never freezes the page.
-// Message in: { id, text }. Message out: { id, json, ms } or { id, error }. The result travels as
-// one JSON string, parsed by the page: measured, that keeps the main thread's longest task far
-// shorter than posting the object graph (structured clone) for 1 MB of text.
+// The messages it takes and sends are documented in one place: worker-client.js (the page's side).
 import init, { extractJson, version } from "./pkg/zhibiao.js";
 
 // A few calls on a report-like text right after loading let the engine compile the hot code

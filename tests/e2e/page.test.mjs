@@ -395,7 +395,8 @@ describe("the page", () => {
     assert.equal((await viewState(page)).text, REPORT);
     // A new build (new id in pkg/build.json) installs a new worker, which replaces the cache.
     await context.setOffline(false);
-    server.overrides["/pkg/build.json"] = JSON.stringify({ version: "0.0.0", build: "next" });
+    const current = JSON.parse(await readFile(join(ROOT, "www/pkg/build.json"), "utf8"));
+    server.overrides["/pkg/build.json"] = JSON.stringify({ ...current, build: "next" });
     try {
       await page.reload();
       await waitDone(page);
@@ -408,6 +409,27 @@ describe("the page", () => {
     } finally {
       delete server.overrides["/pkg/build.json"];
     }
+    await context.close();
+  });
+
+  test("the service worker caches every file the page is made of: every module, style, sample and the core", async () => {
+    const { readdir } = await import("node:fs/promises");
+    const shipped = (await readdir(join(ROOT, "www")))
+      .filter((n) => /\.(html|js|css|txt)$/.test(n) && n !== "sw.js")
+      .concat(["pkg/zhibiao.js", "pkg/zhibiao_bg.wasm", "pkg/build.json"]);
+    assert.ok(shipped.filter((n) => n.endsWith(".js")).length >= 8, `the page's modules: ${shipped}`);
+    const listed = JSON.parse(await readFile(join(ROOT, "www/pkg/build.json"), "utf8")).files;
+    assert.deepEqual([...listed].sort(), [...shipped].sort());
+    const context = await browser.newContext({ serviceWorkers: "allow" });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await waitDone(page);
+    const cached = await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      const cache = await caches.open((await caches.keys())[0]);
+      return (await cache.keys()).map((r) => new URL(r.url).pathname.slice(1));
+    });
+    assert.deepEqual(cached.sort(), ["", ...shipped].sort());
     await context.close();
   });
 });

@@ -1,0 +1,12 @@
+// The WebAssembly core as the page gets it (www/pkg, built by scripts/build-web), loaded in node:
+// the unit tests apply the page's functions to what the core really returns for report text.
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const PKG = fileURLToPath(new URL("../../www/pkg/", import.meta.url));
+if (!existsSync(`${PKG}zhibiao_bg.wasm`)) throw new Error("www/pkg/ is missing: run scripts/build-web first");
+const core = await import(`${PKG}zhibiao.js`);
+core.initSync({ module: readFileSync(`${PKG}zhibiao_bg.wasm`) });
+
+/** The page's input for `text`: the result as the worker sends it (`extractJson`), parsed. */
+export const extract = (text) => JSON.parse(core.extractJson(text));

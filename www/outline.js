@@ -1,0 +1,114 @@
+// The side panel: the document's facts (title, year, signature, metadata), its outline (the
+// headings as a tree of buttons that jump to them), the five statutory parts, the deadline check
+// and the core's warnings. Each part is a function of the result, rendered into its own element.
+import { button, oneTabStop, roving } from "./dom.js";
+import { PART_STATUS, deadlineText, docInfo, outlineGroups } from "./report.js";
+
+/**
+ * The panel in elements `els`: { info, outline, parts, deadline, warnings }. `state.current`
+ * gives the marks to jump to; `focusMark(mark, flash)` and `jumpToRange(start, end)` are the view's.
+ */
+export function createOutline(els, state, { focusMark, jumpToRange }) {
+  roving(els.outline, "button");
+  const hasText = () => Boolean(state.current && state.current.text);
+
+  function renderInfo(r) {
+    els.info.replaceChildren(
+      ...docInfo(r).map(([k, v]) => {
+        const p = document.createElement("p");
+        const b = document.createElement("b");
+        b.textContent = `${k}：`;
+        p.append(b, v);
+        return p;
+      }),
+    );
+  }
+
+  function renderHeadings(r) {
+    const nav = els.outline;
+    if (!r.headings.length) {
+      const p = document.createElement("p");
+      p.className = "empty";
+      p.textContent = hasText() ? "未识别到标题层级。" : "尚无标题层级。";
+      nav.replaceChildren(p);
+      return;
+    }
+    const jump = (i) => () => state.current.marks.heading[i] && focusMark(state.current.marks.heading[i], true);
+    const build = (indices) => {
+      const ol = document.createElement("ol");
+      for (const i of indices) {
+        const h = r.headings[i];
+        const li = document.createElement("li");
+        li.append(button(`${h.marker}${h.title}`, jump(i)));
+        const kids = (h.children || []).filter((c) => c > i && c < r.headings.length);
+        if (kids.length) li.append(build(kids));
+        ol.append(li);
+      }
+      return ol;
+    };
+    // Top-level entries in groups of 50, each group one `content-visibility: auto` block: groups
+    // off-screen skip layout, and there are few enough of them to be replaced quickly.
+    const groups = outlineGroups(r.headings).map(build);
+    groups[0].className = "near"; // on screen: rendered at once (see `newChunk` in view.js)
+    nav.replaceChildren(...groups);
+    oneTabStop(nav, "button");
+  }
+
+  function renderParts(r) {
+    els.parts.replaceChildren(
+      ...r.parts.map((p) => {
+        const li = document.createElement("li");
+        li.dataset.status = p.status;
+        const [icon, label] = PART_STATUS[p.status] || ["?", p.status];
+        const ic = document.createElement("span");
+        ic.className = "icon";
+        ic.setAttribute("aria-hidden", "true");
+        ic.textContent = icon;
+        const name = p.start !== null && p.end !== null ? button(p.name, () => jumpToRange(p.start, p.end)) : document.createTextNode(p.name);
+        const st = document.createElement("span");
+        st.className = "st";
+        st.textContent = label;
+        li.append(ic, name, st);
+        return li;
+      }),
+    );
+    if (!r.parts.length) {
+      const li = document.createElement("li");
+      li.className = "empty";
+      li.textContent = hasText() ? "未检查（未识别到报告结构）。" : "粘贴报告后显示。";
+      els.parts.append(li);
+    }
+  }
+
+  function renderDeadline(r) {
+    const dl = els.deadline;
+    dl.replaceChildren();
+    if (r.deadline) {
+      dl.dataset.status = r.deadline.status;
+      const p = document.createElement("p");
+      p.textContent = deadlineText(r.deadline);
+      dl.append(p);
+    }
+  }
+
+  function renderWarnings(r) {
+    els.warnings.replaceChildren(
+      ...r.warnings.map((x) => {
+        const p = document.createElement("p");
+        p.append(button(`第 ${x.line} 行：${x.message}`, () => jumpToRange(x.start, x.end)));
+        return p;
+      }),
+    );
+  }
+
+  /** Shows everything the panel says about result `r`. */
+  function render(r) {
+    renderInfo(r);
+    renderHeadings(r);
+    renderParts(r);
+    renderDeadline(r);
+    renderWarnings(r);
+  }
+
+  return { render };
+}

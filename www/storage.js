@@ -1,0 +1,46 @@
+// What the page keeps in this browser's localStorage, and nowhere else: the last text (so it
+// survives a reload; 清空 removes it) and which kinds the legend hides. Storage may be missing,
+// full or refused (private modes): every function then says so instead of throwing.
+
+const TEXT_KEY = "zhibiao.text";
+const HIDDEN_KEY = "zhibiao.hidden";
+
+/** The saved text, or null (none, or storage unavailable). */
+export function loadText() {
+  try {
+    return localStorage.getItem(TEXT_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** Saves `text` (an empty text removes the saved one). Returns false if it could not be stored
+ * (too big for the browser's quota, or storage refused). */
+export function saveText(text) {
+  try {
+    if (text) localStorage.setItem(TEXT_KEY, text);
+    else localStorage.removeItem(TEXT_KEY);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The legend keys saved as hidden, keeping only those in `known`. */
+export function loadHidden(known) {
+  try {
+    const keys = JSON.parse(localStorage.getItem(HIDDEN_KEY) || "[]");
+    return Array.isArray(keys) ? keys.filter((k) => known.includes(k)) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Saves the hidden legend keys (silently: the choice just won't survive a reload). */
+export function saveHidden(keys) {
+  try {
+    localStorage.setItem(HIDDEN_KEY, JSON.stringify([...keys]));
+  } catch {
+    /* the choice just won't survive a reload */
+  }
+}
