@@ -492,6 +492,7 @@ impl<'a> Scanner<'a> {
             metric,
             metric_id,
             heading: None,
+            target: false,
         });
         self.last_end = tail;
         end

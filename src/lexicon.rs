@@ -12,6 +12,7 @@
 //! | `data/words.tsv` | a function word of indicators and metric naming: qualifiers (`约`, `以上`), change verbs (`增长`), connectors, fillers, object verbs |
 //! | `data/terms.tsv` | a fixed term with a numeral that counts nothing (`八项规定`), or a word that makes a count a name (`三台融合`) |
 //! | `data/citations.tsv` | a title ending and the citation class it gives (`条例` → regulation) |
+//! | `data/checks.tsv` | a word the arithmetic checks look for: rate links, narrowing words, partitions, bases (`src/checks.rs`) |
 //! | `data/units.tsv`, `data/metrics.tsv` | units and the metric taxonomy, read by [`crate::units`] and [`crate::metrics`] (their own columns) |
 //!
 //! Code asks for the words of a [`Class`]:
@@ -42,6 +43,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("words.tsv", include_str!("../data/words.tsv")),
     ("terms.tsv", include_str!("../data/terms.tsv")),
     ("citations.tsv", include_str!("../data/citations.tsv")),
+    ("checks.tsv", include_str!("../data/checks.tsv")),
 ];
 
 /// A role a word plays: the lists the code asks for.
@@ -80,6 +82,24 @@ pub enum Class {
     CombinationTail,
     /// A title ending and the citation class it gives (`条例` → `regulation`).
     CitationSuffix,
+    /// Between a rate's name and its figure (`达`, `为`): stripped from the name ([`crate::checks`]).
+    RateLink,
+    /// A word that narrows a rate or a count to a subset (`按期`, `不`).
+    Narrows,
+    /// A part that names the rest (`其他`): the parts after `其中` exhaust the total.
+    Rest,
+    /// Categories that exhaust a whole, separated by `|` (`男|女`).
+    Partition,
+    /// Before a change in %: not new ÷ old − 1 (`实际`, `年均`).
+    Inexact,
+    /// In a sentence, makes its changes in % real growth (`生产总值`, `可比价`).
+    RealGrowth,
+    /// Names what a change is measured against (`同比`, `上年`).
+    Basis,
+    /// Cue of a 政府工作报告's targets (`预期目标`).
+    Target,
+    /// A word of a sentence about the future (`今年`, `力争`): its changes are plans.
+    Plan,
 }
 
 /// What a role's value may be.
@@ -141,6 +161,15 @@ pub const CLASSES: &[(Class, &str, &str, Value)] = &[
         "class",
         Value::OneOf(&["law", "regulation", "rules", "plan", "notice", "other"]),
     ),
+    (Class::RateLink, "checks.tsv", "rate-link", Value::None),
+    (Class::Narrows, "checks.tsv", "narrows", Value::None),
+    (Class::Rest, "checks.tsv", "rest", Value::None),
+    (Class::Partition, "checks.tsv", "partition", Value::None),
+    (Class::Inexact, "checks.tsv", "inexact", Value::None),
+    (Class::RealGrowth, "checks.tsv", "real-growth", Value::None),
+    (Class::Basis, "checks.tsv", "basis", Value::None),
+    (Class::Target, "checks.tsv", "target", Value::None),
+    (Class::Plan, "checks.tsv", "plan", Value::None),
 ];
 
 /// Roles that must not meet on one line: the second would say nothing more (a filler is

@@ -18,11 +18,13 @@
 //! or partial result.
 
 pub mod carryover;
+pub mod checks;
 pub mod citations;
 pub mod clause;
 pub mod compare;
 pub mod dates;
 pub mod exclusions;
+pub mod genre;
 pub mod indicators;
 pub mod lexicon;
 pub mod lists;
@@ -62,7 +64,7 @@ pub fn extract(text: &str) -> Extraction {
         signature,
         report_year,
     } = meta;
-    Extraction {
+    let x = Extraction {
         indicators,
         dates,
         headings,
@@ -75,5 +77,8 @@ pub fn extract(text: &str) -> Extraction {
         parts,
         deadline,
         warnings,
-    }
+        ..Extraction::default()
+    };
+    // Last: genre, targets, the parts' substance and the findings read all of the above.
+    checks::review(text, x)
 }

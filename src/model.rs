@@ -34,6 +34,11 @@ pub struct Extraction {
     pub deadline: Option<Deadline>,
     /// Problems found in the structure (a skipped level, a repeated number, …).
     pub warnings: Vec<Warning>,
+    /// What kind of text this is ([`crate::genre`]).
+    pub genre: Genre,
+    /// What an evaluator would flag: arithmetic, thin parts, years, bases ([`crate::checks`]),
+    /// in the order of their first span.
+    pub checks: Vec<Finding>,
 }
 
 /// What kind of quantity an indicator is.
@@ -108,6 +113,8 @@ pub struct Indicator {
     pub metric_id: Option<&'static str>,
     /// Index into [`Extraction::headings`] of the innermost heading this indicator sits under.
     pub heading: Option<usize>,
+    /// A 政府工作报告's target for the coming year (`预期目标是：…增长5%左右`), not a result.
+    pub target: bool,
 }
 
 /// A year or date in the text.
@@ -281,6 +288,10 @@ pub struct Part {
     pub heading: Option<usize>,
     /// The evidence: the heading title or the cue phrase.
     pub span: Option<Span>,
+    /// Figures under the heading that names the part (0 unless `Present`).
+    pub figures: usize,
+    /// Concrete items under that heading: list items and sub-headings (0 unless `Present`).
+    pub items: usize,
 }
 
 /// Deadline check status.
@@ -318,4 +329,124 @@ pub struct Warning {
     pub line: usize,
     /// A short Chinese message, e.g. `层级跳跃：一、之后直接出现1.`.
     pub message: String,
+}
+
+/// What kind of text a report is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Genre {
+    /// 法治政府建设年度报告 or 情况报告, a government's or a department's.
+    RuleOfLawReport = 0,
+    /// 政府工作报告.
+    GovernmentWorkReport = 1,
+    /// 国民经济和社会发展统计公报.
+    StatisticalBulletin = 2,
+    /// Work summaries, plans, notices, news items, court reports, …
+    #[default]
+    Other = 3,
+}
+
+impl Genre {
+    /// In the order of their discriminants.
+    pub const ALL: [Genre; 4] = [
+        Genre::RuleOfLawReport,
+        Genre::GovernmentWorkReport,
+        Genre::StatisticalBulletin,
+        Genre::Other,
+    ];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Genre::RuleOfLawReport => "rule_of_law_report",
+            Genre::GovernmentWorkReport => "government_work_report",
+            Genre::StatisticalBulletin => "statistical_bulletin",
+            Genre::Other => "other",
+        }
+    }
+}
+
+/// What a finding checks ([`crate::checks`] describes each).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CheckKind {
+    /// A rate against the two counts it is computed from.
+    Rate,
+    /// `占比` against a part and the total before `其中`.
+    Share,
+    /// A total against the parts that exhaust it.
+    Sum,
+    /// A change in % against the old and the new value.
+    Change,
+    /// A change in 个百分点 against the old and the new rate.
+    Points,
+    /// A stated difference against the old and the new value.
+    Difference,
+    /// A change in % against the value and its stated increase.
+    Growth,
+    /// A present part with no figure and no concrete item.
+    Thin,
+    /// The title's year against the date or the body's year.
+    Year,
+    /// A change that names no basis.
+    Basis,
+}
+
+impl CheckKind {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            CheckKind::Rate => "rate",
+            CheckKind::Share => "share",
+            CheckKind::Sum => "sum",
+            CheckKind::Change => "change",
+            CheckKind::Points => "points",
+            CheckKind::Difference => "difference",
+            CheckKind::Growth => "growth",
+            CheckKind::Thin => "thin",
+            CheckKind::Year => "year",
+            CheckKind::Basis => "basis",
+        }
+    }
+
+    /// Whether the finding is a recomputed figure.
+    pub const fn is_arithmetic(self) -> bool {
+        matches!(
+            self,
+            CheckKind::Rate
+                | CheckKind::Share
+                | CheckKind::Sum
+                | CheckKind::Change
+                | CheckKind::Points
+                | CheckKind::Difference
+                | CheckKind::Growth
+        )
+    }
+}
+
+/// How much a finding matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Severity {
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// One thing an evaluator would flag.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub kind: CheckKind,
+    pub severity: Severity,
+    /// In Chinese: `调解成功率应为97.89%（1205÷1231），报告写97.87%`.
+    pub message: String,
+    /// The figure checked first, then those it was computed from (or the evidence).
+    pub spans: Vec<Span>,
+    /// The figure as stated (signed for a change), when the finding has one.
+    pub stated: Option<f64>,
+    /// The figure computed from the others, rounded as the stated one is written.
+    pub computed: Option<f64>,
 }

@@ -214,6 +214,8 @@ pub fn check(text: &str, headings: &[Heading], citations: &[Citation], meta: &Me
                     status: PartStatus::Present,
                     heading: Some(i),
                     span: Some(h.title_span),
+                    figures: 0,
+                    items: 0,
                 };
             }
             let thematic = (def.id == "measures")
@@ -237,6 +239,8 @@ pub fn check(text: &str, headings: &[Heading], citations: &[Citation], meta: &Me
                 },
                 heading: None,
                 span: mention,
+                figures: 0,
+                items: 0,
             }
         })
         .collect()

@@ -184,6 +184,7 @@ fn indicators_get_their_section() {
         metric: None,
         metric_id: None,
         heading: None,
+        target: false,
     }];
     x.indicators = zhibiao::outline::with_sections(x.indicators, &x.headings);
     assert_eq!(x.indicators[0].heading, Some(1));

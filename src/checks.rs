@@ -1,0 +1,1231 @@
+//! What an evaluator checks in a report, done on what [`crate::extract`] found: the arithmetic
+//! of figures stated together, the substance of the five parts, the year, changes without a
+//! basis, and a 政府工作报告's targets.
+//!
+//! # Arithmetic (severity `warning`)
+//! Within one sentence (up to `。！？` or a line end), a relation is checked only when the text
+//! makes it certain, and reported only when the stated figure differs from the computed one by
+//! more than one unit of the last digit it is written with (so a value rounded, truncated or
+//! rounded up at its precision passes; inputs written with a multiplier or decimals count with
+//! the same slack, exact counts exactly):
+//!
+//! | kind | sentence | computed |
+//! |---|---|---|
+//! | `rate` | `排查调处各类矛盾纠纷1231件,调处成功1205件,调解成功率97.87%` | 1205 ÷ 1231 |
+//! | `share` | `受理工单1247件,其中城市管理类362件,占比29.0%` | 362 ÷ 1247 |
+//! | `sum` | `复议案件18件,其中撤销5件,维持5件,…,其他1件` | the parts' sum |
+//! | `change` | `由1200人增加到1300人,增长8.3%`, `7976件(2019年6593件),同比增长20.98%` | new ÷ old − 1 |
+//! | `points` | `由85.2%提高到87.5%,提高2.3个百分点` | new − old |
+//! | `difference` | `由1200人增加到1300人,增加100人` | new − old |
+//! | `growth` | `家庭经营收入2853元,增加597元,增长26.5%` | increase ÷ (value − increase) |
+//!
+//! Certainty, because a false alarm costs more than a miss:
+//! - no figure of the relation is approximate (`约`, `余`, `近`, `以上`…) or a range;
+//! - `rate`: the rate's name and the wording of the count just before it end alike (`调解成功率`
+//!   / `调处成功`, two characters at least) and neither narrows the other (`按期办结率` against
+//!   `已办结`; the words are data, class `qualifier`); the base is the nearest earlier figure with
+//!   the same unit, and when any earlier one gives the rate, nothing is said (`结案23件,败诉2件,
+//!   败诉率8.7%` is 2 ÷ 23);
+//! - `sum`: two parts at least, no `等` after `其中`, no sum of the first parts that already gives
+//!   the total (the list went on to something else), and the parts evidently exhaust the total:
+//!   one of them is the rest (`其他`) or together they name a partition (`男`/`女`, three
+//!   industries); a bare `其中` list often leaves parts out (`基站1265万个,其中4G基站711万个,5G
+//!   基站425万个`), so it says nothing;
+//! - `change`, `points`, `difference`: the old value is stated as `由/从A…到/至B`, `B(2019年A)` or
+//!   `较上年的A`; `change` and `growth` skip real, average and comparable-price growth (`实际增长`,
+//!   `年均增长`, `按可比价格计算`): those are not new ÷ old.
+//!
+//! # Substance (`thin`, warning; only for 法治政府建设 reports)
+//! [`substance`] counts, for each part a heading names, the figures and the concrete items (list
+//! items and sub-headings) under that heading; a part with neither is `thin` (the 不足 part
+//! written as three sentences of boilerplate).
+//!
+//! # Time (`year`, warning; 法治政府建设 reports and 统计公报)
+//! The year in the title against the signature or publication date (a `2024年度` report dated
+//! 2023) and against the year the body opens with (`2023年,…` under a `2024年度` title). The
+//! deadline itself is [`crate::parts`]'s.
+//!
+//! # Claims without a basis (`basis`, info)
+//! A change (`增长8.3%`) with no basis of its own in a sentence that names none (`比`, `较`,
+//! `同比`, `上年`, `由…到`… class `basis`), not a target, not approximate.
+//!
+//! # Targets
+//! In a 政府工作报告, the figures after `预期目标是/为/：` to the end of its paragraph (or, after
+//! a heading `主要预期目标`, in the next paragraph) are targets for the coming year: [`targets`].
+
+use std::sync::OnceLock;
+
+use crate::lexicon::{self, Class};
+use crate::model::{
+    CheckKind, Direction, Extraction, Finding, Genre, Indicator, Kind, PartStatus, Severity,
+};
+use crate::span::Span;
+use crate::text::{fold, is_blank};
+
+// ---------------------------------------------------------------------------------------------
+// Words (data/checks.tsv, through the lexicon)
+
+#[derive(Debug, Default)]
+struct Words {
+    /// Longest first.
+    link: Vec<&'static str>,
+    qualifier: &'static [&'static str],
+    residual: &'static [&'static str],
+    partition: Vec<Vec<&'static str>>,
+    inexact: &'static [&'static str],
+    real: &'static [&'static str],
+    basis: &'static [&'static str],
+    target: &'static [&'static str],
+    plan: &'static [&'static str],
+}
+
+fn words() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut link = lexicon::words(Class::RateLink).to_vec();
+        link.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        Words {
+            link,
+            qualifier: lexicon::words(Class::Narrows),
+            residual: lexicon::words(Class::Rest),
+            partition: lexicon::words(Class::Partition)
+                .iter()
+                .map(|g| g.split('|').filter(|m| !m.is_empty()).collect::<Vec<_>>())
+                .filter(|g| g.len() >= 2)
+                .collect(),
+            inexact: lexicon::words(Class::Inexact),
+            real: lexicon::words(Class::RealGrowth),
+            basis: lexicon::words(Class::Basis),
+            target: lexicon::words(Class::Target),
+            plan: lexicon::words(Class::Plan),
+        }
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures
+
+/// An indicator as the checks read it.
+#[derive(Clone, Copy, Debug)]
+struct Fig<'a> {
+    /// Index in `Extraction::indicators`.
+    index: usize,
+    span: Span,
+    value: f64,
+    /// One unit of the last written digit, in the value's units (`4.6万件` → 1000); 0 for an
+    /// exact count (`1231件`).
+    prec: f64,
+    /// Decimals written (`97.87%` → 2).
+    decimals: usize,
+    /// The multiplier written (`万` → 10⁴), to show sums in the figure's own terms.
+    mult: f64,
+    mult_text: &'a str,
+    /// The number as written, without its unit (`1205`, `4.6万`).
+    number: &'a str,
+    unit: &'a str,
+    kind: Kind,
+    /// Signed when a change: `下降3%` → Some(Down).
+    change: Option<Direction>,
+    basis_empty: bool,
+    /// Approximate or a range: never part of a checked relation.
+    loose: bool,
+}
+
+impl Fig<'_> {
+    /// The lowest value the written figure may stand for (rounded at its last digit).
+    fn lo(&self) -> f64 {
+        self.value - self.prec / 2.0
+    }
+    fn hi(&self) -> f64 {
+        self.value + self.prec / 2.0
+    }
+    fn is_percent(&self) -> bool {
+        self.unit == "%"
+    }
+    fn is_points(&self) -> bool {
+        self.unit == "个百分点"
+    }
+    /// The value with its stated direction's sign.
+    fn signed(&self) -> f64 {
+        match self.change {
+            Some(Direction::Down) => -self.value,
+            _ => self.value,
+        }
+    }
+    /// `x` (in the value's units) written the way this figure is: `97.89`, `1.2万`.
+    fn show(&self, x: f64) -> String {
+        let d = self.decimals;
+        format!("{:.d$}{}", x / self.mult, self.mult_text)
+    }
+    /// `x` rounded to this figure's written precision (what `computed` holds).
+    fn round(&self, x: f64) -> f64 {
+        let step = self.mult / 10f64.powi(self.decimals as i32);
+        if step >= 1.0 {
+            return (x / step).round() * step;
+        }
+        // Decimals below one: through the decimal text, so 97.89 is not 97.89000000000001.
+        let d = self.decimals - self.mult.log10().round() as usize;
+        format!("{x:.d$}").parse().unwrap_or(x)
+    }
+}
+
+/// Reads the written number at the start of a span: sign, digits (ASCII or full-width), point,
+/// then multipliers. `None` for Chinese numerals (their precision is not written).
+fn written(s: &str) -> Option<(usize, usize, usize, f64)> {
+    // (number end, multiplier start, decimals, digits value)
+    let mut end = 0;
+    let mut digits = String::new();
+    let mut decimals = None::<usize>;
+    for (i, c) in s.char_indices() {
+        let f = fold(c);
+        match f {
+            '0'..='9' => {
+                digits.push(f);
+                if let Some(d) = decimals.as_mut() {
+                    *d += 1;
+                }
+            }
+            '.' | '·' if decimals.is_none() && !digits.is_empty() => {
+                digits.push('.');
+                decimals = Some(0);
+            }
+            '-' | '−' | '+' if i == 0 => digits.push(if f == '+' { '+' } else { '-' }),
+            _ => break,
+        }
+        end = i + c.len_utf8();
+    }
+    let v: f64 = digits.parse().ok()?;
+    if !digits.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut mult_end = end;
+    for (i, c) in s[end..].char_indices() {
+        if matches!(c, '万' | '亿' | '千') {
+            mult_end = end + i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    Some((end, mult_end, decimals.unwrap_or(0), v))
+}
+
+fn figure<'a>(text: &'a str, index: usize, ind: &'a Indicator) -> Option<Fig<'a>> {
+    let value = ind.value?;
+    let s = ind.span.of(text);
+    let (num_end, mult_end, decimals, digits) = written(s)?;
+    let mult_text = &s[num_end..mult_end];
+    let mult = if digits == 0.0 {
+        1.0
+    } else {
+        // A power of ten: 万 = 1e4, 万亿 = 1e12; 千 on a unit like 千瓦 is the unit's.
+        let m = (value / digits).abs();
+        let p = m.log10().round();
+        if (m / 10f64.powf(p) - 1.0).abs() < 1e-9 {
+            10f64.powf(p)
+        } else {
+            return None;
+        }
+    };
+    let mult_text = if mult == 1.0 { "" } else { mult_text };
+    let exact = ind.kind == Kind::Count && decimals == 0 && mult == 1.0;
+    let prec = if exact {
+        0.0
+    } else {
+        mult * 10f64.powi(-(decimals as i32))
+    };
+    Some(Fig {
+        index,
+        span: ind.span,
+        value,
+        prec,
+        decimals,
+        mult,
+        mult_text,
+        number: &s[..if mult == 1.0 { num_end } else { mult_end }],
+        unit: ind.unit.as_deref().unwrap_or(""),
+        kind: ind.kind,
+        change: ind.change.as_ref().map(|c| c.direction),
+        basis_empty: ind.change.as_ref().is_some_and(|c| c.basis.is_empty()),
+        loose: ind.approx.is_some() || ind.value_max.is_some(),
+    })
+}
+
+/// Whether a stated figure agrees with a computed interval `[lo, hi]` (inputs taken anywhere
+/// their written digits allow): the stated figure may be the computed one rounded, truncated or
+/// rounded up at its last digit, i.e. less than one unit `prec` of that digit away. An exact
+/// count (`prec` 0) must be met exactly.
+fn agrees(stated: f64, prec: f64, lo: f64, hi: f64) -> bool {
+    let eps = 1e-9 * stated.abs().max(1.0);
+    if prec > 0.0 {
+        lo < stated + prec - eps && hi > stated - prec + eps
+    } else {
+        lo <= stated + eps && hi >= stated - eps
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '\n' | '\r')
+}
+
+fn is_delim(c: char) -> bool {
+    matches!(fold(c), ',' | ';' | ':' | '、') || c == '，' || c == '；' || c == '：'
+}
+
+/// The last clause of a gap: after its last `,`/`;`/`:`/`、`, blanks trimmed.
+fn tail_clause(gap: &str) -> &str {
+    let start = gap
+        .char_indices()
+        .rfind(|&(_, c)| is_delim(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    gap[start..].trim_matches(is_blank)
+}
+
+fn has_delim(s: &str) -> bool {
+    s.chars().any(is_delim)
+}
+
+fn contains_any(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.contains(w))
+}
+
+/// `s` without the link words at its end (`调解成功率达` → `调解成功率`).
+fn strip_links(mut s: &str) -> &str {
+    'outer: loop {
+        for w in &words().link {
+            if let Some(rest) = s.strip_suffix(w) {
+                s = rest;
+                continue 'outer;
+            }
+        }
+        return s;
+    }
+}
+
+/// Bytes of the common suffix of two strings, whole characters only, and its length in characters.
+fn common_suffix(a: &str, b: &str) -> (usize, usize) {
+    let (mut bytes, mut chars) = (0, 0);
+    for (x, y) in a.chars().rev().zip(b.chars().rev()) {
+        if x != y {
+            break;
+        }
+        bytes += x.len_utf8();
+        chars += 1;
+    }
+    (bytes, chars)
+}
+
+fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sentences
+
+/// How many figures back (or forward) a relation may reach: a relation is written in one short
+/// passage, and the bound keeps the checks linear on a sentence of a million figures.
+const REACH: usize = 12;
+
+/// One sentence's figures and the text around them.
+struct Sentence<'a> {
+    text: &'a str,
+    /// Byte offset of the sentence's start in the text.
+    start: usize,
+    end: usize,
+    figs: Vec<Fig<'a>>,
+}
+
+impl<'a> Sentence<'a> {
+    /// The text between figure `i - 1` (or the sentence start) and figure `i`.
+    fn gap_before(&self, i: usize) -> &'a str {
+        let from = if i == 0 {
+            self.start
+        } else {
+            self.figs[i - 1].span.end
+        };
+        &self.text[from..self.figs[i].span.start]
+    }
+    /// The text between figure `i` and the next (or the sentence end).
+    fn gap_after(&self, i: usize) -> &'a str {
+        let to = self.figs.get(i + 1).map_or(self.end, |f| f.span.start);
+        &self.text[self.figs[i].span.end..to]
+    }
+    /// The text between two byte offsets; empty when `to` comes first (the sentence after an
+    /// unreadable figure starts right after it, before the last sentence's terminator).
+    fn between(&self, from: usize, to: usize) -> &'a str {
+        self.text.get(from..to).unwrap_or("")
+    }
+}
+
+/// Groups the indicators by sentence, in one pass over the text between them. A figure the
+/// checks cannot read (a Chinese numeral) ends a group too: no relation spans it.
+fn sentences<'a>(text: &'a str, x: &'a Extraction) -> Vec<Sentence<'a>> {
+    let mut out: Vec<Sentence> = Vec::new();
+    let mut current: Option<Sentence> = None;
+    let mut prev_end = 0usize;
+    for (index, ind) in x.indicators.iter().enumerate() {
+        let from = prev_end.min(ind.span.start);
+        let cut = text[from..ind.span.start]
+            .char_indices()
+            .rfind(|&(_, c)| is_terminator(c))
+            .map(|(i, c)| from + i + c.len_utf8());
+        let fig = figure(text, index, ind);
+        match (&mut current, fig) {
+            (Some(s), Some(f)) if cut.is_none() => s.figs.push(f),
+            (_, fig) => {
+                if let Some(mut s) = current.take() {
+                    // Cut by an unreadable figure: the sentence ends there.
+                    if cut.is_none() {
+                        s.end = ind.span.start;
+                    }
+                    out.push(s);
+                }
+                current = fig.map(|f| Sentence {
+                    text,
+                    start: cut.unwrap_or(from),
+                    end: text.len(),
+                    figs: vec![f],
+                });
+            }
+        }
+        prev_end = ind.span.end;
+    }
+    out.extend(current);
+    // Each sentence ends at its first terminator after its last figure (or at the unreadable
+    // figure that cut it).
+    for s in &mut out {
+        let from = s.figs.last().map_or(s.start, |f| f.span.end);
+        if s.end < text.len() {
+            s.end = text[from..s.end]
+                .char_indices()
+                .find(|&(_, c)| is_terminator(c))
+                .map_or(s.end, |(i, _)| from + i);
+            continue;
+        }
+        s.end = text[from..]
+            .char_indices()
+            .find(|&(_, c)| is_terminator(c))
+            .map_or(text.len(), |(i, _)| from + i);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Findings
+
+fn finding(
+    kind: CheckKind,
+    message: String,
+    stated: &Fig,
+    inputs: &[&Fig],
+    computed: f64,
+) -> Finding {
+    let mut spans = vec![stated.span];
+    spans.extend(inputs.iter().map(|f| f.span));
+    Finding {
+        kind,
+        severity: Severity::Warning,
+        message,
+        spans,
+        stated: Some(stated.value),
+        computed: Some(stated.round(computed)),
+    }
+}
+
+/// `rate`: `受理A件,办结B件,办结率R%` and `share`: `T件,其中B件,占比R%`.
+fn rates(s: &Sentence, out: &mut Vec<Finding>) {
+    let w = words();
+    for (ri, r) in s.figs.iter().enumerate() {
+        if !r.is_percent() || r.change.is_some() || r.loose {
+            continue;
+        }
+        let name = strip_links(tail_clause(s.gap_before(ri)));
+        // B: the nearest earlier figure that is not a percentage.
+        let Some(bi) = (ri.saturating_sub(REACH)..ri)
+            .rev()
+            .find(|&i| !s.figs[i].is_percent())
+        else {
+            continue;
+        };
+        let b = &s.figs[bi];
+        if b.loose || b.change.is_some() {
+            continue;
+        }
+        if name == "占比" || name == "所占比例" || name == "所占比重" {
+            if bi + 1 == ri {
+                share(s, r, bi, out);
+            }
+            continue;
+        }
+        let Some(stem) = name.strip_suffix('率') else {
+            continue;
+        };
+        let wording = tail_clause(s.gap_before(bi));
+        let (suffix_bytes, suffix_chars) = common_suffix(stem, wording);
+        if suffix_chars < 2 {
+            continue;
+        }
+        let (rest_stem, rest_wording) = (
+            &stem[..stem.len() - suffix_bytes],
+            &wording[..wording.len() - suffix_bytes],
+        );
+        if contains_any(rest_stem, w.qualifier) || contains_any(rest_wording, w.qualifier) {
+            continue;
+        }
+        // A: earlier figures with B's unit, nearest first.
+        let bases: Vec<&Fig> = s.figs[bi.saturating_sub(REACH)..bi]
+            .iter()
+            .rev()
+            .filter(|a| a.unit == b.unit && a.kind == b.kind && a.change.is_none())
+            .collect();
+        let Some(a) = bases.first() else { continue };
+        if a.loose || a.value <= 0.0 || b.value > a.value {
+            continue;
+        }
+        let fits = |a: &Fig| {
+            !a.loose
+                && a.lo() > 0.0
+                && agrees(
+                    r.value,
+                    r.prec,
+                    100.0 * b.lo() / a.hi(),
+                    100.0 * b.hi() / a.lo(),
+                )
+        };
+        if bases.iter().any(|a| fits(a)) {
+            continue;
+        }
+        let c = 100.0 * b.value / a.value;
+        let message = format!(
+            "{name}应为{}%（{}÷{}），报告写{}%",
+            r.show(c),
+            b.number,
+            a.number,
+            r.number
+        );
+        out.push(finding(CheckKind::Rate, message, r, &[b, a], c));
+    }
+}
+
+/// `share`: `T件,其中…B件,占比R%` — R against B ÷ T, T the figure just before `其中`.
+fn share(s: &Sentence, r: &Fig, bi: usize, out: &mut Vec<Finding>) {
+    let b = &s.figs[bi];
+    // T: the nearest earlier figure with B's unit that `其中` follows.
+    let Some(ti) = (bi.saturating_sub(REACH)..bi)
+        .rev()
+        .find(|&i| s.gap_after(i).contains("其中"))
+    else {
+        return;
+    };
+    let t = &s.figs[ti];
+    if t.unit != b.unit || t.kind != b.kind {
+        return;
+    }
+    let q = t.span.end + s.gap_after(ti).find("其中").unwrap_or(0);
+    let lead = s.between(t.span.end, q);
+    if t.loose || t.change.is_some() || t.lo() <= 0.0 || chars(lead) > 3 {
+        return;
+    }
+    if agrees(
+        r.value,
+        r.prec,
+        100.0 * b.lo() / t.hi(),
+        100.0 * b.hi() / t.lo(),
+    ) {
+        return;
+    }
+    let c = 100.0 * b.value / t.value;
+    let message = format!(
+        "占比应为{}%（{}÷{}），报告写{}%",
+        r.show(c),
+        b.number,
+        t.number,
+        r.number
+    );
+    out.push(finding(CheckKind::Share, message, r, &[b, t], c));
+}
+
+/// `sum`: `T件,其中A件,B件,其他C件` — T against A + B + C when the parts exhaust T.
+fn sums(s: &Sentence, prev: Option<&Sentence>, out: &mut Vec<Finding>) {
+    let is_total = |t: &Fig| !(t.is_percent() || t.is_points() || t.loose || t.change.is_some());
+    for (ti, t) in s.figs.iter().enumerate() {
+        if !is_total(t) {
+            continue;
+        }
+        let after = s.gap_after(ti);
+        let Some(q) = after.find("其中") else {
+            continue;
+        };
+        if chars(&after[..q]) <= 2 {
+            sum_after(s, t, t.span.end + q, ti + 1, out);
+        }
+    }
+    // `地区生产总值2616611万元,同比增长-0.5%。其中,第一产业增加值399560万元,…`: the total is
+    // the previous sentence's last figure of the parts' unit.
+    let lead = s
+        .gap_before(0)
+        .trim_start_matches(|c: char| is_blank(c) || c.is_whitespace());
+    let Some(prev) = prev else { return };
+    let adjacent = prev.end < s.start && s.between(prev.end, s.start).chars().count() <= 1;
+    if !lead.starts_with("其中") || !adjacent {
+        return;
+    }
+    let first = &s.figs[0];
+    let total = prev
+        .figs
+        .iter()
+        .rev()
+        .find(|t| !t.is_percent() && !t.is_points() && t.change.is_none());
+    if let Some(t) = total.filter(|t| is_total(t) && t.unit == first.unit && t.kind == first.kind) {
+        let q = s.figs[0].span.start - lead.len();
+        sum_after(s, t, q, 0, out);
+    }
+}
+
+/// The parts after `其中` (at byte `q`) from figure `first` on, against the total `t`.
+fn sum_after(s: &Sentence, t: &Fig, q: usize, first: usize, out: &mut Vec<Finding>) {
+    let w = words();
+    let mut parts: Vec<&Fig> = Vec::new();
+    let mut last_index = first;
+    let mut depth = 0i32;
+    for (i, f) in s.figs.iter().enumerate().skip(first).take(REACH) {
+        let gap = s.gap_before(i);
+        for c in gap.chars() {
+            match fold(c) {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ => {}
+            }
+        }
+        if depth > 0 {
+            continue; // a detail in brackets: `局本级187人(在职139人、…)`
+        }
+        if i > first && gap.contains("其中") {
+            return; // a nested breakdown
+        }
+        if f.is_percent() || f.is_points() {
+            continue; // `占比29.0%`, `同比增长3.9%` after a part
+        }
+        if f.unit != t.unit || f.kind != t.kind || f.change.is_some() {
+            break;
+        }
+        if f.loose {
+            return;
+        }
+        parts.push(f);
+        last_index = i;
+    }
+    if parts.len() < 2 {
+        return;
+    }
+    let last = parts[parts.len() - 1];
+    let listed = s.between(q, last.span.end);
+    // `等` among the parts or after the last: the parts are examples.
+    let rest = s.gap_after(last_index);
+    if listed.contains('等') || rest.contains('等') {
+        return;
+    }
+    let exhaustive = contains_any(listed, w.residual)
+        || w.partition
+            .iter()
+            .any(|g| g.iter().all(|m| listed.contains(m)));
+    if !exhaustive {
+        return;
+    }
+    let (mut lo, mut hi, mut sum) = (0.0, 0.0, 0.0);
+    for (k, p) in parts.iter().enumerate() {
+        lo += p.lo();
+        hi += p.hi();
+        sum += p.value;
+        // The first parts already make the total: the list went on to something else.
+        if k >= 1 && agrees(t.value, t.prec, lo, hi) {
+            return;
+        }
+    }
+    let terms: Vec<&str> = parts.iter().map(|p| p.number).collect();
+    let message = format!(
+        "各分项合计{}{}（{}），报告写{}{}",
+        t.show(sum),
+        t.unit,
+        terms.join("+"),
+        t.number,
+        t.unit
+    );
+    out.push(finding(CheckKind::Sum, message, t, &parts, sum));
+}
+
+/// A stated old value and new value: figure indices (old, new) and the index of the last figure
+/// of the construction.
+#[derive(Clone, Copy, Debug)]
+struct Pair {
+    old: usize,
+    new: usize,
+    last: usize,
+}
+
+/// `由A…到B`, `B(2019年A)`, `B,较上年的A` starting at figure `i`.
+fn pair_at(s: &Sentence, i: usize) -> Option<Pair> {
+    let (f, g) = (s.figs.get(i)?, s.figs.get(i + 1)?);
+    if f.unit != g.unit || f.kind != g.kind || f.loose || g.loose {
+        return None;
+    }
+    if f.change.is_some() || g.change.is_some() {
+        return None;
+    }
+    let between = s.gap_after(i);
+    // 由A增加到B / 从A提高至B
+    let lead = s.gap_before(i);
+    let lead_tail: String = {
+        let t = tail_clause(lead);
+        let n = chars(t);
+        t.chars().skip(n.saturating_sub(10)).collect()
+    };
+    if (lead_tail.contains('由') || lead_tail.contains('从'))
+        && !has_delim(between)
+        && (between.contains('到') || between.contains('至'))
+        && chars(between) <= 12
+    {
+        return Some(Pair {
+            old: i,
+            new: i + 1,
+            last: i + 1,
+        });
+    }
+    // B(2019年A) / B（上年A）
+    let mut bc = between.chars();
+    if matches!(bc.next().map(fold), Some('(')) {
+        let inner: String = bc.collect();
+        let inner = inner.trim_end_matches(['为', ':', '：']);
+        let dated = inner.ends_with('年')
+            && inner.chars().filter(|c| fold(*c).is_ascii_digit()).count() == 4
+            && chars(inner) == 5;
+        let named = matches!(inner, "上年" | "去年" | "上年同期" | "去年同期");
+        let closes = s
+            .gap_after(i + 1)
+            .chars()
+            .next()
+            .is_some_and(|c| fold(c) == ')');
+        if (dated || named) && closes {
+            return Some(Pair {
+                old: i + 1,
+                new: i,
+                last: i + 1,
+            });
+        }
+    }
+    // B,较上年的A / B,比去年同期的A
+    let clause = tail_clause(between);
+    let head = &between[..between.rfind(clause).unwrap_or(0)];
+    if has_delim(head)
+        && head.chars().all(|c| is_delim(c) || is_blank(c))
+        && clause.ends_with('的')
+        && (clause.starts_with('较') || clause.starts_with('比'))
+        && chars(clause) <= 8
+    {
+        return Some(Pair {
+            old: i + 1,
+            new: i,
+            last: i + 1,
+        });
+    }
+    None
+}
+
+/// `change`, `points`, `difference` against a stated old and new value.
+fn pairs(s: &Sentence, consumed: &mut [bool], out: &mut Vec<Finding>) {
+    let w = words();
+    let sentence = s.between(s.start, s.end);
+    let comparable = contains_any(sentence, w.real);
+    let mut i = 0;
+    while i < s.figs.len() {
+        // Consecutive pairs (`7976件(2019年6593件),审结7982件(2019年6803件)`).
+        let mut found: Vec<Pair> = Vec::new();
+        let mut j = i;
+        while let Some(p) = pair_at(s, j) {
+            if let Some(prev) = found.last() {
+                // The next pair must follow in the next clause, with no figure between.
+                if p.old.min(p.new) != prev.last + 1 {
+                    break;
+                }
+            }
+            found.push(p);
+            j = p.last + 1;
+        }
+        if found.is_empty() {
+            i += 1;
+            continue;
+        }
+        // The changes right after.
+        let mut changes: Vec<usize> = Vec::new();
+        let mut k = j;
+        while k < s.figs.len() && s.figs[k].change.is_some() && chars(s.gap_before(k)) <= 12 {
+            changes.push(k);
+            k += 1;
+        }
+        let respectively = changes
+            .first()
+            .is_some_and(|&c| s.gap_before(c).contains("分别"));
+        let matched: Vec<(Pair, usize)> = if found.len() == 1 && !respectively {
+            changes.iter().take(2).map(|&c| (found[0], c)).collect()
+        } else if found.len() == changes.len() && respectively {
+            found.iter().copied().zip(changes.iter().copied()).collect()
+        } else {
+            Vec::new()
+        };
+        for (p, ci) in matched {
+            let (old, new, c) = (&s.figs[p.old], &s.figs[p.new], &s.figs[ci]);
+            consumed[ci] = true;
+            if c.loose {
+                continue;
+            }
+            let lead = s.gap_before(ci);
+            if c.is_percent() {
+                if contains_any(lead, w.inexact) || comparable || old.lo() <= 0.0 {
+                    continue;
+                }
+                let (lo, hi) = (
+                    100.0 * (new.lo() / old.hi() - 1.0),
+                    100.0 * (new.hi() / old.lo() - 1.0),
+                );
+                if agrees(c.signed(), c.prec, lo, hi) {
+                    continue;
+                }
+                let v = 100.0 * (new.value / old.value - 1.0);
+                let word = if v < 0.0 { "降幅" } else { "增幅" };
+                let message = format!(
+                    "{word}应为{}%（由{}到{}），报告写{}%",
+                    c.show(v.abs()),
+                    old.number,
+                    new.number,
+                    c.number
+                );
+                let mut f = finding(CheckKind::Change, message, c, &[old, new], v);
+                f.computed = Some(c.round(v.abs()) * v.signum());
+                f.stated = Some(c.signed());
+                out.push(f);
+            } else if c.is_points() && old.is_percent() {
+                if contains_any(lead, w.inexact) {
+                    continue;
+                }
+                let (lo, hi) = (new.lo() - old.hi(), new.hi() - old.lo());
+                if agrees(c.signed(), c.prec, lo, hi) {
+                    continue;
+                }
+                let v = new.value - old.value;
+                let word = if v < 0.0 { "下降" } else { "提高" };
+                let message = format!(
+                    "应{word}{}个百分点（{}%→{}%），报告写{}个百分点",
+                    c.show(v.abs()),
+                    old.number,
+                    new.number,
+                    c.number
+                );
+                let mut f = finding(CheckKind::Points, message, c, &[old, new], v);
+                f.computed = Some(c.round(v.abs()) * v.signum());
+                f.stated = Some(c.signed());
+                out.push(f);
+            } else if c.unit == old.unit && c.kind == old.kind {
+                if contains_any(lead, w.inexact) {
+                    continue;
+                }
+                let (lo, hi) = (new.lo() - old.hi(), new.hi() - old.lo());
+                if agrees(c.signed(), c.prec, lo, hi) {
+                    continue;
+                }
+                let v = new.value - old.value;
+                let word = if v < 0.0 { "减少" } else { "增加" };
+                let message = format!(
+                    "应{word}{}{}（{}→{}），报告写{}{}",
+                    c.show(v.abs()),
+                    c.unit,
+                    old.number,
+                    new.number,
+                    c.number,
+                    c.unit
+                );
+                let mut f = finding(CheckKind::Difference, message, c, &[old, new], v);
+                f.computed = Some(c.round(v.abs()) * v.signum());
+                f.stated = Some(c.signed());
+                out.push(f);
+            }
+        }
+        i = k.max(i + 1);
+    }
+}
+
+/// `growth`: `V元,增加X元,增长Y%` — Y against X ÷ (V − X) (or X ÷ (V + X) for a decrease).
+fn growths(s: &Sentence, consumed: &[bool], out: &mut Vec<Finding>) {
+    let w = words();
+    let sentence = s.between(s.start, s.end);
+    if contains_any(sentence, w.real) {
+        return;
+    }
+    for vi in 0..s.figs.len().saturating_sub(2) {
+        let (v, x, y) = (&s.figs[vi], &s.figs[vi + 1], &s.figs[vi + 2]);
+        if consumed[vi + 1] || consumed[vi + 2] {
+            continue;
+        }
+        if v.loose || x.loose || y.loose || v.change.is_some() {
+            continue;
+        }
+        let (Some(dx), Some(dy)) = (x.change, y.change) else {
+            continue;
+        };
+        if dx != dy || !y.is_percent() || x.unit != v.unit || x.kind != v.kind || x.is_percent() {
+            continue;
+        }
+        let (g1, g2) = (s.gap_after(vi), s.gap_after(vi + 1));
+        if chars(g1) > 10 || chars(g2) > 6 || !has_delim(g2) || contains_any(g2, w.inexact) {
+            continue;
+        }
+        if contains_any(g1, w.inexact) {
+            continue;
+        }
+        let up = dx == Direction::Up;
+        let (lo, hi, c) = if up {
+            let (d_lo, d_hi) = (v.hi() - x.lo(), v.lo() - x.hi());
+            if d_hi <= 0.0 {
+                continue;
+            }
+            (
+                100.0 * x.lo() / d_lo,
+                100.0 * x.hi() / d_hi,
+                100.0 * x.value / (v.value - x.value),
+            )
+        } else {
+            (
+                100.0 * x.lo() / (v.hi() + x.lo()),
+                100.0 * x.hi() / (v.lo() + x.hi()),
+                100.0 * x.value / (v.value + x.value),
+            )
+        };
+        if agrees(y.value, y.prec, lo, hi) {
+            continue;
+        }
+        let (word, op) = if up {
+            ("增幅", "−")
+        } else {
+            ("降幅", "+")
+        };
+        let message = format!(
+            "{word}应为{}%（{}÷（{}{op}{}）），报告写{}%",
+            y.show(c),
+            x.number,
+            v.number,
+            x.number,
+            y.number
+        );
+        out.push(finding(CheckKind::Growth, message, y, &[x, v], c));
+    }
+}
+
+/// `basis` (info): a change with no basis in a sentence that names none, in a paragraph that
+/// has named none before it (`paragraph_basis`: a 统计公报 says `比上年` once for a paragraph),
+/// and that is no plan (`今年再提高10%`).
+fn bases(s: &Sentence, x: &Extraction, paragraph_basis: bool, out: &mut Vec<Finding>) {
+    let sentence = s.between(s.start, s.end);
+    if paragraph_basis
+        || contains_any(sentence, words().basis)
+        || contains_any(sentence, words().plan)
+    {
+        return;
+    }
+    for f in &s.figs {
+        if f.change.is_none() || !f.basis_empty || f.loose || x.indicators[f.index].target {
+            continue;
+        }
+        let written = s.between(f.span.start, f.span.end);
+        out.push(Finding {
+            kind: CheckKind::Basis,
+            severity: Severity::Info,
+            message: format!("{written}的变化未说明与何时相比（同比、比上年…）"),
+            spans: vec![f.span],
+            stated: Some(f.signed()),
+            computed: None,
+        });
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Targets
+
+/// Which indicators are targets of a 政府工作报告 (`预期目标是：…增长5%左右`), by index.
+pub fn targets(text: &str, x: &Extraction) -> Vec<bool> {
+    let mut marks = vec![false; x.indicators.len()];
+    if x.genre != Genre::GovernmentWorkReport {
+        return marks;
+    }
+    for cue in words().target {
+        for (at, _) in text.match_indices(cue) {
+            let after = at + cue.len();
+            let rest = &text[after..];
+            let line_end = rest.find(['\n', '\r']).map_or(text.len(), |i| after + i);
+            let follow = text[after..line_end].trim_matches(is_blank);
+            let stated = ["是", "为", "定为", "：", ":"]
+                .iter()
+                .any(|w| follow.starts_with(w));
+            let range = if stated {
+                Some((after, line_end))
+            } else if follow.is_empty() {
+                // A heading `主要预期目标`: its next paragraph.
+                let next = text[line_end..]
+                    .char_indices()
+                    .find(|&(_, c)| !is_blank(c) && c != '\n' && c != '\r')
+                    .map(|(i, _)| line_end + i);
+                next.map(|n| {
+                    let e = text[n..].find(['\n', '\r']).map_or(text.len(), |i| n + i);
+                    (n, e)
+                })
+            } else {
+                None
+            };
+            if let Some((from, to)) = range {
+                let first = x.indicators.partition_point(|i| i.span.start < from);
+                for (k, ind) in x.indicators.iter().enumerate().skip(first) {
+                    if ind.span.start >= to {
+                        break;
+                    }
+                    marks[k] = true;
+                }
+            }
+        }
+    }
+    marks
+}
+
+// ---------------------------------------------------------------------------------------------
+// Substance of the five parts
+
+/// For each of `x.parts`: the figures and the concrete items (list items and sub-headings) under
+/// the heading that names it; (0, 0) for a part no heading names.
+pub fn substance(text: &str, x: &Extraction) -> Vec<(usize, usize)> {
+    x.parts
+        .iter()
+        .map(|p| {
+            let Some(h) = p.heading.filter(|_| p.status == PartStatus::Present) else {
+                return (0, 0);
+            };
+            let Some(head) = x.headings.get(h) else {
+                return (0, 0);
+            };
+            let start = head.marker_span.start;
+            let end = x.headings[h + 1..]
+                .iter()
+                .find(|n| n.level <= head.level)
+                .map_or(text.len(), |n| n.marker_span.start);
+            let inside = |sp: Span| sp.start >= start && sp.start < end;
+            let figures = x.indicators.iter().filter(|i| inside(i.span)).count();
+            let lists = x.lists.iter().filter(|l| inside(l.marker_span)).count();
+            let subheadings = x.headings[h + 1..]
+                .iter()
+                .take_while(|n| n.marker_span.start < end)
+                .count();
+            (figures, lists + subheadings)
+        })
+        .collect()
+}
+
+fn thin(x: &Extraction, out: &mut Vec<Finding>) {
+    for p in &x.parts {
+        if p.status != PartStatus::Present || p.figures > 0 || p.items > 0 {
+            continue;
+        }
+        let Some(span) = p.span else { continue };
+        out.push(Finding {
+            kind: CheckKind::Thin,
+            severity: Severity::Warning,
+            message: format!("“{}”部分没有数据，也没有具体事项", p.name),
+            spans: vec![span],
+            stated: None,
+            computed: None,
+        });
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Year
+
+/// The first year among the dates inside `span`.
+fn year_in(x: &Extraction, span: Span) -> Option<(i32, Span)> {
+    x.dates
+        .iter()
+        .filter(|d| span.contains(d.span))
+        .find_map(|d| Some((d.iso.get(..4)?.parse().ok()?, d.span)))
+}
+
+/// Lines after the title among which the body's opening year is looked for.
+const OPENING_LINES: usize = 4;
+
+fn years(text: &str, x: &Extraction, out: &mut Vec<Finding>) {
+    let Some(title) = &x.title else { return };
+    let Some((year, year_span)) = year_in(x, title.span) else {
+        return;
+    };
+    let mut year_finding = |message: String, span: Span, other: i32| {
+        out.push(Finding {
+            kind: CheckKind::Year,
+            severity: Severity::Warning,
+            message,
+            spans: vec![year_span, span],
+            stated: Some(f64::from(year)),
+            computed: Some(f64::from(other)),
+        })
+    };
+    // The signature's date, else the metadata's publication date.
+    let dated = x
+        .signature
+        .as_ref()
+        .and_then(|s| s.date_span)
+        .or_else(|| {
+            let m = x.metadata.as_ref()?;
+            let f = m
+                .fields
+                .iter()
+                .find(|f| crate::meta::META_DATE_KEYS.contains(&f.key.as_str()))?;
+            Some(f.span)
+        })
+        .and_then(|span| {
+            x.dates
+                .iter()
+                .find(|d| span.contains(d.span) && d.iso.len() == 10)
+        });
+    if let Some(d) = dated {
+        if let Ok(y) = d.iso[..4].parse::<i32>() {
+            if y < year {
+                let message = format!(
+                    "标题为{year}年度的报告，日期却是{}（该年度尚未开始）",
+                    d.iso
+                );
+                year_finding(message, d.span, y);
+            }
+        }
+    }
+    // The body's opening: a line among the first few after the title (metadata aside) that
+    // starts with a year and a comma (`2023年,全县…`, `2023年是…`).
+    let metadata = x.metadata.as_ref().map(|m| m.span);
+    let mut seen = 0;
+    for line in crate::text::lines(text) {
+        if line.start <= title.span.start
+            || metadata.is_some_and(|m| m.contains(Span::new(line.start, line.start)))
+        {
+            continue;
+        }
+        let content = line.of(text);
+        if content.chars().all(is_blank) || content.contains(title.text.as_str()) {
+            continue;
+        }
+        seen += 1;
+        if seen > OPENING_LINES {
+            break;
+        }
+        let lead = content.len() - content.trim_start_matches(is_blank).len();
+        let Some(d) = x.dates.iter().find(|d| d.span.start == line.start + lead) else {
+            continue;
+        };
+        let next = text[d.span.end..].chars().next().map(fold);
+        if d.iso.len() != 4 || !matches!(next, Some(',' | '是' | '，')) {
+            continue;
+        }
+        if let Ok(y) = d.iso.parse::<i32>() {
+            if y != year {
+                year_finding(format!("标题为{year}年度，正文开头却是{y}年"), d.span, y);
+            }
+        }
+        break;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/// Every finding on `text`, in the order of their first span. Reads the genre, the targets
+/// and the parts' substance from `x` ([`review`] sets them first).
+pub fn find(text: &str, x: &Extraction) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let basis = words().basis;
+    // Whether the paragraph so far names a basis: each stretch of text is read once.
+    let (mut paragraph_basis, mut read_to) = (false, 0usize);
+    let all = sentences(text, x);
+    for (n, s) in all.iter().enumerate() {
+        let gap = &text[read_to.min(s.start)..s.start];
+        match gap.rfind(['\n', '\r']) {
+            Some(i) => paragraph_basis = contains_any(&gap[i..], basis),
+            None => paragraph_basis |= contains_any(gap, basis),
+        }
+        let mut consumed = vec![false; s.figs.len()];
+        rates(s, &mut out);
+        sums(s, n.checked_sub(1).map(|p| &all[p]), &mut out);
+        pairs(s, &mut consumed, &mut out);
+        growths(s, &consumed, &mut out);
+        bases(s, x, paragraph_basis, &mut out);
+        paragraph_basis |= contains_any(s.between(read_to.max(s.start), s.end), basis);
+        read_to = s.end;
+    }
+    if x.genre == Genre::RuleOfLawReport {
+        thin(x, &mut out);
+    }
+    if matches!(x.genre, Genre::RuleOfLawReport | Genre::StatisticalBulletin) {
+        years(text, x, &mut out);
+    }
+    out.sort_by_key(|f| f.spans.first().map_or(0, |s| s.start));
+    out
+}
+
+/// The last step of [`crate::extract`]: the genre, the targets, the parts' substance, then the
+/// findings, which read everything found before.
+pub fn review(text: &str, mut x: Extraction) -> Extraction {
+    x.genre = crate::genre::classify(text, &x);
+    let marks = targets(text, &x);
+    for (ind, t) in x.indicators.iter_mut().zip(marks) {
+        ind.target = t;
+    }
+    let counts = substance(text, &x);
+    for (p, (figures, items)) in x.parts.iter_mut().zip(counts) {
+        p.figures = figures;
+        p.items = items;
+    }
+    x.checks = find(text, &x);
+    x
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_class_has_words() {
+        let w = words();
+        for (class, n) in [
+            ("rate-link", w.link.len()),
+            ("narrows", w.qualifier.len()),
+            ("rest", w.residual.len()),
+            ("partition", w.partition.len()),
+            ("inexact", w.inexact.len()),
+            ("real-growth", w.real.len()),
+            ("basis", w.basis.len()),
+            ("target", w.target.len()),
+            ("plan", w.plan.len()),
+        ] {
+            assert!(n > 0, "no {class} word");
+        }
+        assert_eq!(w.partition.len(), lexicon::words(Class::Partition).len());
+    }
+
+    #[test]
+    fn written_precision() {
+        assert_eq!(written("97.87%"), Some((5, 5, 2, 97.87)));
+        assert_eq!(written("4.6万件").map(|w| (w.1, w.2)), Some((6, 1)));
+        assert_eq!(written("１２．５％").map(|w| w.2), Some(1));
+        assert_eq!(written("三百件"), None);
+    }
+
+    #[test]
+    fn agreement_allows_one_unit_of_the_last_digit() {
+        // 1205 ÷ 1231 = 97.8879…: 97.89 (rounded) and 97.88 (truncated) pass, 97.87 does not.
+        let c = 100.0 * 1205.0 / 1231.0;
+        assert!(agrees(97.89, 0.01, c, c));
+        assert!(agrees(97.88, 0.01, c, c));
+        assert!(!agrees(97.87, 0.01, c, c));
+    }
+}

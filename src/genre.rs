@@ -1,0 +1,249 @@
+//! The text's genre: 法治政府建设年度报告, 政府工作报告, 统计公报, or something else.
+//!
+//! Read from the title line, the metadata block's 名称/标题, the first lines, the outline's
+//! headings and the opening of the body, by weighted cue words (`data/genre.tsv`, which says how
+//! they are scored). An opening without a title still has a genre: `2022年,司法局坚持…深入推进
+//! 法治政府建设…` scores as a 法治政府建设 report from its body, `各位代表：` makes a 政府工作报告,
+//! and `一、综合` / `经初步核算` / `人口出生率` a 统计公报.
+//!
+//! Everything inside `《》` is ignored (a notice that 印发《…法治政府建设实施方案》 is a notice),
+//! and so are blanks (`政 府 工 作 报 告`).
+//!
+//! ```
+//! use zhibiao::{extract, Genre};
+//! let x = extract("2026年四川省人民政府工作报告\n各位代表：\n现在，我代表省人民政府向大会报告工作。");
+//! assert_eq!(x.genre, Genre::GovernmentWorkReport);
+//! ```
+
+use std::sync::OnceLock;
+
+use crate::model::{Extraction, Genre};
+use crate::text::is_blank;
+
+/// Where a cue is looked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Zone {
+    Title,
+    Head,
+    Heading,
+    Body,
+}
+
+#[derive(Debug)]
+struct Cue {
+    genre: Genre,
+    zone: Zone,
+    weight: u32,
+    /// All pieces must be in the zone (`法治政府建设+报告`).
+    pieces: Vec<&'static str>,
+}
+
+static SOURCE: &str = include_str!("../data/genre.tsv");
+
+/// Lines of the head zone.
+const HEAD_LINES: usize = 8;
+/// Bytes of the body zone.
+const BODY_BYTES: usize = 6000;
+/// Occurrences of one body cue counted at most.
+const BODY_CAP: u32 = 3;
+/// The lowest winning score.
+const THRESHOLD: u32 = 4;
+
+fn parse_genre(s: &str) -> Option<Genre> {
+    Some(match s {
+        "rule_of_law_report" => Genre::RuleOfLawReport,
+        "government_work_report" => Genre::GovernmentWorkReport,
+        "statistical_bulletin" => Genre::StatisticalBulletin,
+        "other" => Genre::Other,
+        _ => return None,
+    })
+}
+
+/// Parses the cue table. An unreadable line is an error naming it (forced by a unit test, so a
+/// bad line fails `cargo test`, never the page).
+fn parse(source: &'static str) -> Result<Vec<Cue>, String> {
+    let mut cues = Vec::new();
+    for (n, line) in source.lines().enumerate() {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let bad = || format!("data/genre.tsv line {}: {line:?}", n + 1);
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [genre, zone, weight, cue] = cols[..] else {
+            return Err(bad());
+        };
+        let zone = match zone {
+            "title" => Zone::Title,
+            "head" => Zone::Head,
+            "heading" => Zone::Heading,
+            "body" => Zone::Body,
+            _ => return Err(bad()),
+        };
+        let pieces: Vec<&str> = cue.split('+').collect();
+        if pieces.iter().any(|p| p.is_empty()) {
+            return Err(bad());
+        }
+        cues.push(Cue {
+            genre: parse_genre(genre).ok_or_else(bad)?,
+            zone,
+            weight: weight.parse().map_err(|_| bad())?,
+            pieces,
+        });
+    }
+    Ok(cues)
+}
+
+fn cues() -> &'static [Cue] {
+    static CUES: OnceLock<Vec<Cue>> = OnceLock::new();
+    CUES.get_or_init(|| parse(SOURCE).unwrap_or_default())
+}
+
+/// `s` without blanks and without what stands inside `《》` (brackets kept), appended to `out`.
+fn push_plain(out: &mut String, s: &str) {
+    let mut depth = 0u32;
+    for c in s.chars() {
+        match c {
+            '《' => {
+                depth += 1;
+                out.push(c);
+            }
+            '》' => {
+                depth = depth.saturating_sub(1);
+                out.push(c);
+            }
+            _ if depth > 0 || is_blank(c) => {}
+            _ => out.push(c),
+        }
+    }
+}
+
+/// The largest char boundary at or before `i`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The four zones' text.
+struct Zones {
+    title: String,
+    head: String,
+    heading: String,
+    body: String,
+}
+
+impl Zones {
+    fn new(text: &str, x: &Extraction) -> Self {
+        let mut title = String::new();
+        if let Some(t) = &x.title {
+            push_plain(&mut title, &t.text);
+            title.push('\n');
+        }
+        if let Some(m) = &x.metadata {
+            for f in m
+                .fields
+                .iter()
+                .filter(|f| f.key == "名称" || f.key == "标题")
+            {
+                push_plain(&mut title, &f.value);
+                title.push('\n');
+            }
+        }
+        let mut head = String::new();
+        for line in text
+            .lines()
+            .filter(|l| !l.chars().all(is_blank))
+            .take(HEAD_LINES)
+        {
+            push_plain(&mut head, &line[..floor_boundary(line, 300)]);
+            head.push('\n');
+        }
+        let mut heading = String::new();
+        for h in &x.headings {
+            push_plain(&mut heading, &h.title);
+            heading.push('\n');
+        }
+        let mut body = String::new();
+        push_plain(&mut body, &text[..floor_boundary(text, BODY_BYTES)]);
+        Zones {
+            title,
+            head,
+            heading,
+            body,
+        }
+    }
+
+    fn get(&self, zone: Zone) -> &str {
+        match zone {
+            Zone::Title => &self.title,
+            Zone::Head => &self.head,
+            Zone::Heading => &self.heading,
+            Zone::Body => &self.body,
+        }
+    }
+}
+
+/// How many times a cue counts in its zone.
+fn hits(cue: &Cue, zone: &str) -> u32 {
+    match cue.pieces[..] {
+        [one] if cue.zone == Zone::Body => zone.matches(one).take(BODY_CAP as usize).count() as u32,
+        _ => u32::from(cue.pieces.iter().all(|p| zone.contains(p))),
+    }
+}
+
+/// The scores of the four genres, in [`Genre::ALL`] order.
+fn scores(text: &str, x: &Extraction) -> [u32; 4] {
+    let zones = Zones::new(text, x);
+    let mut score = [0u32; 4];
+    for cue in cues() {
+        let n = hits(cue, zones.get(cue.zone));
+        score[cue.genre as usize] += cue.weight * n;
+    }
+    score
+}
+
+/// The genre of `text`, from what [`crate::extract`] found before (title, metadata, headings).
+pub fn classify(text: &str, x: &Extraction) -> Genre {
+    let score = scores(text, x);
+    let best = (0..4).max_by_key(|&g| score[g]).unwrap_or(3);
+    let tied = (0..4).filter(|&g| score[g] == score[best]).count() > 1;
+    if score[best] < THRESHOLD || tied {
+        return Genre::Other;
+    }
+    Genre::ALL[best]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cue_line_parses() {
+        let cues = parse(SOURCE).unwrap();
+        assert!(cues.len() > 40, "{} cues", cues.len());
+        for g in Genre::ALL {
+            assert!(cues.iter().any(|c| c.genre == g), "no cue for {g:?}");
+        }
+        assert!(parse("other\ttitle\tten\t方案\n").is_err());
+        assert!(parse("other\tfoot\t1\t方案\n").is_err());
+        assert!(parse("memo\ttitle\t1\t方案\n").is_err());
+        assert!(parse("other\ttitle\t1\t方案+\n").is_err());
+    }
+
+    #[test]
+    fn cited_titles_and_blanks_are_ignored() {
+        let mut s = String::new();
+        push_plain(&mut s, "关于印发《某市法治政府建设实施方案》的通 知");
+        assert_eq!(s, "关于印发《》的通知");
+    }
+
+    #[test]
+    fn a_tie_or_a_low_score_is_other() {
+        assert_eq!(crate::extract("").genre, Genre::Other);
+        assert_eq!(crate::extract("今年依法行政。").genre, Genre::Other);
+    }
+}
