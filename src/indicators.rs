@@ -45,7 +45,7 @@ use crate::numbers::{self, char_at, is_chinese_numeral, Number};
 use crate::span::Span;
 use crate::text::{fold, is_blank};
 use crate::units::{self, is_cjk, prefix_len};
-use crate::{metrics, text};
+use crate::{metrics, taxonomy, text};
 
 /// Finds the indicators of `text`, skipping numbers inside citations and heading or list markers.
 pub fn find(
@@ -480,7 +480,7 @@ impl<'a> Scanner<'a> {
             change.as_ref(),
             self.out.last(),
         );
-        let metric_id = metric.as_deref().and_then(metrics::lookup);
+        let metric_id = metric.as_deref().and_then(taxonomy::lookup);
         self.out.push(Indicator {
             span: Span::new(f.start, end),
             value: f.value,

@@ -13,7 +13,7 @@
 //! | `data/terms.tsv` | a fixed term with a numeral that counts nothing (`八项规定`), or a word that makes a count a name (`三台融合`) |
 //! | `data/citations.tsv` | a title ending and the citation class it gives (`条例` → regulation) |
 //! | `data/checks.tsv` | a word the arithmetic checks look for: rate links, narrowing words, partitions, bases (`src/checks.rs`) |
-//! | `data/units.tsv`, `data/metrics.tsv` | units and the metric taxonomy, read by [`crate::units`] and [`crate::metrics`] (their own columns) |
+//! | `data/units.tsv`, `data/metrics.tsv` | units and the metric taxonomy, read by [`crate::units`] and [`crate::taxonomy`] (their own columns) |
 //!
 //! Code asks for the words of a [`Class`]:
 //!

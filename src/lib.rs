@@ -37,6 +37,7 @@ pub mod output;
 pub mod parts;
 pub mod span;
 pub mod table;
+pub mod taxonomy;
 pub mod text;
 pub mod units;
 

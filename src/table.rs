@@ -14,8 +14,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::metrics;
 use crate::model::{Extraction, Indicator};
+use crate::taxonomy;
 
 /// One report's line of the table.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -151,7 +151,7 @@ impl Table {
                 seen.insert(m.metric_id, ());
             }
         }
-        let columns = metrics::all()
+        let columns = taxonomy::all()
             .iter()
             .filter(|m| seen.contains_key(m.id))
             .map(|m| Column {
