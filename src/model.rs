@@ -1,7 +1,9 @@
 //! The result of [`crate::extract`]: plain Rust types with byte spans, no serde.
 //!
 //! [`crate::output`] turns an [`Extraction`] into the JSON/JS object the CLI prints and the
-//! page receives (camelCase keys, UTF-16 offsets). Keep the two in step.
+//! page receives (camelCase keys, UTF-16 offsets). A field that should reach the output also
+//! needs its DTO field and line in [`crate::output::Output::new`] and its TypeScript type in
+//! `src/output.d.ts` (a unit test of `output` fails until it has one).
 
 use std::borrow::Cow;
 

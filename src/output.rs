@@ -1,22 +1,21 @@
 //! The output object: what the CLI prints as JSON and the page receives from WebAssembly.
 //!
-//! [`Output::new`] converts an [`Extraction`] (byte spans) into records with UTF-16
+//! [`Output::new`] converts an [`Extraction`] (byte spans) into these DTOs with UTF-16
 //! `start`/`end`, so that JavaScript's `text.slice(start, end)` equals each record's `text`, after
-//! one forward pass over the text ([`Utf16Map`]). [`Output::to_json`] writes them as
-//! compact JSON with camelCase keys, by hand into one pre-sized string: the result is a large
-//! part of the page's time (the JSON is most of the input's size, and the engine parses it
-//! again), and serde_json's derive took twice as long for the same bytes. The unit tests check
-//! the writer against serde_json, derived on these structs in tests only.
+//! one forward pass over the text ([`Utf16Map`]). serde_json writes them ([`Output::to_json`]):
+//! keys in camelCase and in declaration order, `null` for an absent value, except the four
+//! details most indicators lack, which are left out. The structs here are the format: a new
+//! field is a field here (with its line in [`Output::new`]) and its TypeScript type in
+//! `src/wasm.rs`, which a unit test below keeps in step.
 
-#[cfg(test)]
 use serde::Serialize;
 
 use crate::model::*;
 use crate::span::{Span, Utf16Map};
 
 /// The output object. Field order is the order of the JSON.
-#[derive(Debug)]
-#[cfg_attr(test, derive(Serialize), serde(rename_all = "camelCase"))]
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Output<'a> {
     pub indicators: Vec<IndicatorOut<'a>>,
     pub dates: Vec<DateOut<'a>>,
@@ -33,15 +32,15 @@ pub struct Output<'a> {
     pub warnings: Vec<WarningOut<'a>>,
 }
 
-#[derive(Debug)]
-#[cfg_attr(test, derive(Serialize), serde(rename_all = "camelCase"))]
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ChangeOut<'a> {
     pub direction: &'static str,
     pub basis: &'a str,
 }
 
-#[derive(Debug)]
-#[cfg_attr(test, derive(Serialize), serde(rename_all = "camelCase"))]
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct IndicatorOut<'a> {
     pub start: usize,
     pub end: usize,
@@ -49,16 +48,16 @@ pub struct IndicatorOut<'a> {
     pub value: Option<f64>,
     /// The upper end of a range (`3–5万元`). This field and `approx`, `change` and `metricId`,
     /// which most indicators lack, are left out of the JSON when absent instead of being `null`.
-    #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value_max: Option<f64>,
     pub unit: Option<&'a str>,
     pub kind: &'static str,
-    #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub approx: Option<&'a str>,
-    #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub change: Option<ChangeOut<'a>>,
     pub metric: Option<&'a str>,
-    #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metric_id: Option<&'static str>,
     /// Index into `headings` of the innermost heading this indicator sits under. Its section
     /// (the titles of every enclosing heading) follows from `headings[..].parent`:
@@ -66,8 +65,8 @@ pub struct IndicatorOut<'a> {
     pub heading: Option<usize>,
 }
 
-#[derive(Debug)]
-#[cfg_attr(test, derive(Serialize), serde(rename_all = "camelCase"))]
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct DateOut<'a> {
     pub start: usize,
     pub end: usize,
@@ -75,8 +74,8 @@ pub struct DateOut<'a> {
     pub iso: &'a str,
 }
 
-#[derive(Debug)]
-#[cfg_attr(test, derive(Serialize), serde(rename_all = "camelCase"))]
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct HeadingOut<'a> {
     /// The title's span.
     pub start: usize,
@@ -92,8 +91,8 @@ pub struct HeadingOut<'a> {
     pub children: &'a [usize],
 }
 
-#[derive(Debug)]
-#[cfg_attr(test, derive(Serialize), serde(rename_all = "camelCase"))]
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ListOut<'a> {
     /// The whole item, marker included.
     pub start: usize,
@@ -106,8 +105,8 @@ pub struct ListOut<'a> {
     pub heading: Option<usize>,
 }
 
-#[derive(Debug)]
-#[cfg_attr(test, derive(Serialize), serde(rename_all = "camelCase"))]
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct CitationOut<'a> {
     pub start: usize,
     pub end: usize,
@@ -115,16 +114,16 @@ pub struct CitationOut<'a> {
     pub class: &'static str,
 }
 
-#[derive(Debug)]
-#[cfg_attr(test, derive(Serialize), serde(rename_all = "camelCase"))]
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct LineSpanOut {
     pub start: usize,
     pub end: usize,
     pub line: usize,
 }
 
-#[derive(Debug)]
-#[cfg_attr(test, derive(Serialize), serde(rename_all = "camelCase"))]
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct FieldOut<'a> {
     pub key: &'a str,
     pub value: &'a str,
@@ -132,16 +131,16 @@ pub struct FieldOut<'a> {
     pub end: usize,
 }
 
-#[derive(Debug)]
-#[cfg_attr(test, derive(Serialize), serde(rename_all = "camelCase"))]
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct MetadataOut<'a> {
     pub start: usize,
     pub end: usize,
     pub fields: Vec<FieldOut<'a>>,
 }
 
-#[derive(Debug)]
-#[cfg_attr(test, derive(Serialize), serde(rename_all = "camelCase"))]
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SignatureOut<'a> {
     pub issuer: Option<&'a str>,
     pub issuer_start: Option<usize>,
@@ -151,8 +150,8 @@ pub struct SignatureOut<'a> {
     pub date_end: Option<usize>,
 }
 
-#[derive(Debug)]
-#[cfg_attr(test, derive(Serialize), serde(rename_all = "camelCase"))]
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct PartOut {
     pub id: &'static str,
     pub name: &'static str,
@@ -162,8 +161,8 @@ pub struct PartOut {
     pub end: Option<usize>,
 }
 
-#[derive(Debug)]
-#[cfg_attr(test, derive(Serialize), serde(rename_all = "camelCase"))]
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct DeadlineOut<'a> {
     pub date: &'a str,
     pub source: &'static str,
@@ -171,8 +170,8 @@ pub struct DeadlineOut<'a> {
     pub status: &'static str,
 }
 
-#[derive(Debug)]
-#[cfg_attr(test, derive(Serialize), serde(rename_all = "camelCase"))]
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct WarningOut<'a> {
     pub start: usize,
     pub end: usize,
@@ -366,419 +365,30 @@ impl<'a> Output<'a> {
 
     /// The object as compact JSON.
     pub fn to_json(&self) -> String {
-        self.to_json_with_file(None)
+        json(self)
     }
 
     /// The object as compact JSON, with a first key `"file"` when `file` is given (the CLI's
     /// `jsonl`, and `json` of several files).
     pub fn to_json_with_file(&self, file: Option<&str>) -> String {
-        let mut w = Json(String::with_capacity(self.json_len_estimate()));
-        w.output(self, file);
-        w.0
-    }
-
-    /// About the length of the JSON, a little over for typical reports, so that the string is
-    /// allocated once instead of growing by doubling (which also copies it each time).
-    fn json_len_estimate(&self) -> usize {
-        let opt = |s: Option<&str>| s.map_or(4, |s| s.len() + 2);
-        let indicators: usize = self
-            .indicators
-            .iter()
-            .map(|i| {
-                120 + i.text.len()
-                    + opt(i.unit)
-                    + opt(i.metric)
-                    + opt(i.approx)
-                    + i.change.as_ref().map_or(0, |c| 40 + c.basis.len())
-                    + i.metric_id.map_or(0, |m| 16 + m.len())
-            })
-            .sum();
-        let headings: usize = self
-            .headings
-            .iter()
-            .map(|h| 150 + h.title.len() + h.marker.len() + 6 * h.children.len())
-            .sum();
-        let texts = |n: usize, sum: usize| 80 * n + sum;
-        let metadata = self.metadata.as_ref().map_or(0, |m| {
-            60 + m
-                .fields
-                .iter()
-                .map(|f| 50 + f.key.len() + f.value.len())
-                .sum::<usize>()
-        });
-        512 + indicators
-            + headings
-            + texts(
-                self.dates.len(),
-                self.dates.iter().map(|d| d.text.len()).sum(),
-            )
-            + 130 * self.lists.len()
-            + texts(
-                self.citations.len(),
-                self.citations.iter().map(|c| c.text.len()).sum(),
-            )
-            + texts(
-                self.warnings.len(),
-                self.warnings.iter().map(|w| w.message.len()).sum(),
-            )
-            + 100 * self.parts.len()
-            + metadata
-            + self.title.map_or(0, str::len)
-    }
-}
-
-/// Whether one of the eight bytes of `x` is `"`, `\` or below 0x20 (the classic "has a zero
-/// byte" test: `(v - 0x01..) & !v & 0x80..` flags the bytes of `v` that are zero, or below `n`
-/// when `0x01` is replaced by `n`; a false positive only sends the word to the exact loop).
-const fn needs_escape(x: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const fn below(v: u64, n: u64) -> u64 {
-        v.wrapping_sub(n * ONES) & !v & HIGH
-    }
-    (below(x, 0x20) | below(x ^ (b'"' as u64 * ONES), 1) | below(x ^ (b'\\' as u64 * ONES), 1)) != 0
-}
-
-/// The JSON writer behind [`Output::to_json`]: compact JSON appended to one `String`, byte for
-/// byte what serde_json writes for the same structs (the unit tests compare the two), but about
-/// twice as fast: keys are literals, there is no per-field dispatch, and only `"`, `\` and
-/// control characters are looked for in strings. Fields are written in declaration order.
-struct Json(String);
-
-impl Json {
-    fn raw(&mut self, s: &str) {
-        self.0.push_str(s);
-    }
-
-    fn uint(&mut self, v: u64) {
-        self.raw(itoa::Buffer::new().format(v));
-    }
-
-    fn usize(&mut self, v: usize) {
-        self.uint(v as u64);
-    }
-
-    fn int(&mut self, v: i64) {
-        if v < 0 {
-            self.raw("-");
+        /// `{"file":…,` then the fields of the output object.
+        #[derive(Serialize)]
+        struct WithFile<'o, 'a> {
+            file: &'o str,
+            #[serde(flatten)]
+            output: &'o Output<'a>,
         }
-        self.uint(v.unsigned_abs());
-    }
-
-    /// As serde_json: `238.0` for integral values, the shortest round-trip digits otherwise,
-    /// `null` for NaN and infinities (never produced).
-    fn float(&mut self, v: f64) {
-        // Integral values below 2^53 print as their integer with `.0`, which is what serde_json
-        // writes for them; everything else (and -0.0) goes through serde_json itself.
-        if v.fract() == 0.0 && v.abs() < 9.0e15 && !(v == 0.0 && v.is_sign_negative()) {
-            self.int(v as i64);
-            self.raw(".0");
-            return;
-        }
-        let mut buf = [0u8; 40];
-        let mut rest: &mut [u8] = &mut buf;
-        let n = match serde_json::to_writer(&mut rest, &v) {
-            Ok(()) => 40 - rest.len(),
-            Err(_) => 0,
-        };
-        match std::str::from_utf8(&buf[..n]) {
-            Ok(s) if n > 0 => self.raw(s),
-            _ => self.raw("null"),
-        }
-    }
-
-    /// A JSON string: escapes `"`, `\` and the control characters U+0000–U+001F (as
-    /// serde_json does: `\n`, `\t`, `\r`, `\b`, `\f`, else `\u00xx`); everything else is copied.
-    fn str(&mut self, s: &str) {
-        self.0.push('"');
-        let bytes = s.as_bytes();
-        // Eight bytes at a time up to the first one that may need escaping (most strings have
-        // none: report text, units, names).
-        let mut from = 0;
-        while from + 8 <= bytes.len() {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(&bytes[from..from + 8]);
-            if needs_escape(u64::from_le_bytes(w)) {
-                break;
-            }
-            from += 8;
-        }
-        let mut copied = 0;
-        for (i, &b) in bytes.iter().enumerate().skip(from) {
-            if b >= 0x20 && b != b'"' && b != b'\\' {
-                continue;
-            }
-            // `i` is at an ASCII byte, so both slices end on char boundaries.
-            self.0.push_str(&s[copied..i]);
-            copied = i + 1;
-            match b {
-                b'"' => self.raw("\\\""),
-                b'\\' => self.raw("\\\\"),
-                b'\n' => self.raw("\\n"),
-                b'\r' => self.raw("\\r"),
-                b'\t' => self.raw("\\t"),
-                0x08 => self.raw("\\b"),
-                0x0C => self.raw("\\f"),
-                _ => {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    self.raw("\\u00");
-                    self.0.push(char::from(HEX[usize::from(b >> 4)]));
-                    self.0.push(char::from(HEX[usize::from(b & 15)]));
-                }
-            }
-        }
-        self.0.push_str(&s[copied..]);
-        self.0.push('"');
-    }
-
-    fn opt_str(&mut self, s: Option<&str>) {
-        match s {
-            Some(s) => self.str(s),
-            None => self.raw("null"),
-        }
-    }
-
-    fn opt_usize(&mut self, v: Option<usize>) {
-        match v {
-            Some(v) => self.usize(v),
-            None => self.raw("null"),
-        }
-    }
-
-    fn opt_float(&mut self, v: Option<f64>) {
-        match v {
-            Some(v) => self.float(v),
-            None => self.raw("null"),
-        }
-    }
-
-    /// `[item,item,...]`, each written by `f`.
-    /// Opens an object with its span, `{"start":N,"end":M`: the first two fields of every
-    /// spanned item.
-    fn open_span(&mut self, start: usize, end: usize) {
-        self.raw(r#"{"start":"#);
-        self.usize(start);
-        self.raw(r#","end":"#);
-        self.usize(end);
-    }
-
-    fn array<T>(&mut self, items: &[T], mut f: impl FnMut(&mut Self, &T)) {
-        self.raw("[");
-        for (k, item) in items.iter().enumerate() {
-            if k > 0 {
-                self.raw(",");
-            }
-            f(self, item);
-        }
-        self.raw("]");
-    }
-
-    /// `null`, or the object `f` writes.
-    fn opt<T>(&mut self, v: &Option<T>, f: impl FnOnce(&mut Self, &T)) {
-        match v {
-            Some(v) => f(self, v),
-            None => self.raw("null"),
-        }
-    }
-
-    fn output(&mut self, o: &Output, file: Option<&str>) {
         match file {
-            Some(file) => {
-                self.raw(r#"{"file":"#);
-                self.str(file);
-                self.raw(r#","indicators":"#);
-            }
-            None => self.raw(r#"{"indicators":"#),
+            Some(file) => json(&WithFile { file, output: self }),
+            None => self.to_json(),
         }
-        self.array(&o.indicators, Self::indicator);
-        self.raw(r#","dates":"#);
-        self.array(&o.dates, |w, d| {
-            w.open_span(d.start, d.end);
-            w.raw(r#","text":"#);
-            w.str(d.text);
-            w.raw(r#","iso":"#);
-            w.str(d.iso);
-            w.raw("}");
-        });
-        self.raw(r#","headings":"#);
-        self.array(&o.headings, Self::heading);
-        self.raw(r#","lists":"#);
-        self.array(&o.lists, Self::list);
-        self.raw(r#","citations":"#);
-        self.array(&o.citations, |w, c| {
-            w.open_span(c.start, c.end);
-            w.raw(r#","text":"#);
-            w.str(c.text);
-            w.raw(r#","class":"#);
-            w.str(c.class);
-            w.raw("}");
-        });
-        self.raw(r#","title":"#);
-        self.opt_str(o.title);
-        self.raw(r#","titleSpan":"#);
-        self.opt(&o.title_span, |w, t| {
-            w.open_span(t.start, t.end);
-            w.raw(r#","line":"#);
-            w.usize(t.line);
-            w.raw("}");
-        });
-        self.raw(r#","reportYear":"#);
-        self.opt(&o.report_year, |w, &y| w.int(i64::from(y)));
-        self.raw(r#","metadata":"#);
-        self.opt(&o.metadata, Self::metadata);
-        self.raw(r#","signature":"#);
-        self.opt(&o.signature, Self::signature);
-        self.raw(r#","parts":"#);
-        self.array(&o.parts, Self::part);
-        self.raw(r#","deadline":"#);
-        self.opt(&o.deadline, |w, d| {
-            w.raw(r#"{"date":"#);
-            w.str(d.date);
-            w.raw(r#","source":"#);
-            w.str(d.source);
-            w.raw(r#","due":"#);
-            w.str(d.due);
-            w.raw(r#","status":"#);
-            w.str(d.status);
-            w.raw("}");
-        });
-        self.raw(r#","warnings":"#);
-        self.array(&o.warnings, |w, x| {
-            w.open_span(x.start, x.end);
-            w.raw(r#","line":"#);
-            w.usize(x.line);
-            w.raw(r#","message":"#);
-            w.str(x.message);
-            w.raw("}");
-        });
-        self.raw("}");
     }
+}
 
-    fn indicator(&mut self, i: &IndicatorOut) {
-        self.open_span(i.start, i.end);
-        self.raw(r#","text":"#);
-        self.str(i.text);
-        self.raw(r#","value":"#);
-        self.opt_float(i.value);
-        // The four details that most indicators lack are left out rather than written as null.
-        if let Some(v) = i.value_max {
-            self.raw(r#","valueMax":"#);
-            self.float(v);
-        }
-        self.raw(r#","unit":"#);
-        self.opt_str(i.unit);
-        self.raw(r#","kind":"#);
-        self.str(i.kind);
-        if let Some(a) = i.approx {
-            self.raw(r#","approx":"#);
-            self.str(a);
-        }
-        if let Some(c) = &i.change {
-            self.raw(r#","change":{"direction":"#);
-            self.str(c.direction);
-            self.raw(r#","basis":"#);
-            self.str(c.basis);
-            self.raw("}");
-        }
-        self.raw(r#","metric":"#);
-        self.opt_str(i.metric);
-        if let Some(m) = i.metric_id {
-            self.raw(r#","metricId":"#);
-            self.str(m);
-        }
-        self.raw(r#","heading":"#);
-        self.opt_usize(i.heading);
-        self.raw("}");
-    }
-
-    fn heading(&mut self, h: &HeadingOut) {
-        self.open_span(h.start, h.end);
-        self.raw(r#","markerStart":"#);
-        self.usize(h.marker_start);
-        self.raw(r#","markerEnd":"#);
-        self.usize(h.marker_end);
-        self.raw(r#","level":"#);
-        self.uint(u64::from(h.level));
-        self.raw(r#","marker":"#);
-        self.str(h.marker);
-        self.raw(r#","number":"#);
-        self.uint(u64::from(h.number));
-        self.raw(r#","title":"#);
-        self.str(h.title);
-        self.raw(r#","line":"#);
-        self.usize(h.line);
-        self.raw(r#","parent":"#);
-        self.opt_usize(h.parent);
-        self.raw(r#","children":"#);
-        self.array(h.children, |w, &c| w.usize(c));
-        self.raw("}");
-    }
-
-    fn list(&mut self, l: &ListOut) {
-        self.open_span(l.start, l.end);
-        self.raw(r#","markerStart":"#);
-        self.usize(l.marker_start);
-        self.raw(r#","markerEnd":"#);
-        self.usize(l.marker_end);
-        self.raw(r#","marker":"#);
-        self.str(l.marker);
-        self.raw(r#","number":"#);
-        self.uint(u64::from(l.number));
-        self.raw(r#","line":"#);
-        self.usize(l.line);
-        self.raw(r#","heading":"#);
-        self.opt_usize(l.heading);
-        self.raw("}");
-    }
-
-    fn metadata(&mut self, m: &MetadataOut) {
-        self.open_span(m.start, m.end);
-        self.raw(r#","fields":"#);
-        self.array(&m.fields, |w, f| {
-            w.raw(r#"{"key":"#);
-            w.str(f.key);
-            w.raw(r#","value":"#);
-            w.str(f.value);
-            w.raw(r#","start":"#);
-            w.usize(f.start);
-            w.raw(r#","end":"#);
-            w.usize(f.end);
-            w.raw("}");
-        });
-        self.raw("}");
-    }
-
-    fn signature(&mut self, s: &SignatureOut) {
-        self.raw(r#"{"issuer":"#);
-        self.opt_str(s.issuer);
-        self.raw(r#","issuerStart":"#);
-        self.opt_usize(s.issuer_start);
-        self.raw(r#","issuerEnd":"#);
-        self.opt_usize(s.issuer_end);
-        self.raw(r#","date":"#);
-        self.opt_str(s.date);
-        self.raw(r#","dateStart":"#);
-        self.opt_usize(s.date_start);
-        self.raw(r#","dateEnd":"#);
-        self.opt_usize(s.date_end);
-        self.raw("}");
-    }
-
-    fn part(&mut self, p: &PartOut) {
-        self.raw(r#"{"id":"#);
-        self.str(p.id);
-        self.raw(r#","name":"#);
-        self.str(p.name);
-        self.raw(r#","status":"#);
-        self.str(p.status);
-        self.raw(r#","heading":"#);
-        self.opt_usize(p.heading);
-        self.raw(r#","start":"#);
-        self.opt_usize(p.start);
-        self.raw(r#","end":"#);
-        self.opt_usize(p.end);
-        self.raw("}");
-    }
+/// serde_json's compact JSON of `value`. Serializing these structs fails only on a map with
+/// non-string keys or a failing `Serialize` impl, and there are neither.
+fn json(value: &impl Serialize) -> String {
+    serde_json::to_string(value).expect("the output DTOs always serialize")
 }
 
 /// Extracts from `text` and returns the output object as JSON: the CLI's and the page's contract.
@@ -787,62 +397,26 @@ pub fn to_json(text: &str) -> String {
     Output::new(text, &x).to_json()
 }
 
+/// The TypeScript types of [`Output`] (`src/output.d.ts`), which `src/wasm.rs` emits into the
+/// page's `zhibiao.d.ts`. Here so that a native unit test can hold them against the DTOs.
+pub const TYPESCRIPT: &str = include_str!("output.d.ts");
+
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
+    use serde_json::Value;
+
     use super::*;
 
-    /// The hand-written writer against serde_json on the same structs (derived in tests only).
-    fn assert_same_json(text: &str) {
-        let x = crate::extract(text);
-        let o = Output::new(text, &x);
-        let serde = serde_json::to_string(&o).expect("serde_json");
-        assert_eq!(o.to_json(), serde);
-        #[derive(Serialize)]
-        struct WithFile<'a> {
-            file: &'a str,
-            #[serde(flatten)]
-            out: &'a Output<'a>,
-        }
-        let file = "报告\"2024\"\\a.txt";
-        let serde = serde_json::to_string(&WithFile { file, out: &o }).expect("serde_json");
-        assert_eq!(o.to_json_with_file(Some(file)), serde);
-    }
-
-    #[test]
-    fn json_is_what_serde_json_writes_on_the_corpus() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus");
-        let mut n = 0;
-        for e in std::fs::read_dir(dir).expect("corpus fixtures") {
-            let path = e.expect("entry").path();
-            if path.extension().is_some_and(|x| x == "txt") {
-                assert_same_json(&std::fs::read_to_string(&path).expect("UTF-8 text"));
-                n += 1;
-            }
-        }
-        assert!(n >= 5, "only {n} corpus texts");
-    }
-
-    #[test]
-    fn json_escapes_what_serde_json_escapes() {
-        // Quotes, backslashes, every control character, DEL and astral characters in titles,
-        // markers, indicator texts, citations and warnings.
-        let controls: String = (0u8..0x20).map(char::from).collect();
-        let text = format!(
-            "关于\"法治\"\\政府{controls}\u{7F}😀𠀀建设情况的报告\n\
-             一、主要举措和成效（\"一\"）\t\u{0C}\n\
-             (一)深化改革。公布市级行政许可事项238项,办理4.6万件,同比增长-3.5%,\
-             约1.5亿元,共计0.000123万元,合计12345678901234567万元。\n\
-             依据《中华人民共和国\"行政\\许可\"法》。\r\n\
-             二、存在不足\u{8}\n三三三、\n"
-        );
-        assert_same_json(&text);
-        assert_same_json("");
+    fn json_of(text: &str) -> Value {
+        serde_json::from_str(&to_json(text)).expect("valid JSON")
     }
 
     #[test]
     fn absent_indicator_details_are_left_out() {
         let t = "全年完成固定资产投资约1.5亿元,同比增长3.2%,公布市级行政许可事项238项,新建道路3至5公里。";
-        let v: serde_json::Value = serde_json::from_str(&to_json(t)).expect("JSON");
+        let v = json_of(t);
         let keys: Vec<Vec<&str>> = v["indicators"]
             .as_array()
             .expect("indicators")
@@ -871,57 +445,341 @@ mod tests {
         assert!(v["indicators"][0]["heading"].is_null());
     }
 
-    #[test]
-    fn needs_escape_finds_each_byte_at_each_position() {
-        for fill in [b'a', 0xE4, 0x80, 0xFF, b'!'] {
-            for b in 0..=255u8 {
-                for pos in 0..8 {
-                    let mut w = [fill; 8];
-                    w[pos] = b;
-                    let want = b < 0x20 || b == b'"' || b == b'\\';
-                    assert_eq!(
-                        needs_escape(u64::from_le_bytes(w)),
-                        want,
-                        "{fill:#x} {b:#x} at {pos}"
-                    );
+    /// The keys of the outermost object of `json`, in the order written.
+    fn top_level_keys(json: &str) -> Vec<String> {
+        let (mut depth, mut in_string, mut escaped) = (0, false, false);
+        let (mut key, mut keys) = (String::new(), Vec::new());
+        for c in json.chars() {
+            if in_string {
+                match c {
+                    _ if escaped => escaped = false,
+                    '\\' => escaped = true,
+                    '"' => in_string = false,
+                    _ => {}
                 }
+                if depth == 1 && in_string {
+                    key.push(c);
+                }
+                continue;
             }
+            match c {
+                '"' => in_string = true,
+                '{' | '[' => depth += 1,
+                '}' | ']' => depth -= 1,
+                ':' if depth == 1 => keys.push(std::mem::take(&mut key)),
+                ',' if depth == 1 => key.clear(),
+                _ => {}
+            }
+        }
+        keys
+    }
+
+    #[test]
+    fn keys_are_camel_case_in_declaration_order() {
+        let t = "某县2023年法治政府建设年度报告\n一、主要举措和成效\n公布事项238项,办理3至5件。\n";
+        let json = to_json(t);
+        let top = [
+            "indicators",
+            "dates",
+            "headings",
+            "lists",
+            "citations",
+            "title",
+            "titleSpan",
+            "reportYear",
+            "metadata",
+            "signature",
+            "parts",
+            "deadline",
+            "warnings",
+        ];
+        assert_eq!(top_level_keys(&json), top);
+        assert!(json.starts_with(r#"{"indicators":[{"start":"#), "{json}");
+        assert!(json
+            .contains(r#""text":"3至5件","value":3.0,"valueMax":5.0,"unit":"件","kind":"count","#));
+        assert!(json.contains(r#""markerStart":"#) && !json.contains("marker_start"));
+    }
+
+    #[test]
+    fn offsets_are_utf16_code_units_after_astral_characters() {
+        // 😀 and 𠀀 take two UTF-16 units each, four UTF-8 bytes.
+        let t = "😀某县报告\n一、主要举措𠀀和成效\n依据《行政许可法》😀,公布事项238项,办理4.6万件,合格率98.7%。\n";
+        let v = json_of(t);
+        let units: Vec<u16> = t.encode_utf16().collect();
+        let slice = |item: &Value, a: &str, b: &str| {
+            let at = |k: &str| item[k].as_u64().expect("offset") as usize;
+            String::from_utf16(&units[at(a)..at(b)]).expect("UTF-16")
+        };
+        let texts: Vec<String> = v["indicators"]
+            .as_array()
+            .expect("indicators")
+            .iter()
+            .map(|i| {
+                assert_eq!(slice(i, "start", "end"), i["text"].as_str().expect("text"));
+                slice(i, "start", "end")
+            })
+            .collect();
+        assert_eq!(texts, ["238项", "4.6万件", "98.7%"]);
+        let h = &v["headings"][0];
+        assert_eq!(slice(h, "start", "end"), "主要举措𠀀和成效");
+        assert_eq!(slice(h, "markerStart", "markerEnd"), "一、");
+        let c = &v["citations"][0];
+        assert_eq!(slice(c, "start", "end"), "《行政许可法》");
+        // 7 units on line 1 (😀 is two), 12 on line 2 (𠀀 is two), 16 before 238 on line 3.
+        assert_eq!(v["indicators"][0]["start"], 7 + 12 + 16);
+    }
+
+    #[test]
+    fn strings_are_escaped_and_read_back_unchanged() {
+        // Quotes, backslashes, every control character, DEL and astral characters in a title,
+        // a heading, a citation and an indicator's metric.
+        let controls: String = (1u8..0x20)
+            .map(char::from)
+            .filter(|c| !matches!(c, '\n' | '\r'))
+            .collect();
+        let title = format!("关于\"法治\"\\政府{controls}\u{7F}😀建设情况的报告");
+        let t = format!(
+            "{title}\n一、主要举措和成效（\"一\"）\n依据《中华人民共和国\"行政\\许可\"法》,\
+             公布\\市级\"行政许可事项\"238项。\n"
+        );
+        let json = to_json(&t);
+        assert!(
+            json.bytes().all(|b| b >= 0x20),
+            "raw control character in {json:?}"
+        );
+        for escaped in [
+            r#"\"法治\"\\政府"#,
+            r"\u0001",
+            r"\u001f",
+            r"\t",
+            r"\b",
+            r"\f",
+        ] {
+            assert!(json.contains(escaped), "{escaped} not in {json}");
+        }
+        // DEL and non-ASCII are written as they are.
+        assert!(json.contains("\u{7F}😀建设"));
+        let v: Value = serde_json::from_str(&json).expect("valid JSON");
+        assert_eq!(v["title"], title.as_str());
+        assert_eq!(v["headings"][0]["title"], "主要举措和成效（\"一\"）");
+        assert_eq!(
+            v["citations"][0]["text"],
+            "《中华人民共和国\"行政\\许可\"法》"
+        );
+    }
+
+    #[test]
+    fn numbers_are_written_as_serde_json_writes_f64() {
+        // Integral values keep a `.0`; others the shortest digits that read back the same.
+        let json = to_json("公布事项238项,办理4.6万件,合格率98.7%,投入537.97万元,增长0.000123%。");
+        for v in [
+            r#""value":238.0,"#,
+            r#""value":46000.0,"#,
+            r#""value":98.7,"#,
+            r#""value":5379700.0,"#,
+            r#""value":0.000123,"#,
+        ] {
+            assert!(json.contains(v), "{v} not in {json}");
         }
     }
 
     #[test]
-    fn floats_are_written_as_serde_json_writes_them() {
-        let values = [
-            0.0,
-            -0.0,
-            1.0,
-            238.0,
-            98.7,
-            4.6,
-            537.97,
-            0.1,
-            1e-7,
-            123456.789,
-            1e15,
-            8.9e15,
-            9.1e15,
-            1e16,
-            1e21,
-            1e300,
-            -5.0,
-            -2.5,
-            2f64.powi(53),
-            2f64.powi(53) + 2.0,
-            1.5e-300,
-            f64::MAX,
-            f64::MIN_POSITIVE,
-            f64::NAN,
-            f64::INFINITY,
-        ];
-        for v in values {
-            let mut w = Json(String::new());
-            w.float(v);
-            assert_eq!(w.0, serde_json::to_string(&v).expect("serde_json"), "{v:e}");
+    fn file_key_comes_first_then_the_same_object() {
+        let t = "公布市级行政许可事项238项。";
+        let x = crate::extract(t);
+        let o = Output::new(t, &x);
+        let plain = o.to_json();
+        let with = o.to_json_with_file(Some("报告\"2024\"\\a.txt"));
+        assert_eq!(
+            with,
+            format!(r#"{{"file":"报告\"2024\"\\a.txt",{}"#, &plain[1..])
+        );
+        assert_eq!(o.to_json_with_file(None), plain);
+    }
+
+    #[test]
+    fn empty_text_gives_the_empty_object() {
+        let json = to_json("");
+        assert!(json.starts_with(r#"{"indicators":[],"dates":[],"headings":[],"lists":[],"citations":[],"title":null,"titleSpan":null,"reportYear":null,"metadata":null,"signature":null,"parts":[{"id":"measures","name":"#), "{json}");
+        assert!(json.ends_with(r#""status":"missing","heading":null,"start":null,"end":null}],"deadline":null,"warnings":[]}"#), "{json}");
+    }
+
+    /// An output object with every field present: every `Option` is `Some` and every list has an
+    /// item, so that its JSON has every key. A field added to the DTOs must be filled in here
+    /// (the compiler asks for it), and then needs its TypeScript type.
+    fn every_field() -> Output<'static> {
+        Output {
+            indicators: vec![IndicatorOut {
+                start: 0,
+                end: 4,
+                text: "3至5件",
+                value: Some(3.0),
+                value_max: Some(5.0),
+                unit: Some("件"),
+                kind: "count",
+                approx: Some("约"),
+                change: Some(ChangeOut {
+                    direction: "up",
+                    basis: "同比",
+                }),
+                metric: Some("事项"),
+                metric_id: Some("cases"),
+                heading: Some(0),
+            }],
+            dates: vec![DateOut {
+                start: 0,
+                end: 5,
+                text: "2024年",
+                iso: "2024",
+            }],
+            headings: vec![HeadingOut {
+                start: 2,
+                end: 9,
+                marker_start: 0,
+                marker_end: 2,
+                level: 1,
+                marker: "一、",
+                number: 1,
+                title: "主要举措和成效",
+                line: 1,
+                parent: Some(0),
+                children: &[0],
+            }],
+            lists: vec![ListOut {
+                start: 0,
+                end: 4,
+                marker_start: 0,
+                marker_end: 2,
+                marker: "一是",
+                number: 1,
+                line: 1,
+                heading: Some(0),
+            }],
+            citations: vec![CitationOut {
+                start: 0,
+                end: 7,
+                text: "《行政许可法》",
+                class: "law",
+            }],
+            title: Some("报告"),
+            title_span: Some(LineSpanOut {
+                start: 0,
+                end: 2,
+                line: 1,
+            }),
+            report_year: Some(2024),
+            metadata: Some(MetadataOut {
+                start: 0,
+                end: 9,
+                fields: vec![FieldOut {
+                    key: "索引号",
+                    value: "0001",
+                    start: 4,
+                    end: 8,
+                }],
+            }),
+            signature: Some(SignatureOut {
+                issuer: Some("某县人民政府"),
+                issuer_start: Some(0),
+                issuer_end: Some(6),
+                date: Some("2024-03-01"),
+                date_start: Some(7),
+                date_end: Some(16),
+            }),
+            parts: vec![PartOut {
+                id: "measures",
+                name: "主要举措和成效",
+                status: "present",
+                heading: Some(0),
+                start: Some(2),
+                end: Some(9),
+            }],
+            deadline: Some(DeadlineOut {
+                date: "2024-03-01",
+                source: "signature",
+                due: "2024-04-01",
+                status: "onTime",
+            }),
+            warnings: vec![WarningOut {
+                start: 0,
+                end: 2,
+                line: 1,
+                message: "层级跳跃",
+            }],
         }
+    }
+
+    /// Every object key in `v`, at any depth; fails on a `null` (a field left `None`).
+    fn keys(v: &Value, out: &mut BTreeSet<String>) {
+        match v {
+            Value::Null => panic!("a field of every_field() is None"),
+            Value::Array(a) => a.iter().for_each(|x| keys(x, out)),
+            Value::Object(o) => {
+                for (k, x) in o {
+                    out.insert(k.clone());
+                    keys(x, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The property names of TypeScript declarations: identifiers followed by `:` or `?:`,
+    /// outside `/** … */` comments and string literals.
+    fn typescript_properties(ts: &str) -> BTreeSet<String> {
+        let mut code = String::new();
+        let mut rest = ts;
+        while let Some(a) = rest.find("/*") {
+            code.push_str(&rest[..a]);
+            rest = rest[a..].find("*/").map_or("", |b| &rest[a + b + 2..]);
+        }
+        code.push_str(rest);
+        let code: String = code
+            .lines()
+            .map(|l| l.split("//").next().unwrap_or(""))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut props = BTreeSet::new();
+        let mut ident = String::new();
+        let mut in_string = false;
+        for c in code.chars() {
+            if c == '"' {
+                in_string = !in_string;
+            }
+            if in_string {
+                continue;
+            }
+            if c.is_ascii_alphanumeric() || c == '_' {
+                ident.push(c);
+                continue;
+            }
+            if (c == ':' || c == '?') && !ident.is_empty() {
+                props.insert(std::mem::take(&mut ident));
+            }
+            ident.clear();
+        }
+        props
+    }
+
+    #[test]
+    fn typescript_names_every_field() {
+        let mut json_keys = BTreeSet::new();
+        keys(
+            &serde_json::to_value(every_field()).expect("JSON"),
+            &mut json_keys,
+        );
+        let ts = typescript_properties(TYPESCRIPT);
+        let missing: Vec<_> = json_keys.difference(&ts).collect();
+        assert!(
+            missing.is_empty(),
+            "no TypeScript type in src/output.d.ts for {missing:?}"
+        );
+        let stale: Vec<_> = ts.difference(&json_keys).collect();
+        assert!(
+            stale.is_empty(),
+            "src/output.d.ts names fields the output lacks: {stale:?}"
+        );
+        // The parser sees what it should: optional and required properties, not comment words.
+        assert!(ts.contains("valueMax") && ts.contains("issuerStart") && !ts.contains("units"));
     }
 }

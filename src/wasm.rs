@@ -10,17 +10,23 @@
 //! The result is exactly the object the CLI prints with `--format json` ([`Output`]): camelCase
 //! keys, `null` for absent values (except an indicator's `valueMax`, `approx`, `change` and
 //! `metricId`, which most indicators lack and which are left out then), spans in UTF-16 code
-//! units. It crosses into JavaScript as one JSON string parsed by the engine's `JSON.parse`.
-//! Measured in headless Chromium on 1 MiB of real reports (392,597 characters, 9,614 items; best
-//! of 15): core alone 19.6 ms, core + JSON 34.8 ms, core + serde-wasm-bindgen 44.6 ms; on 3 MiB
-//! 57.5 / 104.6 / 138.4 ms. So JSON it is, and serde-wasm-bindgen is not a dependency. The JSON
-//! was then made smaller (no section titles repeated on every indicator, four mostly-null fields
-//! left out: 1.03 MB -> 0.61 MB for the 1 MB of `bench/node`) and is written by hand
-//! ([`Output::to_json`]); in Node, minimum CPU time over 61 runs, what follows the core went
-//! from 3.2 ms (DTO 1.2 + serde_json 2.0) to 1.1 ms (0.5 + 0.6) in Rust, and `JSON.parse` of
-//! the result from 5.8 to 3.4 ms. What remains after the core is mostly the engine's: decoding
-//! the returned UTF-8 string (~2 ms) and `JSON.parse`. Nothing here can fail except a malformed
-//! options object, which throws an `Error` naming the offending key.
+//! units.
+//!
+//! Why one JSON string: it crosses into JavaScript as one string parsed by the engine's
+//! `JSON.parse`, which builds the object graph far faster than wasm-bindgen calls can build it
+//! one value at a time. Measured in headless Chromium on 1 MiB of real reports (392,597
+//! characters, 9,614 items; best of 15): core alone 19.6 ms, core + JSON 34.8 ms, core +
+//! serde-wasm-bindgen 44.6 ms; on 3 MiB 57.5 / 104.6 / 138.4 ms. So JSON it is, and
+//! serde-wasm-bindgen is not a dependency. The JSON was then made smaller (no section titles
+//! repeated on every indicator, four mostly-null fields left out: 1.03 MB -> 0.61 MB for the
+//! 1 MB of `bench/node`), which also made `JSON.parse` of it 5.8 -> 3.4 ms in Node.
+//!
+//! serde_json writes the string from the derived DTOs ([`Output::to_json`]). A hand-written
+//! writer did it 1–2 ms per MB faster (in Node, minimum CPU time over 61 runs, DTOs + JSON took
+//! 1.1 ms against 3.2 ms with serde_json), but was ~430 lines kept in step with the DTOs by hand;
+//! the same bytes now cost a few per cent of a call. What remains after the core is mostly the
+//! engine's: decoding the returned UTF-8 string (~2 ms) and `JSON.parse`. Nothing here can fail
+//! except a malformed options object, which throws an `Error` naming the offending key.
 
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -82,72 +88,7 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
+/// The output object's TypeScript types, kept beside its DTOs (`src/output.d.ts`, checked
+/// against them by a unit test there); emitted into `zhibiao.d.ts`.
 #[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &str = r#"
-/** No option is accepted yet; any key throws. */
-export type ExtractOptions = Record<string, never>;
-
-/** `[start, end)` in UTF-16 code units: `text.slice(start, end)`. */
-export interface Spanned { start: number; end: number; }
-
-export interface Indicator extends Spanned {
-  text: string;
-  value: number | null;
-  /** Upper end of a range. This and `approx`, `change`, `metricId` are absent when they do not apply. */
-  valueMax?: number;
-  unit: string | null;
-  kind: "count" | "percent" | "money" | "measure";
-  approx?: string;
-  change?: { direction: "up" | "down"; basis: string };
-  metric: string | null; metricId?: string;
-  /** Index into `headings` of the innermost enclosing heading. The section (titles of all
-   * enclosing headings, outermost first) follows the `parent` links from there. */
-  heading: number | null;
-}
-
-export interface DateMention extends Spanned { text: string; iso: string; }
-
-export interface Heading extends Spanned {
-  markerStart: number; markerEnd: number; level: 1 | 2 | 3 | 4; marker: string; number: number;
-  title: string;
-  /** 1-based line. */
-  line: number;
-  parent: number | null; children: number[];
-}
-
-export interface ListItem extends Spanned {
-  markerStart: number; markerEnd: number; marker: string; number: number; line: number;
-  heading: number | null;
-}
-
-export interface Citation extends Spanned {
-  text: string;
-  class: "law" | "regulation" | "rules" | "plan" | "notice" | "other";
-}
-
-export interface Part {
-  id: "measures" | "shortcomings" | "leadership" | "plans" | "other";
-  name: string;
-  status: "present" | "mentioned" | "missing";
-  heading: number | null; start: number | null; end: number | null;
-}
-
-export interface Extraction {
-  indicators: Indicator[];
-  dates: DateMention[];
-  headings: Heading[];
-  lists: ListItem[];
-  citations: Citation[];
-  title: string | null;
-  titleSpan: (Spanned & { line: number }) | null;
-  reportYear: number | null;
-  metadata: (Spanned & { fields: { key: string; value: string; start: number; end: number }[] }) | null;
-  signature: {
-    issuer: string | null; issuerStart: number | null; issuerEnd: number | null;
-    date: string | null; dateStart: number | null; dateEnd: number | null;
-  } | null;
-  parts: Part[];
-  deadline: { date: string; source: "signature" | "metadata"; due: string; status: "onTime" | "late" } | null;
-  warnings: (Spanned & { line: number; message: string })[];
-}
-"#;
+const TS_TYPES: &str = crate::output::TYPESCRIPT;
