@@ -4,8 +4,12 @@
 //! boundaries, so `&text[span.range()]` never panics. The output layer converts them, after
 //! one forward pass over the text, to UTF-16 code units ([`Utf16Map`]) so that JavaScript's
 //! `text.slice(start, end)` returns the same text, also after emoji and CJK Extension B.
+//! [`LineIndex`] gives the 1-based line of a byte offset, numbered as the recognizers number
+//! lines ([`crate::text::lines`]).
 
 use std::ops::Range;
+
+use crate::text::{lines, Line};
 
 /// A half-open byte range `[start, end)` on char boundaries of the text it was found in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -125,6 +129,35 @@ const fn bytes_set(x: u64) -> usize {
     ((x >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
 }
 
+/// The lines of one text, to find the line of a byte offset: numbered as [`lines`] numbers
+/// them (`\n`, `\r\n` and a lone `\r` each end a line; 1-based), so a line found here is the
+/// `line` the recognizers report for a heading, a list item or a warning on it.
+#[derive(Debug)]
+pub struct LineIndex {
+    lines: Vec<Line>,
+}
+
+impl LineIndex {
+    /// One pass over the text (memchr for the line ends), keeping each line's byte range.
+    pub fn new(text: &str) -> Self {
+        LineIndex {
+            lines: lines(text).collect(),
+        }
+    }
+
+    /// The line `byte` is on. A line terminator belongs to the line it ends; an offset past the
+    /// text's end is on its last line. `None` only for an empty text, which has no lines.
+    pub fn at(&self, byte: usize) -> Option<Line> {
+        let k = self.lines.partition_point(|l| l.start <= byte);
+        k.checked_sub(1).map(|k| self.lines[k])
+    }
+
+    /// The 1-based number of the line `byte` is on (1 for an empty text).
+    pub fn line(&self, byte: usize) -> usize {
+        self.at(byte).map_or(1, |l| l.number)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,6 +197,31 @@ mod tests {
             assert_eq!(utf16_len(t), t.encode_utf16().count(), "suffix at byte {i}");
         }
         assert_eq!(utf16_len(""), 0);
+    }
+
+    #[test]
+    fn line_index_numbers_lines_as_text_lines_does() {
+        // Unix, Windows and old Mac line ends, a blank line, no terminator at the end.
+        let t = "一、主要举措\n公布238项\r\n\r\n办理4.6万件\r合格率98.7%";
+        let index = LineIndex::new(t);
+        for line in lines(t) {
+            for (i, _) in line.of(t).char_indices() {
+                assert_eq!(
+                    index.line(line.start + i),
+                    line.number,
+                    "byte {}",
+                    line.start + i
+                );
+            }
+            assert_eq!(index.at(line.start), Some(line));
+        }
+        let at = |s: &str| index.line(t.find(s).expect(s));
+        assert_eq!((at("公布"), at("办理"), at("合格率")), (2, 4, 5));
+        // A terminator belongs to the line it ends; past the end is the last line.
+        assert_eq!(index.line(t.find("\r\n").expect("CRLF") + 1), 2);
+        assert_eq!(index.line(t.len() + 10), 5);
+        assert_eq!(LineIndex::new("").line(0), 1);
+        assert_eq!(LineIndex::new("").at(0), None);
     }
 
     #[test]

@@ -7,7 +7,9 @@
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use zhibiao::output::Output;
+use zhibiao::output::{IndicatorOut, Output};
+use zhibiao::span::LineIndex;
+use zhibiao::Extraction;
 
 const USAGE: &str = "\
 usage: zhibiao extract [--format json|jsonl|csv|text] [--lossy] FILE...
@@ -151,93 +153,114 @@ fn read_input(path: &str) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| e.to_string())
 }
 
-fn csv_field(out: &mut String, s: &str) {
-    if s.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        out.push_str(&s.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(s);
+/// One file's result as the formats read it: values from the output DTOs (what the JSON says),
+/// line numbers and quoted text from the extraction's byte spans (the DTOs' offsets are UTF-16).
+struct Report<'a> {
+    file: &'a str,
+    text: &'a str,
+    x: &'a Extraction,
+    out: Output<'a>,
+    lines: LineIndex,
+}
+
+impl<'a> Report<'a> {
+    fn new(file: &'a str, text: &'a str, x: &'a Extraction) -> Self {
+        Report {
+            file,
+            text,
+            x,
+            out: Output::new(text, x),
+            lines: LineIndex::new(text),
+        }
     }
+}
+
+/// What a CSV row is made from: one indicator of one file.
+struct CsvRow<'r> {
+    file: &'r str,
+    i: &'r IndicatorOut<'r>,
+    line: usize,
+    section: String,
 }
 
 fn num(v: Option<f64>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
-const CSV_HEADER: &str =
-    "file,start,end,line,text,value,value_max,unit,kind,approx,change,metric,metric_id,section\n";
+fn or_empty(s: Option<&str>) -> String {
+    s.unwrap_or_default().to_string()
+}
 
-fn csv_rows(file: &str, text: &str, o: &Output) -> String {
+/// How a CSV cell is read from its row.
+type CsvCell = fn(&CsvRow) -> String;
+
+/// The CSV's columns, in order: the header's machine name and the cell of a row. A column is
+/// one line here.
+const CSV_COLUMNS: &[(&str, CsvCell)] = &[
+    ("file", |r| r.file.to_string()),
+    ("start", |r| r.i.start.to_string()),
+    ("end", |r| r.i.end.to_string()),
+    ("line", |r| r.line.to_string()),
+    ("text", |r| r.i.text.to_string()),
+    ("value", |r| num(r.i.value)),
+    ("value_max", |r| num(r.i.value_max)),
+    ("unit", |r| or_empty(r.i.unit)),
+    ("kind", |r| r.i.kind.to_string()),
+    ("approx", |r| or_empty(r.i.approx)),
+    ("change", |r| {
+        let c = r.i.change.as_ref();
+        c.map(|c| format!("{} {}", c.direction, c.basis))
+            .unwrap_or_default()
+    }),
+    ("metric", |r| or_empty(r.i.metric)),
+    ("metric_id", |r| or_empty(r.i.metric_id)),
+    ("section", |r| r.section.clone()),
+];
+
+/// One CSV line of `cells`: a cell with a comma, a quote or a line break is quoted, its quotes
+/// doubled.
+fn csv_line(cells: impl Iterator<Item = String>) -> String {
     let mut s = String::new();
-    let line_of = line_index(text);
-    for i in &o.indicators {
-        let change = i
-            .change
-            .as_ref()
-            .map(|c| format!("{} {}", c.direction, c.basis));
-        let fields = [
-            file.to_string(),
-            i.start.to_string(),
-            i.end.to_string(),
-            line_of(i.start).to_string(),
-            i.text.to_string(),
-            num(i.value),
-            num(i.value_max),
-            i.unit.unwrap_or_default().to_string(),
-            i.kind.to_string(),
-            i.approx.unwrap_or_default().to_string(),
-            change.unwrap_or_default(),
-            i.metric.unwrap_or_default().to_string(),
-            i.metric_id.unwrap_or_default().to_string(),
-            o.section(i.heading).join(" > "),
-        ];
-        for (k, f) in fields.iter().enumerate() {
-            if k > 0 {
-                s.push(',');
-            }
-            csv_field(&mut s, f);
+    for (k, cell) in cells.enumerate() {
+        if k > 0 {
+            s.push(',');
         }
-        s.push('\n');
+        if cell.contains([',', '"', '\n', '\r']) {
+            s.push('"');
+            s.push_str(&cell.replace('"', "\"\""));
+            s.push('"');
+        } else {
+            s.push_str(&cell);
+        }
     }
+    s.push('\n');
     s
 }
 
-/// Maps a UTF-16 offset to its 1-based line number.
-fn line_index(text: &str) -> impl Fn(usize) -> usize {
-    let mut starts = vec![0usize];
-    let mut unit = 0usize;
-    let mut prev_cr = false;
-    for c in text.chars() {
-        unit += c.len_utf16();
-        match c {
-            '\n' if prev_cr => *starts.last_mut().unwrap() = unit,
-            '\n' | '\r' => starts.push(unit),
-            _ => {}
-        }
-        prev_cr = c == '\r';
-    }
-    move |off| starts.partition_point(|&s| s <= off).max(1)
+fn csv_header() -> String {
+    csv_line(CSV_COLUMNS.iter().map(|(name, _)| name.to_string()))
 }
 
-/// The text between two UTF-16 offsets.
-fn utf16_slice(text: &str, start: usize, end: usize) -> String {
-    let mut unit = 0usize;
-    let mut out = String::new();
-    for c in text.chars() {
-        if unit >= end {
-            break;
-        }
-        if unit >= start {
-            out.push(c);
-        }
-        unit += c.len_utf16();
-    }
-    out
+fn csv_rows(r: &Report) -> String {
+    let o = &r.out;
+    o.indicators
+        .iter()
+        .zip(&r.x.indicators)
+        .map(|(i, xi)| {
+            let row = CsvRow {
+                file: r.file,
+                i,
+                line: r.lines.line(xi.span.start),
+                section: o.section(i.heading).join(" > "),
+            };
+            csv_line(CSV_COLUMNS.iter().map(|(_, cell)| cell(&row)))
+        })
+        .collect()
 }
 
-fn text_listing(file: &str, text: &str, o: &Output) -> String {
+fn text_listing(r: &Report) -> String {
     use std::fmt::Write as _;
+    let (file, o) = (r.file, &r.out);
     let mut s = String::new();
     let _ = writeln!(s, "== {file}");
     if let Some(t) = o.title {
@@ -262,7 +285,6 @@ fn text_listing(file: &str, text: &str, o: &Output) -> String {
             .collect();
         let _ = writeln!(s, "元数据: {}", fields.join("; "));
     }
-    let line_of = line_index(text);
     if !o.headings.is_empty() {
         let _ = writeln!(s, "\n提纲:");
         fn walk(s: &mut String, o: &Output, i: usize, depth: usize) {
@@ -293,17 +315,19 @@ fn text_listing(file: &str, text: &str, o: &Output) -> String {
     }
     if !o.parts.is_empty() {
         let _ = writeln!(s, "\n五项法定内容:");
-        for p in &o.parts {
+        for (p, xp) in o.parts.iter().zip(&r.x.parts) {
             let mark = match p.status {
                 "present" => "✓ 有章节",
                 "mentioned" => "~ 仅提及",
                 _ => "✗ 缺失",
             };
-            let evidence = match (p.heading.and_then(|h| o.headings.get(h)), p.start, p.end) {
-                (Some(h), _, _) => format!("  ← {}{} (第{}行)", h.marker, h.title, h.line),
-                (None, Some(a), Some(b)) => {
-                    format!("  ← “{}” (第{}行)", utf16_slice(text, a, b), line_of(a))
-                }
+            let evidence = match (p.heading.and_then(|h| o.headings.get(h)), xp.span) {
+                (Some(h), _) => format!("  ← {}{} (第{}行)", h.marker, h.title, h.line),
+                (None, Some(span)) => format!(
+                    "  ← “{}” (第{}行)",
+                    span.of(r.text),
+                    r.lines.line(span.start)
+                ),
                 _ => String::new(),
             };
             let _ = writeln!(s, "  {mark}  {}{evidence}", p.name);
@@ -357,7 +381,7 @@ fn run(args: Args) -> io::Result<bool> {
     let several_json = args.format == Format::Json && args.files.len() > 1;
     if args.format == Format::Csv {
         w.write_all("\u{FEFF}".as_bytes())?;
-        w.write_all(CSV_HEADER.as_bytes())?;
+        w.write_all(csv_header().as_bytes())?;
     }
     if several_json {
         w.write_all(b"[")?;
@@ -378,7 +402,8 @@ fn run(args: Args) -> io::Result<bool> {
             eprintln!("zhibiao: {file}: warning: {warn}");
         }
         let x = zhibiao::extract(&text);
-        let o = Output::new(&text, &x);
+        let r = Report::new(file, &text, &x);
+        let o = &r.out;
         match args.format {
             Format::Json if several_json => {
                 if !first {
@@ -394,8 +419,8 @@ fn run(args: Args) -> io::Result<bool> {
                 w.write_all(o.to_json_with_file(Some(file)).as_bytes())?;
                 w.write_all(b"\n")?;
             }
-            Format::Csv => w.write_all(csv_rows(file, &text, &o).as_bytes())?,
-            Format::Text => w.write_all(text_listing(file, &text, &o).as_bytes())?,
+            Format::Csv => w.write_all(csv_rows(&r).as_bytes())?,
+            Format::Text => w.write_all(text_listing(&r).as_bytes())?,
         }
         first = false;
     }
@@ -439,7 +464,7 @@ mod tests {
         // 003 朝阳, shortened.
         let t = "2024年,朝阳市委、市政府坚持依法行政。\n一、2024年全市法治政府建设工作成效和举措\n(一)深入推动政府职能优化转变。一是完成新一轮机构改革;二是公布权责清单。\n二、存在的问题\n2024年,朝阳市法治政府建设工作取得了一些成效,但仍然存在薄弱环节。\n三、2025年工作安排\n(一)紧盯目标任务,统筹推进法治政府建设工作\n";
         let x = zhibiao::extract(t);
-        let listing = text_listing("003.txt", t, &Output::new(t, &x));
+        let listing = text_listing(&Report::new("003.txt", t, &x));
         let want = [
             "报告年度: 2024",
             "  一、2024年全市法治政府建设工作成效和举措  (第2行)",
