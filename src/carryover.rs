@@ -21,6 +21,7 @@
 //! would add a dependency for about a hundred lines.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::span::Span;
 use crate::text::{fold, is_blank};
@@ -183,6 +184,29 @@ fn window_hashes(s: &[char]) -> Vec<u64> {
 
 const NONE: u32 = u32::MAX;
 
+/// A hasher for keys that are already hashes (the rolling hashes): it only mixes the `u64`.
+/// SipHash, the standard map's default, cost more than the rest of [`find`] together.
+#[derive(Default)]
+struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_u64` is used (the keys are `u64`); any other key is folded in FNV-1a.
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        // One round of a 64-bit finalizer (MurmurHash3's), so the table's bucket bits (the low
+        // ones) depend on every character of the window.
+        let n = (n ^ (n >> 33)).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+        self.0 = n ^ (n >> 33);
+    }
+}
+
 /// Finds the passages of `new_text` carried over from `old_text`.
 pub fn find(old_text: &str, new_text: &str) -> CarryOver {
     let old = Folded::new(old_text);
@@ -192,7 +216,8 @@ pub fn find(old_text: &str, new_text: &str) -> CarryOver {
     let old_hashes = window_hashes(a);
     let new_hashes = window_hashes(b);
     // Latest old position of each hash, and for each position the previous one with its hash.
-    let mut head: HashMap<u64, u32> = HashMap::with_capacity(old_hashes.len());
+    let mut head: HashMap<u64, u32, BuildHasherDefault<PassThrough>> =
+        HashMap::with_capacity_and_hasher(old_hashes.len(), Default::default());
     let mut prev = vec![NONE; old_hashes.len()];
     for (i, &h) in old_hashes.iter().enumerate() {
         if let Some(p) = head.insert(h, i as u32) {
