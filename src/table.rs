@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::model::{Extraction, Indicator};
+use crate::model::{Extraction, Genre, Indicator};
 use crate::taxonomy;
 
 /// One report's line of the table.
@@ -27,8 +27,8 @@ pub struct Row {
     /// The signature's issuer, else the metadata block's 发布机构 / 发文机关.
     pub issuer: Option<String>,
     pub report_year: Option<i32>,
-    // GENRE: the `checks` helper (issue 13) adds the report's genre to `Extraction`; once it has
-    // landed, a `genre: Option<String>` field goes here, filled in `row`.
+    /// `rule_of_law_report`, `government_work_report`, `statistical_bulletin` or `other`.
+    pub genre: &'static str,
     /// The publication date checked against the deadline (ISO), else the signature's date.
     pub published: Option<String>,
     /// `onTime` or `late` when a date is known.
@@ -100,6 +100,7 @@ pub fn row(file: &str, text: &str, x: &Extraction) -> Row {
         title: x.title.as_ref().map(|t| t.text.clone()),
         issuer,
         report_year: x.report_year,
+        genre: x.genre.as_str(),
         published,
         deadline: x.deadline.as_ref().map(|d| d.status.as_str()),
         parts: x
@@ -172,6 +173,7 @@ impl Table {
             "标题",
             "发布机关",
             "报告年度",
+            "体裁",
             "发布日期",
             "公开时限",
         ]
@@ -199,6 +201,7 @@ impl Table {
                 r.title.clone().unwrap_or_default(),
                 r.issuer.clone().unwrap_or_default(),
                 r.report_year.map(|y| y.to_string()).unwrap_or_default(),
+                genre_label(r.genre).to_string(),
                 r.published.clone().unwrap_or_default(),
                 r.deadline
                     .map(deadline_label)
@@ -237,6 +240,15 @@ fn part_label(id: &str) -> &'static str {
         "leadership" => "党政主要负责人履行推进法治建设第一责任人职责",
         "plans" => "下一年度工作安排",
         _ => "其他需要报告的情况",
+    }
+}
+
+fn genre_label(g: &str) -> &'static str {
+    match Genre::ALL.into_iter().find(|x| x.as_str() == g) {
+        Some(Genre::RuleOfLawReport) => "法治政府建设年度报告",
+        Some(Genre::GovernmentWorkReport) => "政府工作报告",
+        Some(Genre::StatisticalBulletin) => "统计公报",
+        _ => "其他",
     }
 }
 
@@ -307,6 +319,7 @@ mod tests {
         assert_eq!(r.figures, x.indicators.len());
         assert_eq!(r.parts.len(), 5);
         assert_eq!(r.parts[0].status, "present");
+        assert_eq!(r.genre, "rule_of_law_report");
         let ids: usize = r.metrics.iter().map(|m| m.count).sum();
         assert_eq!(
             ids,
@@ -320,7 +333,7 @@ mod tests {
         let csv = table.to_csv();
         assert!(csv.starts_with("\u{FEFF}文件,标题,"));
         assert_eq!(csv.lines().count(), 3);
-        assert!(csv.lines().nth(2).unwrap().starts_with("b.txt,,,"));
+        assert!(csv.lines().nth(2).unwrap().starts_with("b.txt,,,,其他,"));
     }
 
     #[test]
