@@ -13,7 +13,8 @@
 //! | `data/terms.tsv` | a fixed term with a numeral that counts nothing (`八项规定`), or a word that makes a count a name (`三台融合`) |
 //! | `data/citations.tsv` | a title ending and the citation class it gives (`条例` → regulation) |
 //! | `data/checks.tsv` | a word the arithmetic checks look for: rate links, narrowing words, partitions, bases (`src/checks.rs`) |
-//! | `data/units.tsv`, `data/metrics.tsv` | units and the metric taxonomy, read by [`crate::units`] and [`crate::taxonomy`] (their own columns) |
+//! | `data/units.tsv` | a unit, its kind and flags ([`units`]; matched by [`crate::units`]) |
+//! | `data/metrics.tsv` | a canonical metric: id, name, wordings ([`metrics`]; looked up by [`crate::taxonomy`]) |
 //!
 //! Code asks for the words of a [`Class`]:
 //!
@@ -35,10 +36,11 @@
 
 use std::sync::OnceLock;
 
-use crate::model::{CitationClass, Direction};
+use crate::model::{CitationClass, Direction, Kind};
 use crate::text::CharGroups;
 
-/// The word list files, by name, with their text.
+/// The word list files (word and roles), by name, with their text. `units.tsv` and
+/// `metrics.tsv` have columns of their own: [`units`], [`metrics`].
 pub const FILES: &[(&str, &str)] = &[
     ("words.tsv", include_str!("../data/words.tsv")),
     ("terms.tsv", include_str!("../data/terms.tsv")),
@@ -381,6 +383,98 @@ pub fn citation_suffixes() -> &'static [(&'static str, CitationClass)] {
     })
 }
 
+/// One line of `data/units.tsv`: a unit as written after a number, its kind and flags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unit {
+    pub text: &'static str,
+    /// `None` for kind `none`: not a unit, but it blocks a shorter one (`75周年`, `3分之1`).
+    pub kind: Option<Kind>,
+    /// Flag `A`: only after Arabic digits (too ambiguous after `一二三…`).
+    pub arabic_only: bool,
+    /// Flag `F`: must not be followed by a CJK character (`八成`, not `三成员`).
+    pub no_cjk_after: bool,
+}
+
+const UNITS: &str = include_str!("../data/units.tsv");
+const METRICS: &str = include_str!("../data/metrics.tsv");
+
+fn parse_unit(line: &'static str) -> Result<Unit, String> {
+    let mut cols = line.split('\t');
+    let text = cols.next().unwrap_or("");
+    if text.is_empty() || text.contains(char::is_whitespace) {
+        return Err(format!("bad unit {text:?}"));
+    }
+    let kind = match cols.next().unwrap_or("") {
+        "count" => Some(Kind::Count),
+        "percent" => Some(Kind::Percent),
+        "money" => Some(Kind::Money),
+        "measure" => Some(Kind::Measure),
+        "none" => None,
+        k => return Err(format!("{text}: unknown kind {k:?}")),
+    };
+    let flags = cols.next().unwrap_or("");
+    if let Some(f) = flags.chars().find(|c| !matches!(c, 'A' | 'F')) {
+        return Err(format!("{text}: unknown flag {f:?}"));
+    }
+    if cols.next().is_some() {
+        return Err(format!("{text}: more than three columns"));
+    }
+    Ok(Unit {
+        text,
+        kind,
+        arabic_only: flags.contains('A'),
+        no_cjk_after: flags.contains('F'),
+    })
+}
+
+/// The units of `data/units.tsv`, in file order (read by [`crate::units`]).
+pub fn units() -> &'static [Unit] {
+    static V: OnceLock<Vec<Unit>> = OnceLock::new();
+    V.get_or_init(|| {
+        lines_of(UNITS)
+            .filter_map(|(_, l)| parse_unit(l).ok())
+            .collect()
+    })
+}
+
+/// One canonical metric of `data/metrics.tsv`.
+#[derive(Debug)]
+pub struct Metric {
+    pub id: &'static str,
+    /// The canonical Chinese name.
+    pub name: &'static str,
+    pub variants: Vec<&'static str>,
+}
+
+fn parse_metric(line: &'static str) -> Result<Metric, String> {
+    let cols: Vec<&'static str> = line.split('\t').collect();
+    let [id, name, variants] = cols[..] else {
+        return Err("not three columns".into());
+    };
+    if id.is_empty()
+        || !id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    {
+        return Err(format!("bad id {id:?}"));
+    }
+    let variants: Vec<&str> = variants.split('|').collect();
+    if name.is_empty() || variants.iter().any(|v| v.is_empty()) {
+        return Err(format!("{id}: empty name or variant"));
+    }
+    Ok(Metric { id, name, variants })
+}
+
+/// The metric taxonomy of `data/metrics.tsv`, in file order (read by [`crate::taxonomy`]).
+pub fn metrics() -> &'static [Metric] {
+    static V: OnceLock<Vec<Metric>> = OnceLock::new();
+    V.get_or_init(|| {
+        lines_of(METRICS)
+            .filter_map(|(_, l)| parse_metric(l).ok())
+            .collect()
+    })
+}
+
 /// A word list indexed by first and last character, so that finding a word at either end of
 /// a phrase looks at a handful of candidates instead of the whole list.
 pub struct WordIndex {
@@ -458,6 +552,39 @@ pub fn check() -> Vec<String> {
             }
         }
     }
+    let mut seen: Vec<&str> = Vec::new();
+    for (n, line) in lines_of(UNITS) {
+        match parse_unit(line) {
+            Ok(u) if seen.contains(&u.text) => {
+                problems.push(format!("units.tsv:{n}: {} is listed twice", u.text))
+            }
+            Ok(u) => seen.push(u.text),
+            Err(e) => problems.push(format!("units.tsv:{n}: {e}")),
+        }
+    }
+    // Metric ids are unique, and a wording names one metric only.
+    let (mut ids, mut wordings): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+    for (n, line) in lines_of(METRICS) {
+        match parse_metric(line) {
+            Ok(m) => {
+                if ids.contains(&m.id) {
+                    problems.push(format!("metrics.tsv:{n}: id {} is listed twice", m.id));
+                }
+                ids.push(m.id);
+                let mut own: Vec<&str> = m.variants.clone();
+                own.push(m.name);
+                own.sort_unstable();
+                own.dedup();
+                for w in own {
+                    if wordings.contains(&w) {
+                        problems.push(format!("metrics.tsv:{n}: {w} names two metrics"));
+                    }
+                    wordings.push(w);
+                }
+            }
+            Err(e) => problems.push(format!("metrics.tsv:{n}: {e}")),
+        }
+    }
     // A not-filler begins with a one-character filler, an ends-like-filler ends with one:
     // otherwise the entry would change nothing.
     let one_char_filler =
@@ -501,6 +628,8 @@ mod tests {
             }
         }
         assert_eq!(loaded.len(), lines);
+        assert_eq!(units().len(), lines_of(UNITS).count());
+        assert_eq!(metrics().len(), lines_of(METRICS).count());
     }
 
     #[test]
@@ -514,6 +643,13 @@ mod tests {
         assert!(parse_line("words.tsv", "达 到\tconnector").is_err());
         assert!(parse_line("words.tsv", "达到\tconnector\textra").is_err());
         assert!(parse_line("terms.tsv", "达到\tconnector").is_err());
+        assert!(parse_unit("件\tcount").is_ok());
+        assert!(parse_unit("件\tcounts").is_err());
+        assert!(parse_unit("成\tpercent\tFX").is_err());
+        assert!(parse_metric("review_cases\t行政复议案件数\t行政复议案件|复议案件").is_ok());
+        assert!(parse_metric("review cases\t行政复议案件数\t行政复议案件").is_err());
+        assert!(parse_metric("review_cases\t行政复议案件数\t行政复议案件||").is_err());
+        assert!(parse_metric("review_cases\t行政复议案件数").is_err());
     }
 
     #[test]

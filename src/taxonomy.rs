@@ -2,7 +2,8 @@
 //! data in `data/metrics.tsv`, and the lookup of a metric phrase's id.
 //!
 //! About fifty canonical metrics of the genre, each with an id and its wording
-//! variants, kept as data in `data/metrics.tsv` (from `shared/design/domain.md` §1b). [`lookup`]
+//! variants, kept as data in `data/metrics.tsv` (from `shared/design/domain.md` §1b, loaded by
+//! [`crate::lexicon::metrics`]). [`lookup`]
 //! gives the id of the longest variant that occurs in a metric phrase, so the specific wording
 //! wins over the generic one:
 //!
@@ -19,21 +20,13 @@
 
 use std::sync::OnceLock;
 
+use crate::lexicon;
 use crate::text::CharGroups;
 
-static SOURCE: &str = include_str!("../data/metrics.tsv");
-
-/// One canonical metric.
-#[derive(Debug)]
-pub struct Metric {
-    pub id: &'static str,
-    /// The canonical Chinese name.
-    pub name: &'static str,
-    pub variants: Vec<&'static str>,
-}
+pub use crate::lexicon::Metric;
 
 struct Index {
-    metrics: Vec<Metric>,
+    metrics: &'static [Metric],
     /// (variant, metric index) by first character, longest variant first.
     by_first: CharGroups<(&'static str, usize)>,
 }
@@ -41,19 +34,7 @@ struct Index {
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let metrics: Vec<Metric> = SOURCE
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .filter_map(|l| {
-                let mut cols = l.split('\t');
-                let id = cols.next()?;
-                let name = cols.next()?;
-                let variants = cols
-                    .next()
-                    .map_or_else(Vec::new, |v| v.split('|').collect());
-                Some(Metric { id, name, variants })
-            })
-            .collect();
+        let metrics = lexicon::metrics();
         let mut by_first = Vec::new();
         for (i, m) in metrics.iter().enumerate() {
             for v in m.variants.iter().copied().chain(std::iter::once(m.name)) {
@@ -70,7 +51,7 @@ fn index() -> &'static Index {
 
 /// All metrics of the taxonomy, in file order.
 pub fn all() -> &'static [Metric] {
-    &index().metrics
+    index().metrics
 }
 
 /// The id of the metric whose longest wording occurs in `phrase`.

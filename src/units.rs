@@ -1,7 +1,7 @@
 //! The unit lexicon: measure words, money, measures and percent signs that may follow a number.
 //!
-//! The lexicon is data (`data/units.tsv`, loaded with `include_str!`): one unit a line with its
-//! [`Kind`] and flags. [`match_at`] finds the longest unit at a byte position, comparing through
+//! The lexicon is data (`data/units.tsv`, loaded by [`crate::lexicon::units`]): one unit a line
+//! with its [`Kind`] and flags. [`match_at`] finds the longest unit at a byte position, comparing through
 //! [`fold`] so `％` matches `%` and `（次）` matches `(次)`, and extends it with what is written
 //! around a unit:
 //!
@@ -57,8 +57,6 @@ struct Entry {
     flags: u8,
 }
 
-static SOURCE: &str = include_str!("../data/units.tsv");
-
 /// The units' first characters: a quick filter for [`may_begin`].
 fn firsts() -> &'static CharSet {
     static SET: OnceLock<CharSet> = OnceLock::new();
@@ -74,40 +72,21 @@ fn by_first() -> &'static CharGroups<&'static Entry> {
 fn table() -> &'static [Entry] {
     static TABLE: OnceLock<Vec<Entry>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut v: Vec<Entry> = SOURCE
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .filter_map(|l| {
-                let mut cols = l.split('\t');
-                let text = cols.next()?;
-                let kind = match cols.next()? {
-                    "count" => Kind::Count,
-                    "percent" => Kind::Percent,
-                    "money" => Kind::Money,
-                    "measure" => Kind::Measure,
-                    "none" => {
-                        return Some(Entry {
-                            text,
-                            cjk_only: !text.bytes().any(|b| b.is_ascii()),
-                            first: fold(text.chars().next()?),
-                            kind: Kind::Count,
-                            flags: BLOCK,
-                        })
+        let mut v: Vec<Entry> = lexicon::units()
+            .iter()
+            .filter_map(|u| {
+                let flags = match u.kind {
+                    None => BLOCK,
+                    Some(_) => {
+                        (if u.arabic_only { ARABIC_ONLY } else { 0 })
+                            | (if u.no_cjk_after { NO_CJK_AFTER } else { 0 })
                     }
-                    _ => return None,
                 };
-                let flags = cols.next().map_or(0, |f| {
-                    f.chars().fold(0, |acc, c| match c {
-                        'A' => acc | ARABIC_ONLY,
-                        'F' => acc | NO_CJK_AFTER,
-                        _ => acc,
-                    })
-                });
                 Some(Entry {
-                    text,
-                    cjk_only: !text.bytes().any(|b| b.is_ascii()),
-                    first: fold(text.chars().next()?),
-                    kind,
+                    text: u.text,
+                    cjk_only: !u.text.bytes().any(|b| b.is_ascii()),
+                    first: fold(u.text.chars().next()?),
+                    kind: u.kind.unwrap_or(Kind::Count),
                     flags,
                 })
             })
@@ -321,11 +300,7 @@ mod tests {
 
     #[test]
     fn lexicon_parses_fully() {
-        let lines = SOURCE
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .count();
-        assert_eq!(table().len(), lines);
+        assert_eq!(table().len(), lexicon::units().len());
         assert!(unit("周内").is_some());
     }
 }
