@@ -17,6 +17,7 @@
 //! | `change` | `由1200人增加到1300人,增长8.3%`, `7976件(2019年6593件),同比增长20.98%` | new ÷ old − 1 |
 //! | `points` | `由85.2%提高到87.5%,提高2.3个百分点` | new − old |
 //! | `difference` | `由1200人增加到1300人,增加100人` | new − old |
+//! | `annual` | `由2010年的162.4亿元增加到2015年的287.9亿元,年均增长12.1%` | (new ÷ old)^(1/5) − 1 |
 //! | `growth` | `家庭经营收入2853元,增加597元,增长26.5%` | increase ÷ (value − increase) |
 //!
 //! Certainty, because a false alarm costs more than a miss:
@@ -77,6 +78,7 @@ struct Words {
     basis: &'static [&'static str],
     target: &'static [&'static str],
     plan: &'static [&'static str],
+    annual: &'static [&'static str],
 }
 
 fn words() -> &'static Words {
@@ -98,6 +100,7 @@ fn words() -> &'static Words {
             basis: lexicon::words(Class::Basis),
             target: lexicon::words(Class::Target),
             plan: lexicon::words(Class::Plan),
+            annual: lexicon::words(Class::Annual),
         }
     })
 }
@@ -169,10 +172,16 @@ impl Fig<'_> {
     }
 }
 
+/// Zero-width characters a pasted number may carry inside (`1\u{200b}205件`).
+fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
 /// Reads the written number at the start of a span: sign, digits (ASCII or full-width), point,
-/// then multipliers. `None` for Chinese numerals (their precision is not written).
+/// then multipliers (zero-width characters and blanks between them skipped). Returns the byte
+/// ends of the number and of its multipliers, the decimals written and the digits' value; `None`
+/// for Chinese numerals (their precision is not written).
 fn written(s: &str) -> Option<(usize, usize, usize, f64)> {
-    // (number end, multiplier start, decimals, digits value)
     let mut end = 0;
     let mut digits = String::new();
     let mut decimals = None::<usize>;
@@ -190,19 +199,20 @@ fn written(s: &str) -> Option<(usize, usize, usize, f64)> {
                 decimals = Some(0);
             }
             '-' | '−' | '+' if i == 0 => digits.push(if f == '+' { '+' } else { '-' }),
+            _ if is_zero_width(c) => {}
             _ => break,
         }
         end = i + c.len_utf8();
     }
-    let v: f64 = digits.parse().ok()?;
     if !digits.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
+    let v: f64 = digits.parse().ok()?;
     let mut mult_end = end;
     for (i, c) in s[end..].char_indices() {
         if matches!(c, '万' | '亿' | '千') {
             mult_end = end + i + c.len_utf8();
-        } else {
+        } else if !(is_blank(c) || is_zero_width(c)) {
             break;
         }
     }
@@ -226,7 +236,11 @@ fn figure<'a>(text: &'a str, index: usize, ind: &'a Indicator) -> Option<Fig<'a>
             return None;
         }
     };
-    let mult_text = if mult == 1.0 { "" } else { mult_text };
+    let mult_text = if mult == 1.0 {
+        ""
+    } else {
+        mult_text.trim_matches(|c| is_blank(c) || is_zero_width(c))
+    };
     let exact = ind.kind == Kind::Count && decimals == 0 && mult == 1.0;
     let prec = if exact {
         0.0
@@ -663,6 +677,20 @@ struct Pair {
     old: usize,
     new: usize,
     last: usize,
+    /// Years between the two values when the text dates both (`由2010年的A增加到2015年的B`).
+    years: Option<i32>,
+}
+
+/// The first `YYYY年` in `s` (ASCII or full-width digits).
+fn year_of(s: &str) -> Option<i32> {
+    let cs: Vec<char> = s.chars().map(fold).collect();
+    cs.windows(5).find_map(|w| {
+        if w[4] == '年' && w[..4].iter().all(char::is_ascii_digit) {
+            w[..4].iter().collect::<String>().parse().ok()
+        } else {
+            None
+        }
+    })
 }
 
 /// `由A…到B`, `B(2019年A)`, `B,较上年的A` starting at figure `i`.
@@ -687,10 +715,15 @@ fn pair_at(s: &Sentence, i: usize) -> Option<Pair> {
         && (between.contains('到') || between.contains('至'))
         && chars(between) <= 12
     {
+        let years = match (year_of(&lead_tail), year_of(between)) {
+            (Some(a), Some(b)) if b > a => Some(b - a),
+            _ => None,
+        };
         return Some(Pair {
             old: i,
             new: i + 1,
             last: i + 1,
+            years,
         });
     }
     // B(2019年A) / B（上年A）
@@ -712,6 +745,7 @@ fn pair_at(s: &Sentence, i: usize) -> Option<Pair> {
                 old: i + 1,
                 new: i,
                 last: i + 1,
+                years: None,
             });
         }
     }
@@ -728,16 +762,27 @@ fn pair_at(s: &Sentence, i: usize) -> Option<Pair> {
             old: i + 1,
             new: i,
             last: i + 1,
+            years: None,
         });
     }
     None
 }
 
-/// `change`, `points`, `difference` against a stated old and new value.
+/// The text of the `；`-clause from figure `first` to figure `last` (at most 120 bytes before
+/// `first`): where a 生产总值 or a 可比价 makes a change real growth.
+fn clause_of<'a>(s: &Sentence<'a>, first: usize, last: usize) -> &'a str {
+    let mut from = s.figs[first].span.start.saturating_sub(120).max(s.start);
+    while !s.text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = s.between(from, s.figs[first].span.start);
+    let from = head.rfind([';', '；']).map_or(from, |i| from + i);
+    s.between(from, s.figs[last].span.end)
+}
+
+/// `change`, `points`, `difference`, `annual` against a stated old and new value.
 fn pairs(s: &Sentence, consumed: &mut [bool], out: &mut Vec<Finding>) {
     let w = words();
-    let sentence = s.between(s.start, s.end);
-    let comparable = contains_any(sentence, w.real);
     let mut i = 0;
     while i < s.figs.len() {
         // Consecutive pairs (`7976件(2019年6593件),审结7982件(2019年6803件)`).
@@ -781,7 +826,33 @@ fn pairs(s: &Sentence, consumed: &mut [bool], out: &mut Vec<Finding>) {
                 continue;
             }
             let lead = s.gap_before(ci);
-            if c.is_percent() {
+            let comparable = contains_any(clause_of(s, p.old.min(p.new), ci), w.real);
+            if c.is_percent() && contains_any(lead, w.annual) {
+                // 年均增长: compound over the years the text dates, never real growth.
+                let Some(n) = p.years else { continue };
+                if contains_any(lead, w.real) || lead.contains("实际") || comparable {
+                    continue;
+                }
+                if old.lo() <= 0.0 || new.lo() <= 0.0 {
+                    continue;
+                }
+                let rate = |b: f64, a: f64| 100.0 * ((b / a).powf(1.0 / f64::from(n)) - 1.0);
+                let (lo, hi) = (rate(new.lo(), old.hi()), rate(new.hi(), old.lo()));
+                if agrees(c.signed(), c.prec, lo, hi) {
+                    continue;
+                }
+                let v = rate(new.value, old.value);
+                let message = format!(
+                    "年均增幅应为{}%（由{}到{}，{n}年），报告写{}%",
+                    c.show(v),
+                    old.number,
+                    new.number,
+                    c.number
+                );
+                let mut f = finding(CheckKind::Annual, message, c, &[old, new], v);
+                f.stated = Some(c.signed());
+                out.push(f);
+            } else if c.is_percent() {
                 if contains_any(lead, w.inexact) || comparable || old.lo() <= 0.0 {
                     continue;
                 }
@@ -858,10 +929,6 @@ fn pairs(s: &Sentence, consumed: &mut [bool], out: &mut Vec<Finding>) {
 /// `growth`: `V元,增加X元,增长Y%` — Y against X ÷ (V − X) (or X ÷ (V + X) for a decrease).
 fn growths(s: &Sentence, consumed: &[bool], out: &mut Vec<Finding>) {
     let w = words();
-    let sentence = s.between(s.start, s.end);
-    if contains_any(sentence, w.real) {
-        return;
-    }
     for vi in 0..s.figs.len().saturating_sub(2) {
         let (v, x, y) = (&s.figs[vi], &s.figs[vi + 1], &s.figs[vi + 2]);
         if consumed[vi + 1] || consumed[vi + 2] {
@@ -880,7 +947,7 @@ fn growths(s: &Sentence, consumed: &[bool], out: &mut Vec<Finding>) {
         if chars(g1) > 10 || chars(g2) > 6 || !has_delim(g2) || contains_any(g2, w.inexact) {
             continue;
         }
-        if contains_any(g1, w.inexact) {
+        if contains_any(g1, w.inexact) || contains_any(clause_of(s, vi, vi + 2), w.real) {
             continue;
         }
         let up = dx == Direction::Up;
@@ -1206,6 +1273,7 @@ mod tests {
             ("basis", w.basis.len()),
             ("target", w.target.len()),
             ("plan", w.plan.len()),
+            ("annual", w.annual.len()),
         ] {
             assert!(n > 0, "no {class} word");
         }
@@ -1218,6 +1286,9 @@ mod tests {
         assert_eq!(written("4.6万件").map(|w| (w.1, w.2)), Some((6, 1)));
         assert_eq!(written("１２．５％").map(|w| w.2), Some(1));
         assert_eq!(written("三百件"), None);
+        // As pasted: a zero-width character inside, a space before the multiplier.
+        assert_eq!(written("1\u{200b}205件").map(|w| w.3), Some(1205.0));
+        assert_eq!(written("1244 万人").map(|w| (w.0, w.1)), Some((4, 8)));
     }
 
     #[test]

@@ -102,6 +102,8 @@ pub enum Class {
     Target,
     /// A word of a sentence about the future (`今年`, `力争`): its changes are plans.
     Plan,
+    /// Before a change in %: a yearly average (`年均`), compound over the years dated.
+    Annual,
 }
 
 /// What a role's value may be.
@@ -172,6 +174,7 @@ pub const CLASSES: &[(Class, &str, &str, Value)] = &[
     (Class::Basis, "checks.tsv", "basis", Value::None),
     (Class::Target, "checks.tsv", "target", Value::None),
     (Class::Plan, "checks.tsv", "plan", Value::None),
+    (Class::Annual, "checks.tsv", "annual", Value::None),
 ];
 
 /// Roles that must not meet on one line: the second would say nothing more (a filler is

@@ -383,6 +383,8 @@ pub enum CheckKind {
     Difference,
     /// A change in % against the value and its stated increase.
     Growth,
+    /// A yearly average change in % against two dated values.
+    Annual,
     /// A present part with no figure and no concrete item.
     Thin,
     /// The title's year against the date or the body's year.
@@ -401,6 +403,7 @@ impl CheckKind {
             CheckKind::Points => "points",
             CheckKind::Difference => "difference",
             CheckKind::Growth => "growth",
+            CheckKind::Annual => "annual",
             CheckKind::Thin => "thin",
             CheckKind::Year => "year",
             CheckKind::Basis => "basis",
@@ -418,6 +421,7 @@ impl CheckKind {
                 | CheckKind::Points
                 | CheckKind::Difference
                 | CheckKind::Growth
+                | CheckKind::Annual
         )
     }
 }

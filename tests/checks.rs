@@ -215,6 +215,25 @@ fn points_and_difference() {
 }
 
 #[test]
+fn annual_average_over_the_years_dated() {
+    // p09 as published: (15.07 ÷ 5.24)^(1/5) − 1 = 23.53%, (136.3 ÷ 68)^(1/5) − 1 = 14.93%.
+    let published = "地区生产总值由2010年的162.4亿元增加到2015年的287.9亿元,年均增长12.1%;公共财政预算收入由2010年的5.24亿元增加到2015年的15.07亿元,年均增长23.53%。";
+    silent(published);
+    silent("社会消费品零售总额由2010年的68亿元增加到2015年的136.3亿元,年均增长14.9%。");
+    let f = one(
+        &published.replace("23.53%", "25.53%"),
+        CheckKind::Annual,
+        "25.53%",
+    );
+    assert_eq!(
+        f.message,
+        "年均增幅应为23.53%（由5.24亿到15.07亿，5年），报告写25.53%"
+    );
+    // Undated: the years are unknown.
+    silent("公共财政预算收入由5.24亿元增加到15.07亿元,年均增长25.53%。");
+}
+
+#[test]
 fn real_average_and_comparable_growth_are_silent() {
     // p09: 年均 over five years is not new ÷ old − 1.
     silent("地区生产总值由2010年的162.4亿元增加到2015年的287.9亿元,年均增长12.1%。");
