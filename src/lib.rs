@@ -22,6 +22,7 @@ pub mod checks;
 pub mod citations;
 pub mod clause;
 pub mod compare;
+pub mod compare_out;
 pub mod dates;
 pub mod exclusions;
 pub mod genre;

@@ -116,6 +116,13 @@ pub fn row(file: &str, text: &str, x: &Extraction) -> Row {
     }
 }
 
+impl Row {
+    pub fn to_json(&self) -> String {
+        // Plain strings and numbers: serializing cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
 fn cell(id: &'static str, text: &str, i: &Indicator) -> MetricCell {
     MetricCell {
         metric_id: id,
@@ -161,6 +168,22 @@ impl Table {
             })
             .collect();
         Table { columns, rows }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Every metric of the taxonomy as a column, in order, as JSON.
+    pub fn all_columns_json() -> String {
+        let all: Vec<Column> = taxonomy::all()
+            .iter()
+            .map(|m| Column {
+                metric_id: m.id,
+                name: m.name,
+            })
+            .collect();
+        serde_json::to_string(&all).unwrap_or_default()
     }
 
     /// The table as CSV, UTF-8 with a BOM (so Excel and WPS read the Chinese): the report

@@ -88,6 +88,33 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
+/// Compares two reports: the JSON string of `zhibiao compare --format json` (with `file` null),
+/// see [`crate::compare_out`]: `pairs` of figures measuring the same thing with their change,
+/// `onlyOld`/`onlyNew`, the `carriedOver` passages (UTF-16 offsets into both texts) and
+/// `carriedOverShare`. For the page's 对比 mode.
+#[wasm_bindgen(js_name = compareJson)]
+pub fn compare_json(old_text: &str, new_text: &str) -> String {
+    crate::compare_out::compare_json(old_text, new_text)
+}
+
+/// One report's row of the 批量 table, as JSON ([`crate::table::Row`]: file, title, issuer,
+/// reportYear, genre, published, deadline, parts, figures, and `metrics`: per canonical metric
+/// the first figure's value, unit and text with the count). The page calls it once per file (in
+/// its Worker, with progress between calls) and orders the metric columns by
+/// [`metric_columns_json`].
+#[wasm_bindgen(js_name = tableRowJson)]
+pub fn table_row_json(file: &str, text: &str) -> String {
+    let x = crate::extract(text);
+    crate::table::row(file, text, &x).to_json()
+}
+
+/// The canonical metrics in taxonomy order, as JSON: `[{"metricId": …, "name": …}, …]` (the
+/// table's columns are those some row has, in this order).
+#[wasm_bindgen(js_name = metricColumnsJson)]
+pub fn metric_columns_json() -> String {
+    crate::table::Table::all_columns_json()
+}
+
 /// The output object's TypeScript types, kept beside its DTOs (`src/output.d.ts`, checked
 /// against them by a unit test there); emitted into `zhibiao.d.ts`.
 #[wasm_bindgen(typescript_custom_section)]

@@ -2,6 +2,8 @@
 //!
 //! ```text
 //! zhibiao extract [--format json|jsonl|csv|text] [--lossy] FILE...   (- reads stdin)
+//! zhibiao compare [--format json|csv|text] [--lossy] OLD NEW
+//! zhibiao table [--format csv|json] [--lossy] FILE...
 //! ```
 
 use std::io::{self, Read, Write};
@@ -13,6 +15,8 @@ use zhibiao::Extraction;
 
 const USAGE: &str = "\
 usage: zhibiao extract [--format json|jsonl|csv|text] [--lossy] FILE...
+       zhibiao compare [--format json|csv|text] [--lossy] OLD NEW
+       zhibiao table [--format csv|json] [--lossy] FILE...
 
 Finds the indicators and the structure of Chinese government report text.
 FILE may be - for standard input. Input must be UTF-8 (a BOM is allowed) or UTF-16 with a BOM;
@@ -22,7 +26,13 @@ formats:
   json   one JSON object (one file); several files give an array of objects with a \"file\" key
   jsonl  one JSON object per line and file, with a \"file\" key
   csv    one row per indicator, UTF-8 with BOM (opens in Excel/WPS)
-  text   a readable listing: title, outline tree, the five mandated parts, indicators";
+  text   a readable listing: title, outline tree, the five mandated parts, indicators
+
+compare: the figures of two reports paired (same metric), with their change, the figures
+  without a partner, and the passages of NEW carried over word for word from OLD.
+  json (default), csv (one row per pair and per unpaired figure) or text.
+table: one row per report (title, issuer, year, genre, publication, the five parts, number of
+  figures) and one column per canonical metric found; csv (default) or json.";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -32,15 +42,25 @@ enum Format {
     Text,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Command {
+    Extract,
+    Compare,
+    Table,
+}
+
 struct Args {
+    command: Command,
     format: Format,
     lossy: bool,
     files: Vec<String>,
 }
 
 fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
-    match argv.next().as_deref() {
-        Some("extract") => {}
+    let command = match argv.next().as_deref() {
+        Some("extract") => Command::Extract,
+        Some("compare") => Command::Compare,
+        Some("table") => Command::Table,
         Some("-h" | "--help" | "help") => return Err(String::new()),
         Some("-V" | "--version") => {
             println!("zhibiao {}", env!("CARGO_PKG_VERSION"));
@@ -48,9 +68,14 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
         }
         Some(other) => return Err(format!("unknown command '{other}'")),
         None => return Err("missing command".into()),
-    }
+    };
     let mut args = Args {
-        format: Format::Json,
+        command,
+        format: if command == Command::Table {
+            Format::Csv
+        } else {
+            Format::Json
+        },
         lossy: false,
         files: Vec::new(),
     };
@@ -69,7 +94,14 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
     if args.files.is_empty() {
         return Err("no input file (use - for standard input)".into());
     }
-    Ok(args)
+    match (command, args.format) {
+        (Command::Compare, _) if args.files.len() != 2 => {
+            Err("compare takes two files: OLD NEW".into())
+        }
+        (Command::Compare, Format::Jsonl) => Err("compare: format json, csv or text".into()),
+        (Command::Table, Format::Jsonl | Format::Text) => Err("table: format csv or json".into()),
+        _ => Ok(args),
+    }
 }
 
 fn format_named(s: &str) -> Result<Format, String> {
@@ -374,9 +406,76 @@ fn text_listing(r: &Report) -> String {
     s
 }
 
+/// Reads and decodes a file, printing a decoding warning; `None` (after printing why) when it
+/// cannot be read.
+fn read_text(file: &str, lossy: bool) -> Option<String> {
+    match read_input(file).and_then(|b| decode(b, lossy)) {
+        Ok((text, warning)) => {
+            if let Some(warn) = warning {
+                eprintln!("zhibiao: {file}: warning: {warn}");
+            }
+            Some(text)
+        }
+        Err(e) => {
+            eprintln!("zhibiao: {file}: {e}");
+            None
+        }
+    }
+}
+
+/// `zhibiao compare OLD NEW`.
+fn run_compare(args: &Args, w: &mut impl Write) -> io::Result<bool> {
+    use zhibiao::compare_out::{CompareOut, Side};
+    let (Some(old), Some(new)) = (
+        read_text(&args.files[0], args.lossy),
+        read_text(&args.files[1], args.lossy),
+    ) else {
+        return Ok(false);
+    };
+    let (xo, xn) = (zhibiao::extract(&old), zhibiao::extract(&new));
+    let c = zhibiao::compare::compare(&old, &xo, &new, &xn);
+    let side = |k: usize, text, x| Side {
+        file: Some(args.files[k].as_str()),
+        text,
+        x,
+    };
+    let out = CompareOut::new(side(0, &old, &xo), side(1, &new, &xn), &c);
+    let s = match args.format {
+        Format::Csv => out.to_csv(),
+        Format::Text => out.to_text(),
+        _ => out.to_json() + "\n",
+    };
+    w.write_all(s.as_bytes())?;
+    Ok(true)
+}
+
+/// `zhibiao table FILE...`: a file that cannot be read is reported and left out.
+fn run_table(args: &Args, w: &mut impl Write) -> io::Result<bool> {
+    let mut ok = true;
+    let mut rows = Vec::with_capacity(args.files.len());
+    for file in &args.files {
+        match read_text(file, args.lossy) {
+            Some(text) => rows.push(zhibiao::table::row(file, &text, &zhibiao::extract(&text))),
+            None => ok = false,
+        }
+    }
+    let table = zhibiao::table::Table::new(rows);
+    let s = match args.format {
+        Format::Json => table.to_json() + "\n",
+        _ => table.to_csv(),
+    };
+    w.write_all(s.as_bytes())?;
+    Ok(ok)
+}
+
 fn run(args: Args) -> io::Result<bool> {
     let stdout = io::stdout();
     let mut w = io::BufWriter::new(stdout.lock());
+    match args.command {
+        Command::Compare => return run_compare(&args, &mut w).and_then(|ok| w.flush().map(|_| ok)),
+        Command::Table => return run_table(&args, &mut w).and_then(|ok| w.flush().map(|_| ok)),
+        Command::Extract => {}
+    }
     let mut ok = true;
     let several_json = args.format == Format::Json && args.files.len() > 1;
     if args.format == Format::Csv {
