@@ -20,6 +20,8 @@ export interface Indicator extends Spanned {
   /** Index into `headings` of the innermost enclosing heading. The section (titles of all
    * enclosing headings, outermost first) follows the `parent` links from there. */
   heading: number | null;
+  /** A 政府工作报告's target for the coming year (`预期目标是：…`); absent unless true. */
+  target?: boolean;
 }
 
 export interface DateMention extends Spanned { text: string; iso: string; }
@@ -47,6 +49,20 @@ export interface Part {
   name: string;
   status: "present" | "mentioned" | "missing";
   heading: number | null; start: number | null; end: number | null;
+  /** Figures and concrete items (list items, sub-headings) under its heading (0 unless present). */
+  figures: number; items: number;
+}
+
+/** One finding (src/checks.rs describes each kind). */
+export interface Check {
+  kind: "rate" | "share" | "sum" | "change" | "points" | "difference" | "growth" | "annual"
+    | "thin" | "year" | "basis";
+  severity: "warning" | "info";
+  /** In Chinese: `调解成功率应为97.89%（1205÷1231），报告写97.87%`. */
+  message: string;
+  /** The figure checked first, then those it was computed from (or the evidence). */
+  spans: Spanned[];
+  stated: number | null; computed: number | null;
 }
 
 export interface Extraction {
@@ -66,4 +82,6 @@ export interface Extraction {
   parts: Part[];
   deadline: { date: string; source: "signature" | "metadata"; due: string; status: "onTime" | "late" } | null;
   warnings: (Spanned & { line: number; message: string })[];
+  genre: "rule_of_law_report" | "government_work_report" | "statistical_bulletin" | "other";
+  checks: Check[];
 }

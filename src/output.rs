@@ -30,6 +30,10 @@ pub struct Output<'a> {
     pub parts: Vec<PartOut>,
     pub deadline: Option<DeadlineOut<'a>>,
     pub warnings: Vec<WarningOut<'a>>,
+    /// `rule_of_law_report`, `government_work_report`, `statistical_bulletin` or `other`.
+    pub genre: &'static str,
+    /// What an evaluator would flag ([`crate::checks`]), in the order of their first span.
+    pub checks: Vec<CheckOut<'a>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -63,6 +67,9 @@ pub struct IndicatorOut<'a> {
     /// (the titles of every enclosing heading) follows from `headings[..].parent`:
     /// [`Output::section`].
     pub heading: Option<usize>,
+    /// A 政府工作报告's target for the coming year; left out unless `true`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub target: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -159,6 +166,31 @@ pub struct PartOut {
     pub heading: Option<usize>,
     pub start: Option<usize>,
     pub end: Option<usize>,
+    /// Figures and concrete items (list items, sub-headings) under its heading.
+    pub figures: usize,
+    pub items: usize,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SpanOut {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One finding: `kind` (`rate`, `share`, `sum`, `change`, `points`, `difference`, `growth`,
+/// `annual`, `thin`, `year`, `basis`), `severity` (`warning` or `info`), a Chinese message,
+/// its spans (the figure checked first, then those it was computed from), and the figure as
+/// stated and as computed when it has them.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckOut<'a> {
+    pub kind: &'static str,
+    pub severity: &'static str,
+    pub message: &'a str,
+    pub spans: Vec<SpanOut>,
+    pub stated: Option<f64>,
+    pub computed: Option<f64>,
 }
 
 #[derive(Debug, Serialize)]
@@ -206,6 +238,7 @@ impl<'a> Output<'a> {
                         metric: i.metric.as_deref(),
                         metric_id: i.metric_id,
                         heading: i.heading,
+                        target: i.target,
                     }
                 })
                 .collect(),
@@ -322,6 +355,8 @@ impl<'a> Output<'a> {
                     heading: p.heading,
                     start: p.span.map(|s| map.get(s.start)),
                     end: p.span.map(|s| map.get(s.end)),
+                    figures: p.figures,
+                    items: p.items,
                 })
                 .collect(),
             deadline: x.deadline.as_ref().map(|d| DeadlineOut {
@@ -341,6 +376,26 @@ impl<'a> Output<'a> {
                         line: w.line,
                         message: &w.message,
                     }
+                })
+                .collect(),
+            genre: x.genre.as_str(),
+            checks: x
+                .checks
+                .iter()
+                .map(|f| CheckOut {
+                    kind: f.kind.as_str(),
+                    severity: f.severity.as_str(),
+                    message: &f.message,
+                    spans: f
+                        .spans
+                        .iter()
+                        .map(|&s| {
+                            let (start, end) = u(s);
+                            SpanOut { start, end }
+                        })
+                        .collect(),
+                    stated: f.stated,
+                    computed: f.computed,
                 })
                 .collect(),
         }
@@ -399,7 +454,8 @@ impl<'a> Output<'a> {
             + self.lists.len()
             + self.citations.len()
             + self.parts.len()
-            + self.warnings.len();
+            + self.warnings.len()
+            + self.checks.len();
         512 + 160 * items
     }
 }
@@ -517,6 +573,8 @@ mod tests {
             "parts",
             "deadline",
             "warnings",
+            "genre",
+            "checks",
         ];
         assert_eq!(top_level_keys(&json), top);
         assert!(json.starts_with(r#"{"indicators":[{"start":"#), "{json}");
@@ -653,7 +711,7 @@ mod tests {
     fn empty_text_gives_the_empty_object() {
         let json = to_json("");
         assert!(json.starts_with(r#"{"indicators":[],"dates":[],"headings":[],"lists":[],"citations":[],"title":null,"titleSpan":null,"reportYear":null,"metadata":null,"signature":null,"parts":[{"id":"measures","name":"#), "{json}");
-        assert!(json.ends_with(r#""status":"missing","heading":null,"start":null,"end":null}],"deadline":null,"warnings":[]}"#), "{json}");
+        assert!(json.ends_with(r#""status":"missing","heading":null,"start":null,"end":null,"figures":0,"items":0}],"deadline":null,"warnings":[],"genre":"other","checks":[]}"#), "{json}");
     }
 
     /// An output object with every field present: every `Option` is `Some` and every list has an
@@ -677,6 +735,7 @@ mod tests {
                 metric: Some("事项"),
                 metric_id: Some("cases"),
                 heading: Some(0),
+                target: true,
             }],
             dates: vec![DateOut {
                 start: 0,
@@ -745,6 +804,8 @@ mod tests {
                 heading: Some(0),
                 start: Some(2),
                 end: Some(9),
+                figures: 3,
+                items: 2,
             }],
             deadline: Some(DeadlineOut {
                 date: "2024-03-01",
@@ -757,6 +818,15 @@ mod tests {
                 end: 2,
                 line: 1,
                 message: "层级跳跃",
+            }],
+            genre: "rule_of_law_report",
+            checks: vec![CheckOut {
+                kind: "rate",
+                severity: "warning",
+                message: "调解成功率应为97.89%（1205÷1231），报告写97.87%",
+                spans: vec![SpanOut { start: 10, end: 16 }],
+                stated: Some(97.87),
+                computed: Some(97.89),
             }],
         }
     }

@@ -1,7 +1,7 @@
 //! zhibiao command line: runs the same core as the page over files.
 //!
 //! ```text
-//! zhibiao extract [--format json|jsonl|csv|text] [--lossy] FILE...   (- reads stdin)
+//! zhibiao extract [--format json|jsonl|csv|checks|text] [--lossy] FILE...   (- reads stdin)
 //! zhibiao compare [--format json|csv|text] [--lossy] OLD NEW
 //! zhibiao table [--format csv|json] [--lossy] FILE...
 //! ```
@@ -14,7 +14,7 @@ use zhibiao::span::LineIndex;
 use zhibiao::Extraction;
 
 const USAGE: &str = "\
-usage: zhibiao extract [--format json|jsonl|csv|text] [--lossy] FILE...
+usage: zhibiao extract [--format json|jsonl|csv|checks|text] [--lossy] FILE...
        zhibiao compare [--format json|csv|text] [--lossy] OLD NEW
        zhibiao table [--format csv|json] [--lossy] FILE...
 
@@ -26,7 +26,9 @@ formats:
   json   one JSON object (one file); several files give an array of objects with a \"file\" key
   jsonl  one JSON object per line and file, with a \"file\" key
   csv    one row per indicator, UTF-8 with BOM (opens in Excel/WPS)
-  text   a readable listing: title, outline tree, the five mandated parts, indicators
+  checks one row per finding (arithmetic, thin parts, years, bases), UTF-8 with BOM
+  text   a readable listing: title, genre, outline tree, the five mandated parts, findings,
+         indicators
 
 compare: the figures of two reports paired (same metric), with their change, the figures
   without a partner, and the passages of NEW carried over word for word from OLD.
@@ -39,6 +41,7 @@ enum Format {
     Json,
     Jsonl,
     Csv,
+    Checks,
     Text,
 }
 
@@ -109,8 +112,11 @@ fn format_named(s: &str) -> Result<Format, String> {
         "json" => Ok(Format::Json),
         "jsonl" => Ok(Format::Jsonl),
         "csv" => Ok(Format::Csv),
+        "checks" => Ok(Format::Checks),
         "text" => Ok(Format::Text),
-        _ => Err(format!("unknown format '{s}' (json, jsonl, csv or text)")),
+        _ => Err(format!(
+            "unknown format '{s}' (json, jsonl, csv, checks or text)"
+        )),
     }
 }
 
@@ -247,6 +253,7 @@ const CSV_COLUMNS: &[(&str, CsvCell)] = &[
     ("metric", |r| or_empty(r.i.metric)),
     ("metric_id", |r| or_empty(r.i.metric_id)),
     ("section", |r| r.section.clone()),
+    ("target", |r| if r.i.target { "target" } else { "" }.into()),
 ];
 
 /// One CSV line of `cells`: a cell with a comma, a quote or a line break is quoted, its quotes
@@ -290,6 +297,54 @@ fn csv_rows(r: &Report) -> String {
         .collect()
 }
 
+/// The findings as CSV (`--format checks`): findings are not indicators, so they get their own
+/// file rather than a section of the indicators' CSV (which a spreadsheet reads as one table).
+/// `text` is the figure checked (or the evidence); `start`/`end` its UTF-16 span, `line` its
+/// line; `spans` every span as `start-end` separated by spaces.
+const CHECKS_HEADER: &str =
+    "file,kind,severity,line,start,end,text,stated,computed,message,spans\n";
+
+fn checks_rows(r: &Report) -> String {
+    r.out
+        .checks
+        .iter()
+        .zip(&r.x.checks)
+        .map(|(c, xc)| {
+            let first = xc.spans.first().copied();
+            let cells = [
+                r.file.to_string(),
+                c.kind.to_string(),
+                c.severity.to_string(),
+                first.map_or(String::new(), |s| r.lines.line(s.start).to_string()),
+                c.spans
+                    .first()
+                    .map_or(String::new(), |s| s.start.to_string()),
+                c.spans.first().map_or(String::new(), |s| s.end.to_string()),
+                first.map_or(String::new(), |s| s.of(r.text).to_string()),
+                num(c.stated),
+                num(c.computed),
+                c.message.to_string(),
+                c.spans
+                    .iter()
+                    .map(|s| format!("{}-{}", s.start, s.end))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ];
+            csv_line(cells.into_iter())
+        })
+        .collect()
+}
+
+/// The genre in the listing's words.
+fn genre_label(genre: &str) -> &'static str {
+    match genre {
+        "rule_of_law_report" => "法治政府建设报告",
+        "government_work_report" => "政府工作报告",
+        "statistical_bulletin" => "统计公报",
+        _ => "其他",
+    }
+}
+
 fn text_listing(r: &Report) -> String {
     use std::fmt::Write as _;
     let (file, o) = (r.file, &r.out);
@@ -298,6 +353,7 @@ fn text_listing(r: &Report) -> String {
     if let Some(t) = o.title {
         let _ = writeln!(s, "标题: {t}");
     }
+    let _ = writeln!(s, "文体: {}", genre_label(o.genre));
     if let Some(y) = o.report_year {
         let _ = writeln!(s, "报告年度: {y}");
     }
@@ -362,7 +418,12 @@ fn text_listing(r: &Report) -> String {
                 ),
                 _ => String::new(),
             };
-            let _ = writeln!(s, "  {mark}  {}{evidence}", p.name);
+            let substance = if p.status == "present" {
+                format!("  · 数据{}项 · 事项{}项", p.figures, p.items)
+            } else {
+                String::new()
+            };
+            let _ = writeln!(s, "  {mark}  {}{evidence}{substance}", p.name);
         }
     }
     if let Some(d) = &o.deadline {
@@ -380,6 +441,18 @@ fn text_listing(r: &Report) -> String {
     for w in &o.warnings {
         let _ = writeln!(s, "  注意 第{}行: {}", w.line, w.message);
     }
+    if !o.checks.is_empty() {
+        let _ = writeln!(s, "\n检查 ({}):", o.checks.len());
+        for (c, xc) in o.checks.iter().zip(&r.x.checks) {
+            let mark = if c.severity == "warning" {
+                "⚠"
+            } else {
+                "ℹ"
+            };
+            let line = xc.spans.first().map_or(0, |sp| r.lines.line(sp.start));
+            let _ = writeln!(s, "  {mark} 第{line}行 [{}] {}", c.kind, c.message);
+        }
+    }
     let _ = writeln!(s, "\n指标 ({}):", o.indicators.len());
     for i in &o.indicators {
         let value = i.value.map(|v| v.to_string()).unwrap_or_else(|| "?".into());
@@ -391,6 +464,9 @@ fn text_listing(r: &Report) -> String {
         if let Some(c) = &i.change {
             let arrow = if c.direction == "up" { "↑" } else { "↓" };
             let _ = write!(s, " {arrow}{}", c.basis);
+        }
+        if i.target {
+            let _ = write!(s, " (目标)");
         }
         if let Some(m) = i.metric {
             let _ = write!(s, "\t{m}");
@@ -482,6 +558,10 @@ fn run(args: Args) -> io::Result<bool> {
         w.write_all("\u{FEFF}".as_bytes())?;
         w.write_all(csv_header().as_bytes())?;
     }
+    if args.format == Format::Checks {
+        w.write_all("\u{FEFF}".as_bytes())?;
+        w.write_all(CHECKS_HEADER.as_bytes())?;
+    }
     if several_json {
         w.write_all(b"[")?;
     }
@@ -519,6 +599,7 @@ fn run(args: Args) -> io::Result<bool> {
                 w.write_all(b"\n")?;
             }
             Format::Csv => w.write_all(csv_rows(&r).as_bytes())?,
+            Format::Checks => w.write_all(checks_rows(&r).as_bytes())?,
             Format::Text => w.write_all(text_listing(&r).as_bytes())?,
         }
         first = false;
@@ -570,8 +651,10 @@ mod tests {
             "    (一)深入推动政府职能优化转变  (第3行) · 列举2项",
             "  二、存在的问题  (第4行)",
             "    (一)紧盯目标任务,统筹推进法治政府建设工作  (第7行)",
-            "  ✓ 有章节  存在的不足和原因  ← 二、存在的问题 (第4行)",
+            "  ✓ 有章节  存在的不足和原因  ← 二、存在的问题 (第4行)  · 数据0项 · 事项0项",
             "  ✗ 缺失  其他需要报告的情况",
+            "文体: 法治政府建设报告",
+            "  ⚠ 第4行 [thin] “存在的不足和原因”部分没有数据，也没有具体事项",
         ];
         for line in want {
             assert!(listing.lines().any(|l| l == line), "{line}\n{listing}");
