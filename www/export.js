@@ -1,7 +1,8 @@
-// The table's exports: TSV to the clipboard (for Excel/WPS), the CLI's CSV and the core's JSON
-// as downloads. All rows, in the table's order and with its filter; the text of each format is
-// written by report.js (`exportIndicators`, one writer for CSV and TSV), this module only hands
-// it to the user. Nothing leaves the browser: a download is a blob URL.
+// The table's exports: TSV to the clipboard (for Excel/WPS), CSV (the same Chinese columns) and
+// the core's JSON as downloads. All rows, in the table's order and with its filter; the text of
+// each format is written by report.js (`exportIndicators`, one writer for CSV and TSV, every field
+// safe for spreadsheets), this module only hands it to the user. Nothing leaves the browser: a
+// download is a blob URL. (The CLI's `--format csv` keeps its machine headers: file,start,end,…)
 import { exportIndicators, fileName } from "./report.js";
 
 /** Offers `content` as a download named `name`. */
@@ -39,8 +40,7 @@ export function createExport(els, state, { rows, setStatus }) {
   const write = (format) => {
     const c = state.current;
     if (!c) return exportIndicators(format, { headings: [] }, [], () => 1);
-    const file = fileName(title(), "").replace(/\.$/, "") || "input";
-    return exportIndicators(format, c.result, rows(), c.lineOf, file);
+    return exportIndicators(format, c.result, rows(), c.lineOf);
   };
 
   els.copyTsv.addEventListener("click", async () => {

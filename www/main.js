@@ -7,6 +7,7 @@
 //   outline.js        document facts, outline, five parts, deadline, warnings
 //   table.js          the indicator table          export.js   TSV copy, CSV and JSON downloads
 //   storage.js        localStorage (text, hidden kinds)
+//   notices.js        warnings that stay until dismissed   bookmarklet.js  text from a web page
 //   report.js         pure functions of a text and its result (no DOM; tests/www/ tests them)
 //   dom.js            small DOM helpers
 // The page's state is the one object `state` below; the modules read and change it, nothing else
@@ -17,10 +18,12 @@
 // with `content-visibility: auto`, then the outline, then the table, a few rows per frame; so a
 // 1 MB report neither freezes the page nor lays out at once. `node bench/browser.mjs` measures it.
 import { $, afterNextFrame } from "./dom.js";
+import { bookmarkletHref, receiveSource } from "./bookmarklet.js";
 import { createExport } from "./export.js";
 import { createLegend } from "./legend.js";
 import { createOutline } from "./outline.js";
-import { decodeText, summary } from "./report.js";
+import { createNotices } from "./notices.js";
+import { decodeText, isWebUrl, summary } from "./report.js";
 import { loadText, saveText } from "./storage.js";
 import { createTable } from "./table.js";
 import { createTooltip } from "./tooltip.js";
@@ -44,6 +47,8 @@ const state = {
   table: { col: null, dir: 1, filter: "", limit: 200 },
   /** Why the core cannot run, once it failed. */
   failed: null,
+  /** The web page the text came from (bookmarklet.js): { url, title, date }, or null. */
+  source: null,
 };
 
 // ---- modules --------------------------------------------------------------------------------
@@ -60,7 +65,7 @@ const view = createView(viewEl, {
   },
 });
 const outline = createOutline(
-  { info: $("doc-info"), outline: $("outline"), parts: $("parts"), deadline: $("deadline"), warnings: $("warnings") },
+  { info: $("doc-info"), outline: $("outline"), partsHeading: $("parts-h"), parts: $("parts"), deadline: $("deadline"), warnings: $("warnings") },
   state,
   view,
 );
@@ -73,8 +78,12 @@ const table = createTable({ table: $("table"), count: $("table-count"), more: $(
   },
 });
 createExport({ copyTsv: $("copy-tsv"), csv: $("download-csv"), json: $("download-json") }, state, { rows: table.rows, setStatus });
+const notices = createNotices($("notices"));
 const extract = startCore({
-  onReady: (version) => ($("version").textContent = `zhibiao ${version}`),
+  onReady(version) {
+    $("version").textContent = `zhibiao ${version}`;
+    registerServiceWorker();
+  },
   onFail: fail,
 });
 
@@ -91,7 +100,12 @@ function setStatus(message, isError = false) {
 
 // ---- analysis: input → worker → view, outline, table --------------------------------------------
 let debounce = 0;
-input.addEventListener("input", (e) => schedule(/^insertFrom(Paste|Drop)$/.test(e.inputType || "")));
+input.addEventListener("input", (e) => {
+  const pasted = /^insertFrom(Paste|Drop)$/.test(e.inputType || "");
+  if (pasted) setSource(null); // a pasted text is not the web page's any more
+  if (input.value) offerUndo(null);
+  schedule(pasted);
+});
 
 /** Runs the analysis: at once for a paste, a drop or a file, after a pause in typing otherwise. */
 function schedule(now = false) {
@@ -113,7 +127,8 @@ async function run() {
   const t0 = performance.now();
   const extracted = extract(text);
   setStatus(text.length > 100000 ? "正在分析……" : "");
-  if (!saveText(text)) setStatus("文本太大，无法保存在本浏览器中（刷新后需重新粘贴）。", true);
+  if (saveText(text)) notices.dismiss("storage");
+  else notices.warn("storage", "文本太大，无法保存在本浏览器中：刷新或关闭页面后这段文本将不会恢复（之前保存的文本已删除）。请保留原文件。");
   let reply;
   try {
     reply = await extracted;
@@ -138,25 +153,51 @@ async function run() {
   document.body.dataset.coreMs = String(Math.round(reply.ms)); // for bench/browser.mjs
 }
 
-function setText(text) {
+/** Replaces the text (and forgets the web page it came from: `source` is the new one's). */
+function setText(text, source = null) {
   input.value = text;
+  setSource(source);
+  if (text) offerUndo(null);
   schedule(true);
 }
 
-// ---- where text comes from: the sample, a file (chosen or dropped), 清空 ---------------------------
+// ---- where text comes from: the sample, a file (chosen or dropped), a web page, 清空 -------------
 $("sample").addEventListener("click", async () => {
   try {
     const r = await fetch("sample.txt");
     if (!r.ok) throw new Error(r.statusText);
     setText(await r.text());
   } catch (e) {
-    setStatus(`无法载入示例：${e.message}`, true);
+    notices.warn("sample", `无法载入示例：${e.message}`);
   }
 });
 
-$("clear").addEventListener("click", () => {
-  setText("");
+// 清空 can be undone: the 撤销 button beside the status, or Ctrl+Z in the emptied text area (whose
+// own undo history a programmatic change wipes), until new text comes in.
+let cleared = null;
+function offerUndo(what) {
+  cleared = what;
+  $("undo").hidden = !what;
+}
+function undoClear() {
+  if (!cleared) return;
+  const { text, source } = cleared;
+  setText(text, source);
   input.focus();
+  setStatus("已恢复清空前的文本。");
+}
+$("clear").addEventListener("click", () => {
+  const before = input.value ? { text: input.value, source: state.source } : null;
+  setText("");
+  offerUndo(before);
+  input.focus();
+});
+$("undo").addEventListener("click", undoClear);
+input.addEventListener("keydown", (e) => {
+  if (cleared && !input.value && (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === "z") {
+    e.preventDefault();
+    undoClear();
+  }
 });
 
 $("file").addEventListener("change", (e) => {
@@ -167,8 +208,35 @@ $("file").addEventListener("change", (e) => {
 
 async function openFile(file) {
   const { text, note } = decodeText(new Uint8Array(await file.arrayBuffer()));
+  if (text === null) return notices.warn("file", `${file.name}：${note}当前文本未改变。`);
+  notices.dismiss("file");
   setText(text);
-  if (note) setTimeout(() => setStatus(`${file.name}${note}`), 0);
+  if (note) notices.warn("file", `${file.name}${note}`);
+}
+
+// A web page's text, handed over by the bookmarklet (bookmarklet.js): offered on the page as a
+// link to drag to the bookmarks bar, with zhibiao's own URL baked in.
+const bookmarklet = $("bookmarklet");
+bookmarklet.href = bookmarkletHref(location.origin + location.pathname);
+bookmarklet.addEventListener("click", (e) => {
+  e.preventDefault();
+  setStatus("请把“导入到指标”拖到浏览器的书签栏，然后在政府网站的报告页面上点它。");
+});
+receiveSource((source) => setText(source.text.replace(/\r\n?/g, "\n"), source));
+
+/** Shows where the text came from: the page's title and URL (a live link only for http(s)). */
+function setSource(source) {
+  state.source = source;
+  const el = $("source");
+  el.hidden = !source;
+  if (!source) return el.replaceChildren();
+  const live = isWebUrl(source.url);
+  const url = document.createElement(live ? "a" : "span");
+  url.textContent = source.url;
+  if (live) Object.assign(url, { href: source.url, target: "_blank", rel: "noopener noreferrer" });
+  const title = source.title ? `${source.title} ` : "";
+  const date = source.date ? `（发布日期 ${source.date}）` : "（未找到发布日期）";
+  el.replaceChildren("来源网页：", title, url, date);
 }
 
 const root = document.documentElement;
@@ -196,11 +264,16 @@ else run();
 // Offline: the service worker (sw.js) caches every shipped file, listed by the build in
 // pkg/build.json, under the build's id, so a new build (new id → new worker script URL) replaces
 // the old cache.
-if ("serviceWorker" in navigator && location.protocol !== "file:") {
+// It is registered once the core is loaded: its install then finds every file, the 350 KB wasm
+// included, in the HTTP cache (see sw.js) instead of downloading it a second time.
+function registerServiceWorker() {
+  if (!("serviceWorker" in navigator) || location.protocol === "file:") return;
   fetch("pkg/build.json", { cache: "no-store" })
     .then((r) => r.json())
     .then((b) => navigator.serviceWorker.register(`sw.js?build=${encodeURIComponent(b.build)}`))
     .catch(() => {});
+}
+if ("serviceWorker" in navigator && location.protocol !== "file:") {
   // A new build took over: this page still runs the old code until it is reloaded.
   const hadController = Boolean(navigator.serviceWorker.controller);
   navigator.serviceWorker.addEventListener("controllerchange", () => {

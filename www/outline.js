@@ -1,12 +1,14 @@
 // The side panel: the document's facts (title, year, signature, metadata), its outline (the
-// headings as a tree of buttons that jump to them), the five statutory parts, the deadline check
-// and the core's warnings. Each part is a function of the result, rendered into its own element.
+// headings as a tree of buttons that jump to them), the five statutory parts (for the genre they
+// apply to), the deadline check (with the source web page's date when there is one) and the
+// core's warnings. Each part is a function of the result, rendered into its own element.
 import { button, oneTabStop, roving } from "./dom.js";
-import { PART_STATUS, deadlineText, docInfo, outlineGroups } from "./report.js";
+import { PARTS_NA, PART_STATUS, deadlineText, deadlineWith, docInfo, outlineGroups, partsMode } from "./report.js";
 
 /**
- * The panel in elements `els`: { info, outline, parts, deadline, warnings }. `state.current`
- * gives the marks to jump to; `focusMark(mark, flash)` and `jumpToRange(start, end)` are the view's.
+ * The panel in elements `els`: { info, outline, partsHeading, parts, deadline, warnings }.
+ * `state.current` gives the marks to jump to, `state.source` the web page the text came from;
+ * `focusMark(mark, flash)` and `jumpToRange(start, end)` are the view's.
  */
 export function createOutline(els, state, { focusMark, jumpToRange }) {
   roving(els.outline, "button");
@@ -55,6 +57,19 @@ export function createOutline(els, state, { focusMark, jumpToRange }) {
   }
 
   function renderParts(r) {
+    // Only for the genre the 2019 督察工作规定 applies to (report.js `partsMode`): a 统计公报 or a
+    // 政府工作报告 says in one line that the check does not apply; an empty page shows nothing.
+    const mode = partsMode(r, hasText());
+    els.partsHeading.hidden = mode === "none";
+    els.parts.hidden = mode === "none";
+    els.parts.dataset.mode = mode;
+    if (mode !== "parts") {
+      const li = document.createElement("li");
+      li.className = "empty";
+      li.textContent = PARTS_NA;
+      els.parts.replaceChildren(...(mode === "na" ? [li] : []));
+      return;
+    }
     els.parts.replaceChildren(
       ...r.parts.map((p) => {
         const li = document.createElement("li");
@@ -72,21 +87,17 @@ export function createOutline(els, state, { focusMark, jumpToRange }) {
         return li;
       }),
     );
-    if (!r.parts.length) {
-      const li = document.createElement("li");
-      li.className = "empty";
-      li.textContent = hasText() ? "未检查（未识别到报告结构）。" : "粘贴报告后显示。";
-      els.parts.append(li);
-    }
   }
 
   function renderDeadline(r) {
     const dl = els.deadline;
     dl.replaceChildren();
-    if (r.deadline) {
-      dl.dataset.status = r.deadline.status;
+    const d = deadlineWith(r, state.source && state.source.date);
+    if (d) {
+      dl.dataset.status = d.status;
+      dl.dataset.source = d.source;
       const p = document.createElement("p");
-      p.textContent = deadlineText(r.deadline);
+      p.textContent = deadlineText(d);
       dl.append(p);
     }
   }

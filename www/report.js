@@ -159,7 +159,8 @@ export function docInfo(r) {
 export function deadlineText(d) {
   if (!d) return "";
   const late = d.status === "late";
-  return `公开时限：${late ? "✗ 逾期" : "✓ 按时"}。${d.source === "signature" ? "落款日期" : "网页生成日期"} ${d.date}，应于 ${d.due} 前公开（每年4月1日前）。`;
+  const source = { signature: "落款日期", metadata: "网页生成日期", page: "来源网页发布日期" }[d.source] || "日期";
+  return `公开时限：${late ? "✗ 逾期" : "✓ 按时"}。${source} ${d.date}，应于 ${d.due} 前公开（每年4月1日前）。`;
 }
 
 /** Indices of the top-level headings, in groups of `size` (one outline block each). */
@@ -222,24 +223,37 @@ const num = (v) => (v === null || v === undefined ? "" : String(v));
 
 /** Delimited-text formats: separator, line end, leading bytes, and how a field is escaped. */
 export const FORMATS = {
-  /** RFC 4180 CSV as the CLI writes it (`zhibiao extract --format csv`): UTF-8 with a BOM (for
+  /** RFC 4180 CSV, like the CLI's (`zhibiao extract --format csv`): UTF-8 with a BOM (for
    * Excel/WPS), a field with `"`, `,` or a line break quoted. */
   csv: { sep: ",", eol: "\n", bom: "\ufeff", field: (s) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s) },
   /** Tab-separated, as Excel and WPS paste it: tabs and line breaks in a field become a space. */
   tsv: { sep: "\t", eol: "\r\n", bom: "", field: (s) => s.replace(/[\t\r\n]+/g, " ") },
 };
 
+/** A plain number as the exports write one ("-1.2", "46000", "1e-7"): a spreadsheet reads it as
+ * the number it is, so it is never prefixed. */
+const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+/** A field a spreadsheet cannot take for a formula (OWASP "CSV injection"): text starting with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, which Excel, WPS and
+ * LibreOffice read as "this cell is text" and do not show. Plain numbers (-1.2) stay numbers. */
+export function spreadsheetSafe(s) {
+  return /^[=+\-@\t\r]/.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s;
+}
+
 /** Writes `rows` in `format` (a FORMATS entry): a header line of the columns' `head`, then
- * one line per row of `get(row)` each; every line ends with the format's line end. */
+ * one line per row of `get(row)` each; every line ends with the format's line end. Every field
+ * is made safe for spreadsheets first (`spreadsheetSafe`). */
 export function writeDelimited(format, columns, rows) {
-  const line = (cells) => cells.map((c) => format.field(String(c))).join(format.sep);
+  const line = (cells) => cells.map((c) => format.field(spreadsheetSafe(String(c)))).join(format.sep);
   const out = [line(columns.map((c) => c.head))];
   for (const row of rows) out.push(line(columns.map((c) => c.get(row))));
   return format.bom + out.join(format.eol) + format.eol;
 }
 
-/** The export columns of the page's TSV (Chinese, for people). `ctx`: { r, lineOf }. */
-export const TSV_COLUMNS = [
+/** The columns of the page's exports, CSV and TSV alike (Chinese, for people; the CLI's
+ * `--format csv` keeps its machine headers: file,start,end,line,text,…). `row`: { x, r, lineOf }. */
+export const EXPORT_COLUMNS = [
   { head: "原文", get: ({ x }) => x.text },
   { head: "指标名", get: ({ x }) => x.metric || "" },
   { head: "指标编号", get: ({ x }) => x.metricId || "" },
@@ -254,29 +268,10 @@ export const TSV_COLUMNS = [
   { head: "行", get: ({ x, lineOf }) => lineOf(x.start) },
 ];
 
-/** The export columns of the CSV: the CLI's (`--format csv`), with the same machine headers. */
-export const CSV_COLUMNS = [
-  { head: "file", get: ({ file }) => file },
-  { head: "start", get: ({ x }) => x.start },
-  { head: "end", get: ({ x }) => x.end },
-  { head: "line", get: ({ x, lineOf }) => lineOf(x.start) },
-  { head: "text", get: ({ x }) => x.text },
-  { head: "value", get: ({ x }) => num(x.value) },
-  { head: "value_max", get: ({ x }) => num(x.valueMax) },
-  { head: "unit", get: ({ x }) => x.unit || "" },
-  { head: "kind", get: ({ x }) => x.kind },
-  { head: "approx", get: ({ x }) => x.approx || "" },
-  { head: "change", get: ({ x }) => (x.change ? `${x.change.direction} ${x.change.basis}` : "") },
-  { head: "metric", get: ({ x }) => x.metric || "" },
-  { head: "metric_id", get: ({ x }) => x.metricId || "" },
-  { head: "section", get: ({ x, r }) => sectionPath(r.headings, x).join(" > ") },
-];
-
 /** `format` ("csv" or "tsv") of the indicators `rows` ({ x } from `tableRows`) of result `r`;
- * `lineOf`: offset → line (`lineIndex(text)`); `file`: the CSV's first column. */
-export function exportIndicators(format, r, rows, lineOf, file = "input") {
-  const columns = format === "csv" ? CSV_COLUMNS : TSV_COLUMNS;
-  return writeDelimited(FORMATS[format], columns, rows.map(({ x }) => ({ x, r, lineOf, file })));
+ * `lineOf`: offset → line (`lineIndex(text)`). */
+export function exportIndicators(format, r, rows, lineOf) {
+  return writeDelimited(FORMATS[format], EXPORT_COLUMNS, rows.map(({ x }) => ({ x, r, lineOf })));
 }
 
 /** A file name from the report's title (or "zhibiao"), safe on every system: "标题.csv". */
@@ -286,15 +281,99 @@ export function fileName(title, ext) {
 }
 
 // ---- files --------------------------------------------------------------------------------------
+/** Share of characters, in the decoded text, that no text file has (NUL and the other C0 controls
+ * but tab, line ends and form feed; DEL; U+FFFD from bytes the encoding refused) above which a file
+ * is taken for binary (an image, a PDF, a Word file). A text file has none or a stray few. */
+export const BINARY_SHARE = 0.01;
+
+/** Whether decoded `text` is binary data rather than text (see BINARY_SHARE). */
+export function looksBinary(text) {
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 127 || c === 0xfffd) bad++;
+  }
+  return bad > 0 && bad >= text.length * BINARY_SHARE;
+}
+
 /** Decodes a .txt file's bytes: UTF-8 or UTF-16 with a BOM; otherwise UTF-8 if valid, else
- * GB18030 (GBK). Returns { text, note }: `note` says when the encoding was guessed. */
+ * GB18030 (GBK). Returns { text, note }: `note` says when the encoding was guessed. A file that is
+ * not text (NUL bytes without a UTF-16 BOM, or too many characters no text has) gives
+ * { text: null, note: why }, so the page keeps the text it has. */
 export function decodeText(bytes) {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes), note: "" };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes), note: "" };
+  const refused = { text: null, note: "不是文本文件（可能是图片、PDF 或 Word 文件），未打开。请打开 .txt 文本文件。" };
+  const check = (decoded) => (looksBinary(decoded.text) ? refused : decoded);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return check({ text: new TextDecoder("utf-16le").decode(bytes), note: "" });
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return check({ text: new TextDecoder("utf-16be").decode(bytes), note: "" });
+  if (bytes.indexOf(0) >= 0) return refused;
   try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), note: "" };
+    return check({ text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), note: "" });
   } catch {
-    return { text: new TextDecoder("gb18030").decode(bytes), note: "（不是 UTF-8，已按 GB18030/GBK 解码）" };
+    return check({ text: new TextDecoder("gb18030").decode(bytes), note: "（不是 UTF-8，已按 GB18030/GBK 解码）" });
+  }
+}
+
+// ---- the five parts and the deadline ------------------------------------------------------------
+/** Genres the five statutory parts (2019 督察工作规定) apply to. */
+export const PARTS_GENRES = ["rule_of_law_report"];
+
+/** What the five-parts panel shows for result `r` of a text: "none" (no text: nothing),
+ * "parts" (the list), or "na" (this kind of report has no five parts: one line says so). With a
+ * `genre` (the core's, issue 13) it decides; a result without one (an older core) shows the
+ * parts when at least one was found. */
+export function partsMode(r, hasText) {
+  if (!hasText || !r) return "none";
+  if (r.genre) return PARTS_GENRES.includes(r.genre) ? "parts" : "na";
+  return (r.parts || []).some((p) => p.status !== "missing") ? "parts" : "na";
+}
+
+/** The line shown instead of the five parts when they do not apply. */
+export const PARTS_NA = "此类报告不适用五项内容检查。";
+
+/** The deadline check of result `r`, given the web page's own publication date `published`
+ * (ISO "2024-03-01", from the bookmarklet; may be null). A report on year N is due by 1 April of
+ * N+1 (as in the core: src/parts.rs `deadline`). The page's publication date is when the report
+ * was made public, which is what the rule is about, so it wins over the core's signature or
+ * metadata date; without it, or without a report year, the core's own check stands. */
+export function deadlineWith(r, published) {
+  const core = r ? r.deadline || null : null;
+  if (!r || !r.reportYear || !/^\d{4}-\d{2}-\d{2}$/.test(published || "")) return core;
+  const due = `${String(r.reportYear + 1).padStart(4, "0")}-04-01`;
+  return { date: published, source: "page", due, status: published > due ? "late" : "onTime" };
+}
+
+// ---- text from a web page (bookmarklet.js) ------------------------------------------------------
+/** A date as a web page writes it ("2024-03-01T08:00:00+08:00", "2024年3月1日", "2024/3/1",
+ * "20240301") in ISO form, "2024-03-01"; "" when it is none. */
+export function isoDate(s) {
+  const m = /^\s*(\d{4})\s*(?:[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})|(\d{2})(\d{2}))(?!\d)/.exec(String(s || ""));
+  if (!m) return "";
+  const [y, mo, d] = [Number(m[1]), Number(m[2] || m[4]), Number(m[3] || m[5])];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return "";
+  return `${m[1]}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** The bookmarklet's message `data`, checked: { text, url, title, date } (date ISO or "") when it
+ * is exactly { zhibiao: "source", text, url, title?, date? } with strings of sane sizes; else null. */
+export function sourceMessage(data) {
+  if (!data || typeof data !== "object" || Array.isArray(data) || data.zhibiao !== "source") return null;
+  const keys = Object.keys(data);
+  if (keys.some((k) => !["zhibiao", "text", "url", "title", "date"].includes(k))) return null;
+  const str = (v, max) => (v === undefined || v === null ? "" : typeof v === "string" && v.length <= max ? v : null);
+  const text = str(data.text, 20_000_000);
+  const url = str(data.url, 4096);
+  const title = str(data.title, 1000);
+  const date = str(data.date, 100);
+  if (!text || url === null || title === null || date === null) return null;
+  return { text, url, title, date: isoDate(date) };
+}
+
+/** Whether `url` may be shown as a live link: http(s) only (never javascript:, data:, file:). */
+export function isWebUrl(url) {
+  try {
+    return ["http:", "https:"].includes(new URL(url).protocol);
+  } catch {
+    return false;
   }
 }
 

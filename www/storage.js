@@ -15,13 +15,19 @@ export function loadText() {
 }
 
 /** Saves `text` (an empty text removes the saved one). Returns false if it could not be stored
- * (too big for the browser's quota, or storage refused). */
+ * (too big for the browser's quota, or storage refused): then the copy saved before is removed
+ * too, so that a reload does not bring back an older text than the one on screen. */
 export function saveText(text) {
   try {
     if (text) localStorage.setItem(TEXT_KEY, text);
     else localStorage.removeItem(TEXT_KEY);
     return true;
   } catch {
+    try {
+      localStorage.removeItem(TEXT_KEY);
+    } catch {
+      /* storage refused altogether: nothing is saved either */
+    }
     return false;
   }
 }

@@ -20,13 +20,16 @@ const TYPES = {
   ".ts": "text/plain; charset=utf-8",
 };
 
-/** Serves www/ on 127.0.0.1 at a free port. Returns { url, close, overrides }: a test may put
- * a path's body in `overrides` (e.g. a new pkg/build.json) to simulate a new build. */
+/** Serves www/ on 127.0.0.1 at a free port. Returns { url, close, overrides, hits }: a test may
+ * put a path's body in `overrides` (e.g. a new pkg/build.json) to simulate a new build; `hits`
+ * lists the path of every request the server answered, in order (what reached the network). */
 export async function serve() {
   const overrides = {};
+  const hits = [];
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      hits.push(path);
       if (path in overrides) {
         res.writeHead(200, { "content-type": TYPES[extname(path)], "cache-control": "no-cache" });
         res.end(overrides[path]);
@@ -48,6 +51,7 @@ export async function serve() {
   return {
     url: `http://127.0.0.1:${port}/`,
     overrides,
+    hits,
     close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
   };
 }
