@@ -24,7 +24,7 @@ import { createLegend } from "./legend.js";
 import { createOutline } from "./outline.js";
 import { createNotices } from "./notices.js";
 import { decodeText, isWebUrl, summary } from "./report.js";
-import { loadText, saveText } from "./storage.js";
+import { loadSource, loadText, saveSource, saveText } from "./storage.js";
 import { createTable } from "./table.js";
 import { createTooltip } from "./tooltip.js";
 import { createView } from "./view.js";
@@ -222,11 +222,13 @@ bookmarklet.addEventListener("click", (e) => {
   e.preventDefault();
   setStatus("请把“导入到指标”拖到浏览器的书签栏，然后在政府网站的报告页面上点它。");
 });
-receiveSource((source) => setText(source.text.replace(/\r\n?/g, "\n"), source));
+// A web page's paragraphs come with blank lines between them (innerText): one line end each.
+receiveSource((source) => setText(source.text.replace(/\r\n?/g, "\n").replace(/\n(?:[ \t\u00a0\u3000]*\n)+/g, "\n"), source));
 
 /** Shows where the text came from: the page's title and URL (a live link only for http(s)). */
 function setSource(source) {
   state.source = source;
+  saveSource(source);
   const el = $("source");
   el.hidden = !source;
   if (!source) return el.replaceChildren();
@@ -258,7 +260,7 @@ root.addEventListener("drop", (e) => {
 
 // ---- start ----------------------------------------------------------------------------------
 const saved = loadText();
-if (saved) setText(saved);
+if (saved) setText(saved, loadSource());
 else run();
 
 // Offline: the service worker (sw.js) caches every shipped file, listed by the build in

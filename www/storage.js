@@ -4,6 +4,7 @@
 
 const TEXT_KEY = "zhibiao.text";
 const HIDDEN_KEY = "zhibiao.hidden";
+const SOURCE_KEY = "zhibiao.source";
 
 /** The saved text, or null (none, or storage unavailable). */
 export function loadText() {
@@ -29,6 +30,26 @@ export function saveText(text) {
       /* storage refused altogether: nothing is saved either */
     }
     return false;
+  }
+}
+
+/** The web page the saved text came from ({ url, title, date }, see bookmarklet.js), or null. */
+export function loadSource() {
+  try {
+    const s = JSON.parse(localStorage.getItem(SOURCE_KEY) || "null");
+    return s && typeof s.url === "string" && typeof s.date === "string" ? { url: s.url, title: String(s.title || ""), date: s.date } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Saves the web page the text came from (null removes it); silently, like the hidden kinds. */
+export function saveSource(source) {
+  try {
+    if (source) localStorage.setItem(SOURCE_KEY, JSON.stringify({ url: source.url, title: source.title, date: source.date }));
+    else localStorage.removeItem(SOURCE_KEY);
+  } catch {
+    /* the source just won't survive a reload */
   }
 }
 

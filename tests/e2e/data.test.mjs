@@ -253,6 +253,13 @@ describe("text in, data out", () => {
       assert.equal(await tab.getAttribute("#source a", "href"), govUrl);
       assert.equal(await tab.getAttribute("#deadline", "data-source"), "page");
       assert.match(await tab.textContent("#deadline"), /✓ 按时。来源网页发布日期 2024-03-29，应于 2024-04-01 前公开/);
+      assert.doesNotMatch(text, /\n\s*\n/, "one line per paragraph, no blank lines between");
+      // The text and where it came from survive a reload.
+      await tab.reload();
+      await waitDone(tab);
+      assert.equal(await tab.inputValue("#input"), text);
+      assert.ok((await tab.textContent("#source")).includes(govUrl));
+      assert.equal(await tab.getAttribute("#deadline", "data-source"), "page");
 
       // A selection is taken as it is; a date written in the page's text is found.
       const second = await run(`${govUrl}?nometa`, true);
