@@ -148,7 +148,7 @@ async function run() {
   if (generation !== state.generation) return;
   const t2 = state.shownAt; // the first screen of highlights was on screen
   performance.mark("zhibiao:rendered");
-  setStatus(summary(text.length, reply.result.indicators.length, t1 - t0, t2 - t1));
+  setStatus(summary(text.length, reply.result.indicators.length, t1 - t0, t2 - t1) || (cleared ? "已清空。" : ""));
   document.body.dataset.state = "done";
   document.body.dataset.coreMs = String(Math.round(reply.ms)); // for bench/browser.mjs
 }

@@ -78,6 +78,7 @@ describe("text in, data out", () => {
     assert.equal(await page.inputValue("#input"), "");
     assert.equal(await page.evaluate(() => localStorage.getItem("zhibiao.text")), null);
     assert.equal(await page.isVisible("#undo"), true);
+    assert.equal(await page.textContent("#status"), "已清空。");
     await page.evaluate(() => { document.body.dataset.state = "busy"; });
     await page.click("#undo");
     await waitDone(page);
