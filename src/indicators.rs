@@ -478,7 +478,7 @@ impl<'a> Scanner<'a> {
             tail,
             self.last_end,
             change.as_ref(),
-            self.out.last(),
+            &self.out,
         );
         let metric_id = metric.as_deref().and_then(taxonomy::lookup);
         self.out.push(Indicator {

@@ -74,6 +74,29 @@ pub enum Class {
     EndsLikeFiller,
     /// Another word that ends a noun after a unit (`直接`).
     NounStop,
+    /// A verb that says only that something was done (`开展`, `组织`): dropped from the start of
+    /// a metric (`start`), or anywhere with what stands before it (`any`: `各部门开展培训` → `培训`);
+    /// `result`: from the start of a named quantity, not of a share (`实现地区生产总值`).
+    LightVerb,
+    /// A determiner that distinguishes nothing (`各类`), dropped wherever it stands in a metric.
+    Determiner,
+    /// A verb of handling cases that distinguishes the stages (`受理`, `办结`): it stays in the
+    /// name, and alone it takes the object of the figure before (`obj`: `办结行政复议案件`) or
+    /// follows it (`alone`: `一审行政诉讼案件结案`).
+    CaseVerb,
+    /// An adverb that may stand before a case verb (`正式受理`, `已办结`).
+    Adverb,
+    /// A noun that names a case handled (`案件`, `申请`): `行政复议案件累计受理15件` names
+    /// `受理行政复议案件`.
+    CaseNoun,
+    /// The aspect of a subject that a figure measures (`产值`, `增速`, `占比`): alone it takes
+    /// the subject of the figure before (`工业投资…，增速34.9%` → `工业投资增速`), and a bare
+    /// part after a whole takes its aspect (`农林牧渔业总产值…，其中农业29.24亿元` → `农业产值`).
+    /// `rate`: of the whole quantity (`增速`); `amount`: of its subject (`产值`).
+    Aspect,
+    /// A noun of an undertaking (`项目`, `工程`): a noun, verb and such an object after a unit
+    /// are one compound (`32个城中村改造项目`), not a relative clause.
+    Undertaking,
     /// A character that is never a measure word after `万`/`亿` (`的`, `年`).
     NotMeasureWord,
     /// A verb character that takes `上` (`迈上`, `登上`): that `上` is no magnitude.
@@ -145,6 +168,28 @@ pub const CLASSES: &[(Class, &str, &str, Value)] = &[
         Value::None,
     ),
     (Class::NounStop, "words.tsv", "noun-stop", Value::None),
+    (
+        Class::LightVerb,
+        "words.tsv",
+        "light-verb",
+        Value::OneOf(&["start", "any", "result"]),
+    ),
+    (Class::Determiner, "words.tsv", "determiner", Value::None),
+    (
+        Class::CaseVerb,
+        "words.tsv",
+        "case-verb",
+        Value::OneOf(&["obj", "alone"]),
+    ),
+    (Class::Adverb, "words.tsv", "adverb", Value::None),
+    (Class::CaseNoun, "words.tsv", "case-noun", Value::None),
+    (Class::Undertaking, "words.tsv", "undertaking", Value::None),
+    (
+        Class::Aspect,
+        "words.tsv",
+        "aspect",
+        Value::OneOf(&["rate", "amount"]),
+    ),
     (
         Class::NotMeasureWord,
         "words.tsv",

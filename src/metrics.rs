@@ -82,23 +82,312 @@ fn trailing_words() -> &'static WordIndex {
 /// The words naming what the quantity at `[head, tail)` measures, from its clause: a rate noun
 /// before the value (a list of rates sharing one value names them all), else the object before
 /// the number, else the noun after the unit. `floor` is where the previous indicator's words end
-/// (the clause never reaches back past it); `prev` is the previous indicator, whose metric a
-/// bare change or a repeated value inherits.
+/// (the clause never reaches back past it); `earlier` are the indicators before, the last of
+/// which lends its metric to a bare change or a repeated value, its object to a verb alone and
+/// its subject to an aspect alone (see [`related`]).
 pub(crate) fn name(
     text: &str,
     head: usize,
     tail: usize,
     floor: usize,
     change: Option<&Change>,
-    prev: Option<&Indicator>,
+    earlier: &[Indicator],
 ) -> Option<String> {
-    name_in_clause(text, head, tail, floor, change, prev).map(|m| {
-        if m.contains(['[', '［']) {
-            without_footnotes(&m)
-        } else {
-            m
-        }
+    let prev = earlier.last();
+    let percent =
+        text[head..tail].contains(['%', '％', '‰']) || text[head..tail].contains("百分点");
+    if let Some(m) = distributed(text, head, change) {
+        return Some(finish(m, percent));
+    }
+    let m = name_in_clause(text, head, tail, floor, change, prev)?;
+    let m = if m.contains(['[', '［']) {
+        without_footnotes(&m)
+    } else {
+        m
+    };
+    let m = finish(m, percent);
+    let m = match prev.filter(|p| near(text, p, head)) {
+        Some(p) => match related(&m, text, head, tail, p, earlier) {
+            Related::Name(r) => r,
+            Related::Nothing => return None,
+            Related::Same => m,
+        },
+        // 办结12件 with no figure before: a case verb alone names nothing.
+        None if bare_verb(&m).is_some() => return None,
+        None => m,
+    };
+    // Never a single character (千, “) or nothing.
+    (m.chars().filter(|c| !is_blank(*c)).count() > 1).then_some(m)
+}
+
+fn class_index(class: Class) -> WordIndex {
+    WordIndex::new(lexicon::words(class).iter().copied())
+}
+
+/// The light verbs: all, those dropped anywhere, those of result.
+fn light_verbs() -> &'static (WordIndex, WordIndex, WordIndex) {
+    static V: OnceLock<(WordIndex, WordIndex, WordIndex)> = OnceLock::new();
+    V.get_or_init(|| {
+        let e = lexicon::entries(Class::LightVerb);
+        let of = |v: &'static str| e.iter().filter(move |e| e.value == v).map(|e| e.word);
+        (
+            class_index(Class::LightVerb),
+            WordIndex::new(of("any")),
+            WordIndex::new(of("result")),
+        )
     })
+}
+
+fn determiners() -> &'static WordIndex {
+    static V: OnceLock<WordIndex> = OnceLock::new();
+    V.get_or_init(|| class_index(Class::Determiner))
+}
+
+fn case_verbs() -> &'static WordIndex {
+    static V: OnceLock<WordIndex> = OnceLock::new();
+    V.get_or_init(|| class_index(Class::CaseVerb))
+}
+
+fn adverbs() -> &'static WordIndex {
+    static V: OnceLock<WordIndex> = OnceLock::new();
+    V.get_or_init(|| class_index(Class::Adverb))
+}
+
+fn aspects() -> &'static WordIndex {
+    static V: OnceLock<WordIndex> = OnceLock::new();
+    V.get_or_init(|| class_index(Class::Aspect))
+}
+
+fn case_nouns() -> &'static WordIndex {
+    static V: OnceLock<WordIndex> = OnceLock::new();
+    V.get_or_init(|| class_index(Class::CaseNoun))
+}
+
+/// A metric without the words that distinguish nothing: determiners (`承办各类法律援助案件` →
+/// `承办法律援助案件`), a light verb at the start or with the agent before it (`开展执法案卷评查`
+/// → `执法案卷评查`, `各级人民调解组织开展矛盾纠纷排查` → `矛盾纠纷排查`), a result verb before a
+/// named quantity (`实现地区生产总值` → `地区生产总值`; `完成年度任务` stays for a share of it),
+/// and a bracketed abbreviation at the end (`地区生产总值(GDP)`).
+fn finish(m: String, percent: bool) -> String {
+    let mut m = m;
+    if determiners_in(&m) {
+        let mut out = String::with_capacity(m.len());
+        let mut i = 0;
+        while i < m.len() {
+            if let Some(d) = determiners().prefix(&m[i..]) {
+                i += d.len();
+                continue;
+            }
+            let c = m[i..].chars().next().map_or(1, char::len_utf8);
+            out.push_str(&m[i..i + c]);
+            i += c;
+        }
+        m = out;
+    }
+    let (all, any, result) = light_verbs();
+    let mut cut = 0;
+    for (i, _) in m.char_indices() {
+        let verb = if i == cut {
+            all.prefix(&m[i..])
+        } else {
+            any.prefix(&m[i..])
+        };
+        if let Some(v) = verb {
+            let rest = strip(&m[i + v.len()..]);
+            let result_verb = result.prefix(v) == Some(v);
+            let enough = if result_verb { 4 } else { 2 };
+            // 提供法律咨询的公共法律服务中心: a relative clause keeps its verb.
+            if rest.chars().count() >= enough
+                && !rest.contains('的')
+                && aspects().prefix(rest) != Some(rest)
+                && !(result_verb && percent)
+            {
+                cut = m.len() - rest.len();
+            }
+        }
+    }
+    let mut s = strip(&m[cut..]);
+    if let Some(open) = s.rfind(['(', '（']) {
+        let inner = s[open..].trim_start_matches(['(', '（']);
+        if let Some(abbr) = inner.strip_suffix([')', '）']) {
+            if !abbr.is_empty() && abbr.chars().all(|c| c.is_ascii_alphabetic()) && open > 0 {
+                s = &s[..open];
+            }
+        }
+    }
+    if s.len() == m.len() {
+        m
+    } else {
+        s.to_string()
+    }
+}
+
+fn determiners_in(m: &str) -> bool {
+    m.contains('各')
+}
+
+/// Whether `prev` is close enough before `head` to lend its words: in the same paragraph, at
+/// most 40 characters before.
+fn near(text: &str, prev: &Indicator, head: usize) -> bool {
+    let end = prev.span.end.min(head);
+    let between = &text[end..head];
+    between.len() <= 120 && !between.contains(['\n', '\r'])
+}
+
+/// What the figure before makes of a metric.
+enum Related {
+    Name(String),
+    /// A verb alone with no object to take: no metric.
+    Nothing,
+    Same,
+}
+
+/// A case or object verb alone, after adverbs (`办结`, `正式受理`, `新增`): the verb and whether it
+/// follows its object (`结案`).
+fn bare_verb(m: &str) -> Option<(&'static str, bool)> {
+    let mut rest = m;
+    while let Some(a) = adverbs().prefix(rest) {
+        rest = &rest[a.len()..];
+    }
+    if let Some(v) = case_verbs().prefix(rest).filter(|v| v.len() == rest.len()) {
+        let alone = lexicon::entries(Class::CaseVerb)
+            .iter()
+            .any(|e| e.word == v && e.value == "alone");
+        return Some((v, alone));
+    }
+    object_verbs()
+        .prefix(rest)
+        .filter(|v| v.len() == rest.len())
+        .map(|v| (v, false))
+}
+
+/// What a metric is about, when it has at least two characters: the object after its verb
+/// (`受理行政复议案件` → `行政复议案件`), or the topic before a verb that ends it (`中院收案` →
+/// `中院`, `true`: a verb alone after it follows it, `中院审结`).
+fn object_of(m: &str) -> Option<(&str, bool)> {
+    let mut rest = m;
+    while let Some(a) = adverbs().prefix(rest) {
+        rest = &rest[a.len()..];
+    }
+    if let Some(v) = case_verbs()
+        .prefix(rest)
+        .or_else(|| object_verbs().prefix(rest))
+    {
+        rest = &rest[v.len()..];
+    }
+    let mut topic = false;
+    if let Some(v) = case_verbs().suffix(rest) {
+        rest = &rest[..rest.len() - v.len()];
+        topic = true;
+    }
+    (rest.chars().count() >= 2 && !rest.ends_with('率') && bare_verb(rest).is_none())
+        .then_some((rest, topic))
+}
+
+/// Whether an aspect is a rate of the whole quantity (`增速`, `占比`), not an amount (`产值`).
+fn is_rate_aspect(a: &str) -> bool {
+    lexicon::entries(Class::Aspect)
+        .iter()
+        .any(|e| e.word == a && e.value == "rate")
+}
+
+/// The subject and the aspect of a metric (`农林牧渔业总产值` → `农林牧渔业`, `总产值`).
+fn aspect_of(m: &str) -> Option<(&str, &'static str)> {
+    let a = aspects().suffix(m)?;
+    let subject = &m[..m.len() - a.len()];
+    (subject.chars().count() >= 2).then_some((subject, a))
+}
+
+/// A metric read with the figure before it, `prev`, in the same paragraph:
+/// - a verb alone takes its object (`受理…15件,办结12件` → `办结行政复议案件`), or names nothing;
+/// - an aspect alone takes its subject (`工业投资完成34.8亿元,增速34.9%` → `工业投资增速`);
+/// - a bare part of a whole takes the whole's aspect (`农林牧渔业总产值37.42亿元…其中,农业29.24亿元`
+///   → `农业产值`; `全体居民人均可支配收入…其中城镇居民…` → `城镇居民人均可支配收入`).
+fn related(
+    m: &str,
+    text: &str,
+    head: usize,
+    tail: usize,
+    prev: &Indicator,
+    earlier: &[Indicator],
+) -> Related {
+    let pm = prev.metric.as_deref();
+    let same_unit = prev
+        .unit
+        .as_deref()
+        .is_some_and(|u| text[head..tail].ends_with(u));
+    if let Some((verb, alone)) = bare_verb(m) {
+        return match pm.and_then(object_of) {
+            Some((obj, topic)) if same_unit => Related::Name(if alone || topic {
+                format!("{obj}{}", if topic { m } else { verb })
+            } else {
+                format!("{m}{obj}")
+            }),
+            _ => Related::Nothing,
+        };
+    }
+    let Some(pm) = pm else {
+        return Related::Same;
+    };
+    if aspects().prefix(m).is_some_and(|a| a.len() == m.len()) {
+        // 增速 of the whole quantity (农民人均纯收入增速); 增加值 of its subject (农林牧渔业).
+        let subject = if is_rate_aspect(m) {
+            pm
+        } else {
+            aspect_of(pm).map_or(pm, |(s, _)| s)
+        };
+        if subject != m && bare_verb(subject).is_none() {
+            return Related::Name(limit(&format!("{subject}{m}")).to_string());
+        }
+        return Related::Same;
+    }
+    let n = m.chars().count();
+    let verb_in = |m: &str| {
+        m.char_indices().any(|(i, _)| {
+            object_verbs().prefix(&m[i..]).is_some() || case_verbs().prefix(&m[i..]).is_some()
+        })
+    };
+    if !(2..=4).contains(&n)
+        || aspects().suffix(m).is_some()
+        || m.chars().any(|c| text::digit(c).is_some())
+        || verb_in(m)
+    {
+        return Related::Same;
+    }
+    // The whole: the nearest figure before with the same unit that states no change, in the
+    // same sentence or one that a 其中 continues.
+    let Some(whole) = earlier
+        .iter()
+        .rev()
+        .take(4)
+        .filter(|e| near(text, e, head) || head - e.span.end.min(head) <= 200)
+        .find(|e| {
+            e.change.is_none()
+                && e.unit
+                    .as_deref()
+                    .is_some_and(|u| text[head..tail].ends_with(u))
+        })
+    else {
+        return Related::Same;
+    };
+    let between = &text[whole.span.end.min(head)..head];
+    if between.contains(['\n', '\r']) {
+        return Related::Same;
+    }
+    let continues = between
+        .rfind(['。', '!', '?', '！', '？'])
+        .map_or(true, |i| {
+            between[i..]
+                .trim_start_matches(['。', '!', '?', '！', '？'])
+                .starts_with("其中")
+        });
+    if let Some((_, a)) = whole.metric.as_deref().and_then(aspect_of) {
+        let part = a.strip_prefix('总').unwrap_or(a);
+        if continues && !is_rate_aspect(a) && !m.ends_with(part) {
+            return Related::Name(format!("{m}{part}"));
+        }
+    }
+    Related::Same
 }
 
 fn name_in_clause(
@@ -109,9 +398,6 @@ fn name_in_clause(
     change: Option<&Change>,
     prev: Option<&Indicator>,
 ) -> Option<String> {
-    if let Some(m) = distributed(text, head, change) {
-        return Some(m);
-    }
     let floor = floor.min(head);
     let (mut seg_start, mut stop) = clause_start(text, head, floor);
     // 完成年度任务(56.3亿元)的42.1%: the clause starts inside a bracket that holds the previous
@@ -166,17 +452,36 @@ fn name_in_clause(
     // 现行有效的13件市政府行政规范性文件, 共聘请11名执业律师: the noun after the unit.
     let raw = text[seg_start..head].trim_end();
     // 聘请11名执业律师及10名公职人员: the words before are the previous count's object.
-    let repeats = prev.is_some_and(|p| p.span.end >= seg_start && p.metric.as_deref() == Some(seg));
+    let repeats = prev.is_some_and(|p| {
+        p.span.end >= seg_start
+            && !seg.is_empty()
+            && p.metric.as_deref().is_some_and(|m| m.ends_with(seg))
+    });
     let attributive = raw.ends_with('的') && !raw.ends_with("年的");
     let verb = object_verbs().suffix(seg);
     if attributive || repeats || verb.is_some() {
         let after = noun_after(text, tail);
         if !after.is_empty() {
-            return Some(after.to_string());
+            return Some(with_relative(text, after));
         }
     }
     // 地区生产总值完成198.5亿元, 城镇更新改造惠及390万人。: nothing after the unit; a verb of
     // result is not part of the name (nominal verbs stay: 开展职业技能培训).
+    // 行政复议案件累计受理15件: the case comes first, the verb stays (受理行政复议案件); 正式受理20件
+    // keeps its verb.
+    if let Some(v) = case_verbs().suffix(seg) {
+        let rest = strip(&seg[..seg.len() - v.len()]);
+        let mut bare = rest;
+        while let Some(a) = adverbs().prefix(bare) {
+            bare = &bare[a.len()..];
+        }
+        if bare.is_empty() {
+            return Some(seg.to_string());
+        }
+        if case_nouns().suffix(rest).is_some() && bare_verb(v).is_some_and(|(_, alone)| !alone) {
+            return Some(format!("{v}{rest}"));
+        }
+    }
     if let Some(v) = verb.filter(|v| lexicon::has(Class::ResultVerb, v)) {
         let rest = strip(&seg[..seg.len() - v.len()]);
         if rest.chars().count() >= 2 {
@@ -189,7 +494,7 @@ fn name_in_clause(
     // Only a verb (开展, 聘请) or nothing before: the noun after the unit.
     let after = noun_after(text, tail);
     if !after.is_empty() {
-        return Some(after.to_string());
+        return Some(with_relative(text, after));
     }
     if seg.is_empty() {
         // 由7.4万亿元增加到10.2万亿元, 分别为832亿元、1694亿元: the same metric again.
@@ -197,6 +502,9 @@ fn name_in_clause(
             if !text[prev.span.end..head].chars().any(is_sentence_end) {
                 return prev.metric.clone();
             }
+        }
+        if matches!(stop, Some('\n' | '\r')) {
+            return line_label(text, seg_start, tail);
         }
         return None;
     }
@@ -497,6 +805,92 @@ fn limit(s: &str) -> &str {
         }
     }
     kept
+}
+
+/// A figure alone on its line, named by the line before (a table laid out one cell a line:
+/// `粮食总产量\n162817吨`, `其中:谷物\n97658吨`): that line when it is a short label (at most
+/// 12 characters, no digit, no sentence punctuation), after a `:`.
+fn line_label(text: &str, line_start: usize, tail: usize) -> Option<String> {
+    let rest_of_line = text[tail..].split(['\n', '\r']).next().unwrap_or("");
+    if !rest_of_line
+        .chars()
+        .all(|c| is_blank(c) || c == ' ' || c == '|')
+    {
+        return None;
+    }
+    let before = text[..line_start]
+        .trim_end_matches(|c: char| is_blank(c) || matches!(c, ' ' | '\n' | '\r'));
+    let line = before.rsplit(['\n', '\r']).next().unwrap_or("");
+    let label = line.rsplit([':', '：']).next().unwrap_or("");
+    let label = strip(label.trim_matches(|c: char| is_blank(c) || matches!(c, ' ' | '|')));
+    let n = label.chars().count();
+    let plain = label
+        .chars()
+        .all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+    (plain && (2..=12).contains(&n) && line.chars().count() <= 24).then(|| label.to_string())
+}
+
+/// `154个村(社区)全部配备法律顾问` → `配备法律顾问的村(社区)`: a noun after the unit that a verb
+/// and its object follow in the clause (after fillers, or after a figure joined by 及/和/、:
+/// `11名执业律师及10名公职人员担任法律顾问`) is named with them as a relative clause. The noun
+/// alone when that would pass 16 characters.
+fn with_relative(text: &str, noun: &str) -> String {
+    let end = noun.as_ptr() as usize - text.as_ptr() as usize + noun.len();
+    let rest = &text[end..];
+    let mut clause_end = rest.len();
+    for (n, (i, c)) in rest.char_indices().enumerate() {
+        if n >= 30 || (is_clause_end(c) && c != '、') {
+            clause_end = i;
+            break;
+        }
+    }
+    let clause = &rest[..clause_end];
+    let mut at = 0;
+    while let Some(w) = leading_words()
+        .prefix(&clause[at..])
+        .or_else(|| adverbs().prefix(&clause[at..]))
+    {
+        at += w.len();
+    }
+    let verb_at = |i: usize| {
+        object_verbs().prefix(&clause[i..]).filter(|v| {
+            // 提供法律咨询44.02万人次: a light verb's object is counted on its own.
+            !lexicon::has(Class::Filler, v)
+                && !lexicon::has(Class::Connector, v)
+                && !lexicon::has(Class::LightVerb, v)
+        })
+    };
+    let mut found = verb_at(at).map(|v| (at, v));
+    if found.is_none() && clause.starts_with(['及', '和', '、']) {
+        // 及10名公职人员(专家学者)担任法律顾问: the verb after the figures joined to this one.
+        found = clause
+            .char_indices()
+            .filter(|&(i, _)| clause[..i].chars().any(|c| text::digit(c).is_some()))
+            .find_map(|(i, _)| verb_at(i).map(|v| (i, v)));
+    }
+    let Some((p, verb)) = found else {
+        return noun.to_string();
+    };
+    let object: String = clause[p + verb.len()..]
+        .chars()
+        .take_while(|&c| {
+            text::digit(c).is_none() && !is_chinese_numeral(c) && !matches!(c, '的' | '等' | '、')
+        })
+        .take(9)
+        .collect();
+    let n = object.chars().count();
+    let whole = noun.chars().count() + verb.chars().count() + n + 1;
+    if !(2..=8).contains(&n) || whole > 16 {
+        return noun.to_string();
+    }
+    // 32个城中村改造项目: an object that is an undertaking makes one compound noun.
+    if lexicon::words(Class::Undertaking)
+        .iter()
+        .any(|u| object.ends_with(u))
+    {
+        return format!("{noun}{verb}{object}");
+    }
+    format!("{verb}{object}的{noun}")
 }
 
 /// The noun after a unit (`为7个省级经济开发区赋权` → `省级经济开发区赋权`), at most 10 characters.
