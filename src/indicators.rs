@@ -480,7 +480,10 @@ impl<'a> Scanner<'a> {
             change.as_ref(),
             &self.out,
         );
-        let metric_id = metric.as_deref().and_then(taxonomy::lookup);
+        let metric_id = metric.as_deref().and_then(|m| {
+            let sentence = taxonomy::sentence_of(text, head, tail);
+            taxonomy::id(m, f.kind, f.unit.as_deref(), change.is_some(), sentence)
+        });
         self.out.push(Indicator {
             span: Span::new(f.start, end),
             value: f.value,

@@ -14,7 +14,7 @@
 //! | `data/citations.tsv` | a title ending and the citation class it gives (`条例` → regulation) |
 //! | `data/checks.tsv` | a word the arithmetic checks look for: rate links, narrowing words, partitions, bases (`src/checks.rs`) |
 //! | `data/units.tsv` | a unit, its kind and flags ([`units`]; matched by [`crate::units`]) |
-//! | `data/metrics.tsv` | a canonical metric: id, name, wordings ([`metrics`]; looked up by [`crate::taxonomy`]) |
+//! | `data/metrics.tsv` | a canonical metric: id, name, unit kinds, head wordings, required and forbidden words ([`metrics`]; the id contract is [`crate::taxonomy`]'s) |
 //!
 //! Code asks for the words of a [`Class`]:
 //!
@@ -491,14 +491,39 @@ pub struct Metric {
     pub id: &'static str,
     /// The canonical Chinese name.
     pub name: &'static str,
+    /// The unit kinds a figure of this metric has.
+    pub kinds: Vec<Kind>,
+    /// Heads of a metric phrase that name it.
     pub variants: Vec<&'static str>,
+    /// One of these must occur in the phrase or its sentence (none listed: no condition).
+    pub requires: Vec<&'static str>,
+    /// None of these may occur in the phrase.
+    pub forbids: Vec<&'static str>,
+}
+
+/// `a|b|c` as words (empty: none).
+fn bar_list(col: &'static str) -> Vec<&'static str> {
+    col.split('|').filter(|w| !w.is_empty()).collect()
 }
 
 fn parse_metric(line: &'static str) -> Result<Metric, String> {
     let cols: Vec<&'static str> = line.split('\t').collect();
-    let [id, name, variants] = cols[..] else {
-        return Err("not three columns".into());
+    let (id, name, kinds, variants, requires, forbids) = match cols[..] {
+        [a, b, c, d] => (a, b, c, d, "", ""),
+        [a, b, c, d, e] => (a, b, c, d, e, ""),
+        [a, b, c, d, e, f] => (a, b, c, d, e, f),
+        _ => return Err("not four to six columns".into()),
     };
+    let kinds = kinds
+        .split('|')
+        .map(|k| match k {
+            "count" => Ok(Kind::Count),
+            "percent" => Ok(Kind::Percent),
+            "money" => Ok(Kind::Money),
+            "measure" => Ok(Kind::Measure),
+            _ => Err(format!("{id}: unknown kind {k:?}")),
+        })
+        .collect::<Result<Vec<Kind>, String>>()?;
     if id.is_empty()
         || !id
             .bytes()
@@ -510,14 +535,39 @@ fn parse_metric(line: &'static str) -> Result<Metric, String> {
     if name.is_empty() || variants.iter().any(|v| v.is_empty()) {
         return Err(format!("{id}: empty name or variant"));
     }
-    Ok(Metric { id, name, variants })
+    Ok(Metric {
+        id,
+        name,
+        kinds,
+        variants,
+        requires: bar_list(requires),
+        forbids: bar_list(forbids),
+    })
+}
+
+/// The lines of `data/metrics.tsv` that are metrics (not `!tail`/`!forbid`).
+fn metric_lines() -> impl Iterator<Item = (usize, &'static str)> {
+    lines_of(METRICS).filter(|(_, l)| !l.starts_with('!'))
+}
+
+/// The words of a `!tail` or `!forbid` line of `data/metrics.tsv` (`which` without the `!`):
+/// tails dropped from a metric phrase before matching, and words that make a phrase a part of
+/// the year.
+pub fn metric_words(which: &str) -> Vec<&'static str> {
+    lines_of(METRICS)
+        .filter_map(|(_, l)| {
+            let (head, words) = l.strip_prefix('!')?.split_once('\t')?;
+            (head == which).then(|| bar_list(words))
+        })
+        .flatten()
+        .collect()
 }
 
 /// The metric taxonomy of `data/metrics.tsv`, in file order (read by [`crate::taxonomy`]).
 pub fn metrics() -> &'static [Metric] {
     static V: OnceLock<Vec<Metric>> = OnceLock::new();
     V.get_or_init(|| {
-        lines_of(METRICS)
+        metric_lines()
             .filter_map(|(_, l)| parse_metric(l).ok())
             .collect()
     })
@@ -610,9 +660,17 @@ pub fn check() -> Vec<String> {
             Err(e) => problems.push(format!("units.tsv:{n}: {e}")),
         }
     }
-    // Metric ids are unique, and a wording names one metric only.
-    let (mut ids, mut wordings): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
-    for (n, line) in lines_of(METRICS) {
+    // Metric ids are unique; a wording is listed once per metric, and names a second metric
+    // only after one that requires words (合格率: a case-file pass rate next to 案卷 or 评查,
+    // else an exam pass rate next to 考试), never after one that would always take it.
+    for (n, line) in lines_of(METRICS).filter(|(_, l)| l.starts_with('!')) {
+        if !matches!(line.split_once('\t'), Some(("!tail" | "!forbid", w)) if !w.is_empty()) {
+            problems.push(format!("metrics.tsv:{n}: unknown ! line"));
+        }
+    }
+    let mut ids: Vec<&str> = Vec::new();
+    let mut wordings: Vec<(&str, bool)> = Vec::new();
+    for (n, line) in metric_lines() {
         match parse_metric(line) {
             Ok(m) => {
                 if ids.contains(&m.id) {
@@ -620,14 +678,19 @@ pub fn check() -> Vec<String> {
                 }
                 ids.push(m.id);
                 let mut own: Vec<&str> = m.variants.clone();
-                own.push(m.name);
                 own.sort_unstable();
+                if own.windows(2).any(|w| w[0] == w[1]) {
+                    problems.push(format!("metrics.tsv:{n}: a wording is listed twice"));
+                }
                 own.dedup();
                 for w in own {
-                    if wordings.contains(&w) {
+                    if wordings
+                        .iter()
+                        .any(|&(v, conditional)| v == w && !conditional)
+                    {
                         problems.push(format!("metrics.tsv:{n}: {w} names two metrics"));
                     }
-                    wordings.push(w);
+                    wordings.push((w, !m.requires.is_empty()));
                 }
             }
             Err(e) => problems.push(format!("metrics.tsv:{n}: {e}")),
@@ -677,7 +740,8 @@ mod tests {
         }
         assert_eq!(loaded.len(), lines);
         assert_eq!(units().len(), lines_of(UNITS).count());
-        assert_eq!(metrics().len(), lines_of(METRICS).count());
+        assert_eq!(metrics().len(), metric_lines().count());
+        assert!(!metric_words("tail").is_empty() && !metric_words("forbid").is_empty());
     }
 
     #[test]
@@ -694,10 +758,12 @@ mod tests {
         assert!(parse_unit("件\tcount").is_ok());
         assert!(parse_unit("件\tcounts").is_err());
         assert!(parse_unit("成\tpercent\tFX").is_err());
-        assert!(parse_metric("review_cases\t行政复议案件数\t行政复议案件|复议案件").is_ok());
-        assert!(parse_metric("review cases\t行政复议案件数\t行政复议案件").is_err());
-        assert!(parse_metric("review_cases\t行政复议案件数\t行政复议案件||").is_err());
-        assert!(parse_metric("review_cases\t行政复议案件数").is_err());
+        assert!(parse_metric("review_cases\t行政复议案件数\tcount\t行政复议案件|复议案件").is_ok());
+        assert!(parse_metric("review_cases\t行政复议案件数\tcount\t复议案件\t\t民事").is_ok());
+        assert!(parse_metric("review cases\t行政复议案件数\tcount\t行政复议案件").is_err());
+        assert!(parse_metric("review_cases\t行政复议案件数\tcount\t行政复议案件||").is_err());
+        assert!(parse_metric("review_cases\t行政复议案件数\tcounts\t行政复议案件").is_err());
+        assert!(parse_metric("review_cases\t行政复议案件数\t行政复议案件").is_err());
     }
 
     #[test]

@@ -111,7 +111,8 @@ pub struct Indicator {
     pub change: Option<Change>,
     /// The words naming what is measured (`合格率`, `市级行政许可事项`), when the clause says so.
     pub metric: Option<String>,
-    /// A canonical id from the metric taxonomy (`data/metrics.tsv`), when one matches.
+    /// A canonical id from the metric taxonomy (`data/metrics.tsv`) when the metric is that one
+    /// and the unit fits ([`crate::taxonomy::id`]). With `change` set, the id is what changed.
     pub metric_id: Option<&'static str>,
     /// Index into [`Extraction::headings`] of the innermost heading this indicator sits under.
     pub heading: Option<usize>,

@@ -496,7 +496,8 @@ mod tests {
 
     #[test]
     fn absent_indicator_details_are_left_out() {
-        let t = "全年完成固定资产投资约1.5亿元,同比增长3.2%,公布市级行政许可事项238项,新建道路3至5公里。";
+        let t =
+            "全年完成项目投资约1.5亿元,同比增长3.2%,公布市级行政许可事项238项,新建道路3至5公里。";
         let v = json_of(t);
         let keys: Vec<Vec<&str>> = v["indicators"]
             .as_array()

@@ -86,7 +86,10 @@ pub fn row(file: &str, text: &str, x: &Extraction) -> Row {
     let mut metrics: Vec<MetricCell> = Vec::new();
     let mut at: HashMap<&'static str, usize> = HashMap::new();
     for i in &x.indicators {
-        let Some(id) = i.metric_id else { continue };
+        // A stated change (增长5.0%) carries the id of what changed: the column is the level.
+        let Some(id) = i.metric_id.filter(|_| i.change.is_none()) else {
+            continue;
+        };
         match at.get(id) {
             Some(&k) => metrics[k].count += 1,
             None => {
@@ -348,9 +351,16 @@ mod tests {
             ids,
             x.indicators
                 .iter()
-                .filter(|i| i.metric_id.is_some())
+                .filter(|i| i.metric_id.is_some() && i.change.is_none())
                 .count()
         );
+        // 同比增长5件 is a change of review_cases: it has the id, not a column's value.
+        assert!(x
+            .indicators
+            .iter()
+            .any(|i| i.metric_id == Some("review_cases") && i.change.is_some()));
+        let review = r.metrics.iter().find(|m| m.metric_id == "review_cases");
+        assert_eq!(review.map(|m| (m.value, m.count)), Some((Some(12.0), 1)));
         let table = Table::new(vec![r.clone(), row("b.txt", "", &crate::extract(""))]);
         assert_eq!(table.columns.len(), r.metrics.len());
         let csv = table.to_csv();

@@ -1,51 +1,78 @@
-//! The metric taxonomy: canonical metrics, each with an id and its wording variants, kept as
-//! data in `data/metrics.tsv`, and the lookup of a metric phrase's id.
+//! The metric taxonomy: canonical metrics, each with an id, its unit kinds and its wordings, kept
+//! as data in `data/metrics.tsv`, and the id of a figure.
 //!
-//! About fifty canonical metrics of the genre, each with an id and its wording
-//! variants, kept as data in `data/metrics.tsv` (from `shared/design/domain.md` §1b, loaded by
-//! [`crate::lexicon::metrics`]). [`lookup`]
-//! gives the id of the longest variant that occurs in a metric phrase, so the specific wording
-//! wins over the generic one:
+//! About a hundred canonical metrics: those of 法治政府建设年度报告 (`shared/design/domain.md`
+//! §1b) and the core figures of 政府工作报告 and 统计公报 (地区生产总值, 一般公共预算收入,
+//! 城镇调查失业率, 居民人均可支配收入 by 城镇/农村, 粮食产量, 常住人口, 城镇化率 …).
+//!
+//! **The contract** ([`id`]). A figure gets a canonical id only when
+//! 1. its metric phrase *ends with* one of the metric's wordings — the head of the phrase, after
+//!    dropping a tail such as `数`/`总量`, a closing quote or a bracketed note (`(社区)`); the
+//!    longest wording wins, and when that one is vetoed the figure gets no id (no fallback to a
+//!    shorter, more generic wording);
+//! 2. its unit kind is one of the metric's kinds (a count id never on a %, a rate id never on a
+//!    count, money ids only on money) — except that a stated change may be a percentage of any
+//!    metric (`比上年增长5.0%`), and a change in `个百分点` belongs only to a percent metric;
+//! 3. one of the metric's *required* words (if it lists any) is in the phrase or its sentence, and
+//!    none of its *forbidden* words nor a part-of-year word (`一季度`, `上半年`) is in the phrase;
+//! 4. a list of names sharing one value (`参考率、合格率`) gives every name the same id.
+//!
+//! **A change figure** (`同比上升70.2%` after `办理行政复议案件80件`) gets the id of what changed
+//! (`review_cases`) and keeps its `change` (direction and basis): *the id plus the change field*
+//! is the marker. The id alone says what is measured; a consumer that wants levels only (a
+//! table's column, a pair across two years) takes the figures without `change`.
 //!
 //! ```
-//! use zhibiao::taxonomy::lookup;
+//! use zhibiao::taxonomy::{id, lookup};
+//! use zhibiao::Kind;
 //! assert_eq!(lookup("行政机关负责人出庭应诉率"), Some("appearance_rate"));
-//! assert_eq!(lookup("调解成功率"), Some("mediation_success_rate"));
-//! assert_eq!(lookup("群众满意率"), Some("satisfaction_rate"));
-//! assert_eq!(lookup("法治文化轻骑兵"), Some("legal_education_events"));
-//! assert_eq!(lookup("国内生产总值"), None);
+//! assert_eq!(lookup("办理行政复议案件"), Some("review_cases"));
+//! assert_eq!(lookup("法治文化广场"), None); // 法治文化 is not its head
+//! assert_eq!(id("办理行政复议案件", Kind::Count, Some("件"), false, ""), Some("review_cases"));
+//! assert_eq!(id("办理行政复议案件", Kind::Percent, Some("%"), true, ""), Some("review_cases"));
+//! assert_eq!(id("办理行政复议案件", Kind::Percent, Some("%"), false, ""), None);
+//! assert_eq!(id("地区生产总值", Kind::Money, Some("元"), false, ""), Some("gdp"));
+//! assert_eq!(id("人均地区生产总值", Kind::Money, Some("元"), false, ""), Some("gdp_per_capita"));
+//! assert_eq!(id("一季度国内生产总值", Kind::Percent, Some("%"), true, ""), None);
 //! ```
-//!
-//! A phrase with none of the listed wordings has no id.
 
 use std::sync::OnceLock;
 
 use crate::lexicon;
-use crate::text::CharGroups;
+use crate::model::Kind;
+use crate::text::{fold, CharGroups};
 
 pub use crate::lexicon::Metric;
 
 struct Index {
     metrics: &'static [Metric],
-    /// (variant, metric index) by first character, longest variant first.
-    by_first: CharGroups<(&'static str, usize)>,
+    /// (wording, metric index) by last character, longest wording first, then in file order.
+    by_last: CharGroups<(&'static str, usize)>,
+    tails: Vec<&'static str>,
+    forbid_all: Vec<&'static str>,
 }
 
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
         let metrics = lexicon::metrics();
-        let mut by_first = Vec::new();
+        let mut by_last = Vec::new();
         for (i, m) in metrics.iter().enumerate() {
-            for v in m.variants.iter().copied().chain(std::iter::once(m.name)) {
-                if let Some(c) = v.chars().next() {
-                    by_first.push((c, v, i));
+            for &v in &m.variants {
+                if let Some(c) = v.chars().next_back() {
+                    by_last.push((c, v, i));
                 }
             }
         }
-        by_first.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
-        let by_first = CharGroups::new(by_first.into_iter().map(|(c, v, i)| (c, (v, i))).collect());
-        Index { metrics, by_first }
+        // Stable: equal wordings keep file order.
+        by_last.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
+        let by_last = CharGroups::new(by_last.into_iter().map(|(c, v, i)| (c, (v, i))).collect());
+        Index {
+            metrics,
+            by_last,
+            tails: lexicon::metric_words("tail"),
+            forbid_all: lexicon::metric_words("forbid"),
+        }
     })
 }
 
@@ -54,19 +81,160 @@ pub fn all() -> &'static [Metric] {
     index().metrics
 }
 
-/// The id of the metric whose longest wording occurs in `phrase`.
-pub fn lookup(phrase: &str) -> Option<&'static str> {
+/// `phrase` without a closing quote, a bracketed note at its end (`示范村(社区)`) or blanks.
+fn trim_end(mut s: &str) -> &str {
+    loop {
+        let before = s.len();
+        s = s.trim_end_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '”' | '」' | '』' | '’' | '"' | '\u{200B}'
+                        ..='\u{200D}' | '\u{FEFF}' | '\u{2060}'
+                )
+        });
+        if s.ends_with([')', '）']) {
+            if let Some(open) = s.rfind(['(', '（']) {
+                let inner = s[open..].chars().count();
+                if inner <= 10 && open > 0 {
+                    s = &s[..open];
+                }
+            }
+        }
+        if s.len() == before {
+            return s;
+        }
+    }
+}
+
+/// The longest wording that `phrase` ends with (also after dropping a tail), and the metrics that
+/// have it, in file order.
+fn heads(phrase: &str) -> Option<(&'static str, Vec<usize>)> {
     let ix = index();
-    let mut best: Option<(&str, usize)> = None;
-    for (i, c) in phrase.char_indices() {
-        let rest = &phrase[i..];
-        if let Some(&(v, m)) = ix.by_first.get(c).find(|e| rest.starts_with(e.0)) {
-            if best.map_or(true, |(b, _)| v.len() > b.len()) {
-                best = Some((v, m));
+    let p = trim_end(phrase);
+    let mut forms = vec![p];
+    for t in &ix.tails {
+        if let Some(r) = p.strip_suffix(t) {
+            forms.push(trim_end(r));
+        }
+    }
+    let mut best: Option<&'static str> = None;
+    for f in forms {
+        let Some(c) = f.chars().next_back() else {
+            continue;
+        };
+        if let Some(&(v, _)) = ix.by_last.get(c).find(|e| f.ends_with(e.0)) {
+            if best.map_or(true, |b| v.len() > b.len()) {
+                best = Some(v);
             }
         }
     }
-    best.map(|(_, m)| ix.metrics[m].id)
+    let v = best?;
+    let c = v.chars().next_back()?;
+    let ms = ix
+        .by_last
+        .get(c)
+        .filter(|e| e.0 == v)
+        .map(|e| e.1)
+        .collect();
+    Some((v, ms))
+}
+
+/// The id of the metric whose longest wording `phrase` ends with, on wording alone (no unit,
+/// required or forbidden words: see [`id`] for the figure's id).
+pub fn lookup(phrase: &str) -> Option<&'static str> {
+    heads(phrase).and_then(|(_, ms)| ms.first().map(|&m| index().metrics[m].id))
+}
+
+/// Whether a figure of `kind` in `unit`, a stated change or not, fits metric `m`.
+fn fits(m: &Metric, kind: Kind, unit: Option<&str>, changed: bool) -> bool {
+    if unit.is_some_and(|u| u.contains("百分点") || u.contains("基点")) {
+        return changed && m.kinds.contains(&Kind::Percent);
+    }
+    m.kinds.contains(&kind) || (changed && kind == Kind::Percent)
+}
+
+/// The canonical id of a figure: `phrase` is its metric name, `kind` and `unit` its unit,
+/// `changed` whether it states a change, `sentence` the sentence it is in (for required
+/// words). See the contract in the module documentation.
+pub fn id(
+    phrase: &str,
+    kind: Kind,
+    unit: Option<&str>,
+    changed: bool,
+    sentence: &str,
+) -> Option<&'static str> {
+    if phrase.contains('、') {
+        // 参考率、合格率均为100%: every name the same id, else none.
+        let mut ids = phrase
+            .split('、')
+            .map(|p| one_id(p, kind, unit, changed, sentence, phrase));
+        let first = ids.next()??;
+        return ids.all(|i| i == Some(first)).then_some(first);
+    }
+    one_id(phrase, kind, unit, changed, sentence, phrase)
+}
+
+fn one_id(
+    phrase: &str,
+    kind: Kind,
+    unit: Option<&str>,
+    changed: bool,
+    sentence: &str,
+    list: &str,
+) -> Option<&'static str> {
+    let ix = index();
+    if ix.forbid_all.iter().any(|w| phrase.contains(w)) || part_of_year_before(phrase, sentence) {
+        return None;
+    }
+    let (_, ms) = heads(phrase)?;
+    ms.into_iter().map(|k| &ix.metrics[k]).find_map(|m| {
+        let ok = fits(m, kind, unit, changed)
+            && !m.forbids.iter().any(|w| phrase.contains(w))
+            && (m.requires.is_empty()
+                || m.requires
+                    .iter()
+                    .any(|w| list.contains(w) || sentence.contains(w)));
+        ok.then_some(m.id)
+    })
+}
+
+/// Whether the words right before `phrase` in `sentence` name a part of the year (`1—11月份`,
+/// `10月共`, `一季度`): the figure is then not the year's canonical one, even though naming
+/// dropped those words from the metric.
+fn part_of_year_before(phrase: &str, sentence: &str) -> bool {
+    let Some(at) = sentence.find(phrase) else {
+        return false;
+    };
+    let before = &sentence[crate::text::back_chars(sentence, at, 6)..at];
+    before.contains('月') || index().forbid_all.iter().any(|w| before.contains(w))
+}
+
+/// The sentence around `[head, tail)` in `text`: from after the previous sentence end to the
+/// next one, at most 80 characters each way.
+pub fn sentence_of(text: &str, head: usize, tail: usize) -> &str {
+    let is_end = |c: char| matches!(fold(c), '。' | ';' | '!' | '?' | '\n' | '\r');
+    let mut start = head.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    for c in text[..start].chars().rev().take(80) {
+        if is_end(c) {
+            break;
+        }
+        start -= c.len_utf8();
+    }
+    let mut end = tail.min(text.len()).max(start);
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    for c in text[end..].chars().take(80) {
+        if is_end(c) {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    &text[start..end]
 }
 
 #[cfg(test)]
@@ -75,18 +243,19 @@ mod tests {
 
     #[test]
     fn taxonomy_is_well_formed() {
+        assert_eq!(lexicon::check(), Vec::<String>::new());
         let m = all();
-        assert!(m.len() >= 50, "{}", m.len());
+        assert!(m.len() >= 100, "{}", m.len());
         let mut ids: Vec<_> = m.iter().map(|m| m.id).collect();
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), m.len(), "duplicate ids");
-        assert!(m.iter().all(|m| !m.variants.is_empty()));
+        assert!(!index().tails.is_empty() && !index().forbid_all.is_empty());
     }
 
     #[test]
     fn specific_wording_wins() {
-        assert_eq!(lookup("答复满意率"), Some("deputy_proposals"));
+        assert_eq!(lookup("答复满意率"), Some("deputy_reply_rate"));
         assert_eq!(lookup("按期办结率"), Some("hotline_closure_rate"));
         assert_eq!(
             lookup("行政规范性文件合法性审核率"),
@@ -94,5 +263,77 @@ mod tests {
         );
         assert_eq!(lookup("办理行政复议案件"), Some("review_cases"));
         assert_eq!(lookup("败诉率"), Some("litigation_loss_rate"));
+        assert_eq!(lookup("货物进出口总额"), Some("trade_total"));
+        assert_eq!(
+            lookup("城镇居民人均可支配收入"),
+            Some("urban_disposable_income")
+        );
+    }
+
+    #[test]
+    fn head_not_substring() {
+        for p in [
+            "法治文化广场",
+            "法律明白人工作室",
+            "业务",
+            "快递业务量",
+            "森林覆盖率是",
+        ] {
+            assert_eq!(lookup(p), None, "{p}");
+        }
+        assert_eq!(
+            lookup("国家级“民主法治示范村(社区)”"),
+            Some("democracy_villages")
+        );
+        assert_eq!(lookup("行政复议案件数"), Some("review_cases"));
+    }
+
+    #[test]
+    fn unit_kind_must_fit() {
+        let c = |p, k, u, ch| id(p, k, Some(u), ch, "");
+        assert_eq!(c("法律明白人", Kind::Percent, "%", false), None);
+        assert_eq!(c("败诉率", Kind::Count, "件", false), None);
+        assert_eq!(c("兑付资金", Kind::Count, "项", false), None);
+        assert_eq!(
+            c("兑付资金", Kind::Money, "元", false),
+            Some("enterprise_funds")
+        );
+        assert_eq!(
+            c("败诉率", Kind::Percent, "个百分点", true),
+            Some("litigation_loss_rate")
+        );
+        assert_eq!(c("败诉率", Kind::Percent, "个百分点", false), None);
+        assert_eq!(c("行政复议案件", Kind::Percent, "个百分点", true), None);
+        assert_eq!(
+            c("行政复议案件", Kind::Count, "件", true),
+            Some("review_cases")
+        );
+    }
+
+    #[test]
+    fn required_and_forbidden_words() {
+        let r = |p, s| id(p, Kind::Percent, Some("%"), false, s);
+        assert_eq!(
+            r("合格率", "集中抽查评查150件,合格率达98.7%"),
+            Some("case_file_pass_rate")
+        );
+        assert_eq!(r("合格率", "学法考试合格率100%"), Some("exam_pass_rate"));
+        assert_eq!(r("合格率", "药品抽检合格率99%"), None);
+        assert_eq!(r("城乡居民人均可支配收入", ""), None);
+        assert_eq!(
+            r("学法考勤参考率、合格率", "学法考勤参考率、合格率均为100%"),
+            None
+        );
+        assert_eq!(
+            r("报备率、报备及时率、规范率", ""),
+            Some("normative_filing_rate")
+        );
+    }
+
+    #[test]
+    fn sentence_bounds() {
+        let t = "甲。自查案卷13件,合格率98%。乙";
+        let at = t.find("98").unwrap();
+        assert_eq!(sentence_of(t, at, at + 3), "自查案卷13件,合格率98%");
     }
 }

@@ -41,7 +41,8 @@ fn compare_json_csv_text() {
     let rows = csv.lines().count() - 1;
     let n = |k: &str| v[k].as_array().unwrap().len();
     assert_eq!(rows, pairs.len() + n("onlyOld") + n("onlyNew"));
-    assert!(csv.contains("\n配对,地区生产总值,,198.5亿元,19850000000,元,235.2亿元,"));
+    // The pair carries its canonical id (gdp) since the taxonomy knows 地区生产总值.
+    assert!(csv.contains("\n配对,地区生产总值,gdp,198.5亿元,19850000000,元,235.2亿元,"));
 
     let (ok, text, _) = zhibiao(&["compare", "--format=text", OLD, NEW]);
     assert!(ok);
