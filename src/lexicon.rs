@@ -13,6 +13,7 @@
 //! | `data/terms.tsv` | a fixed term with a numeral that counts nothing (`八项规定`), or a word that makes a count a name (`三台融合`) |
 //! | `data/citations.tsv` | a title ending and the citation class it gives (`条例` → regulation) |
 //! | `data/checks.tsv` | a word the arithmetic checks look for: rate links, narrowing words, partitions, bases (`src/checks.rs`) |
+//! | `data/structure.tsv` | a structure word: metadata labels, title words, page furniture, notice endings, glossary headers ([`crate::meta`], [`crate::outline`]) |
 //! | `data/units.tsv` | a unit, its kind and flags ([`units`]; matched by [`crate::units`]) |
 //! | `data/metrics.tsv` | a canonical metric: id, name, unit kinds, head wordings, required and forbidden words ([`metrics`]; the id contract is [`crate::taxonomy`]'s) |
 //!
@@ -46,6 +47,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("terms.tsv", include_str!("../data/terms.tsv")),
     ("citations.tsv", include_str!("../data/citations.tsv")),
     ("checks.tsv", include_str!("../data/checks.tsv")),
+    ("structure.tsv", include_str!("../data/structure.tsv")),
 ];
 
 /// A role a word plays: the lists the code asks for.
@@ -127,6 +129,22 @@ pub enum Class {
     Plan,
     /// Before a change in %: a yearly average (`年均`), compound over the years dated.
     Annual,
+    /// A label of a website metadata block, without inner spaces (`索引号`).
+    MetaKey,
+    /// A word that makes a short line a report title (`报告`).
+    TitleWord,
+    /// Page furniture opening a line, never the title (`您所在的位置`, `来源`).
+    Furniture,
+    /// A title ending of a notice or plan, which covers no past year (`通知`).
+    NonReportEnding,
+    /// A phrase by which a notice issues a document (`印发给你们`).
+    IssuingPhrase,
+    /// A word near the start of a news item's lead paragraph (`讯`, `记者`).
+    NewsLead,
+    /// A line opening the notes at the end of a report (`名词解释`).
+    GlossaryHeader,
+    /// A word opening a definition after `term：` in a glossary entry (`是指`).
+    DefinitionWord,
 }
 
 /// What a role's value may be.
@@ -220,6 +238,34 @@ pub const CLASSES: &[(Class, &str, &str, Value)] = &[
     (Class::Target, "checks.tsv", "target", Value::None),
     (Class::Plan, "checks.tsv", "plan", Value::None),
     (Class::Annual, "checks.tsv", "annual", Value::None),
+    (Class::MetaKey, "structure.tsv", "meta-key", Value::None),
+    (Class::TitleWord, "structure.tsv", "title-word", Value::None),
+    (Class::Furniture, "structure.tsv", "furniture", Value::None),
+    (
+        Class::NonReportEnding,
+        "structure.tsv",
+        "non-report-ending",
+        Value::None,
+    ),
+    (
+        Class::IssuingPhrase,
+        "structure.tsv",
+        "issuing-phrase",
+        Value::None,
+    ),
+    (Class::NewsLead, "structure.tsv", "news-lead", Value::None),
+    (
+        Class::GlossaryHeader,
+        "structure.tsv",
+        "glossary-header",
+        Value::None,
+    ),
+    (
+        Class::DefinitionWord,
+        "structure.tsv",
+        "definition-word",
+        Value::None,
+    ),
 ];
 
 /// Roles that must not meet on one line: the second would say nothing more (a filler is

@@ -1,13 +1,13 @@
 //! Title line, website metadata block, closing signature and the year the report covers.
 //!
 //! - **Title**: the first line near the top, before the outline starts, that is short, has no
-//!   `。` or label colon, and names a report ([`TITLE_WORDS`]: 报告/情况/总结/公报…), e.g.
+//!   `。` or label colon, and names a report ([`Class::TitleWord`](crate::lexicon::Class::TitleWord) in `data/structure.tsv`: 报告/情况/总结/公报…), e.g.
 //!   `荔波县人民政府2023年度法治政府建设工作情况报告`. A subtitle glued on after a dash is cut off
 //!   (`政府工作报告——2024年3月5日在…` → `政府工作报告`); letter-spaced titles lose their spaces
 //!   (`政 府 工 作 报 告` → `政府工作报告`, the span covers the line as written), and so is a
 //!   site name after `_` (`…年度报告_某市人民政府`). Page furniture
 //!   is skipped: breadcrumbs (`首页/ 政务公开/ …/ 正文`, `首页 > …`), lines opening with
-//!   [`FURNITURE_PREFIXES`] (`您所在的位置`, `今天是`, `来源`…), and a bare column label of four
+//!   [`Class::Furniture`](crate::lexicon::Class::Furniture) in `data/structure.tsv` (`您所在的位置`, `今天是`, `来源`…), and a bare column label of four
 //!   characters or fewer (`工作报告`) when a fuller title line follows. Without a title line,
 //!   the metadata's `标题`/`名称` field is the title, and failing that a news item's headline
 //!   (the first short line above a lead such as `法治日报讯 记者…`).
@@ -16,7 +16,7 @@
 //!   parsed into fields keyed without inner spaces (`索引号`, `生成日期`); a label alone on its
 //!   line takes the next short line as its value (`发表时间：` / `2026-02-09 09:45:30`); in a `|`
 //!   table a listed label may fill its cell without a colon (`标 题 | …的通知 |`). Labels
-//!   are data ([`META_KEYS`]); only the first block near the top is read.
+//!   are data ([`Class::MetaKey`](crate::lexicon::Class::MetaKey) in `data/structure.tsv`); only the first block near the top is read.
 //! - **Signature**: a date line among the last lines (`2024年3月1日`, `2024-03-01`,
 //!   `二〇二六年一月二十七日`), with the issuer on the line before (`荔波县人民政府`) or on the
 //!   same line.
@@ -34,9 +34,9 @@
 //!   5. the signature date, a bare date under the title (`（2024年3月1日）`) or the metadata
 //!      date, less one when it falls in the first half of the year (a report signed in March
 //!      2024 covers 2023); a bare `（2023年度）` under the title is the year itself. Not for a
-//!      title ending in a notice or plan word ([`NON_REPORT_ENDINGS`]: `…的通知`, `…实施方案`),
+//!      title ending in a notice or plan word ([`Class::NonReportEnding`](crate::lexicon::Class::NonReportEnding) in `data/structure.tsv`: `…的通知`, `…实施方案`),
 //!      which covers no past year, nor, without a title, for a text that issues a document
-//!      ([`ISSUING_PHRASES`]: `…印发给你们`).
+//!      ([`Class::IssuingPhrase`](crate::lexicon::Class::IssuingPhrase) in `data/structure.tsv`: `…印发给你们`).
 //!
 //! Dates are read with the one date grammar of [`crate::dates`], keeping those in
 //! [`REPORT_YEARS`] (1949–2100): a report recalls older years but is not dated in them.
@@ -47,91 +47,18 @@
 use std::ops::RangeInclusive;
 
 use crate::dates::{self, date_at, Date};
+use crate::lexicon::{self, Class};
 use crate::model::{Heading, MetaField, Metadata, Signature, Title};
 use crate::numbers::{digit_run, written_digit};
 use crate::span::Span;
 use crate::text::{digit, is_blank, lines, Line};
 
-/// Words that make a short line a report title.
-pub const TITLE_WORDS: &[&str] = &["报告", "情况", "总结", "公报", "年报", "白皮书"];
-
-/// Page furniture that opens a line: breadcrumbs, clocks, bylines. Such a line is never the
-/// title.
-pub const FURNITURE_PREFIXES: &[&str] = &[
-    "您所在的位置",
-    "您的位置",
-    "当前位置",
-    "所在位置",
-    "首页",
-    "今天是",
-    "来源",
-    "来自",
-    "文章来源",
-    "信息来源",
-    "发布时间",
-    "更新时间",
-];
-
 /// A title candidate this short (`工作报告`, a column label) gives way to a fuller title line
 /// further down.
 const SHORT_LABEL_CHARS: usize = 4;
 
-/// Title endings of documents that are not reports on a past year: a notice or plan states
-/// no covered year, so its signature date is not turned into one.
-pub const NON_REPORT_ENDINGS: &[&str] = &[
-    "通知", "方案", "意见", "办法", "规定", "决定", "通告", "公告", "批复", "规划", "纲要", "条例",
-    "细则", "要点", "计划", "函",
-];
-
-/// Phrases by which a notice issues a document (`现将《…方案》印发给你们`): without a title
-/// line, they mark a text that covers no past year.
-pub const ISSUING_PHRASES: &[&str] = &["印发给你们", "现予印发", "现印发给", "请认真贯彻执行"];
-
 /// How many prose lines (lines with a `。`) of the opening are searched for the covered year.
 const OPENING_LINES: usize = 3;
-
-/// Labels of website metadata blocks, without inner spaces.
-pub const META_KEYS: &[&str] = &[
-    "索引号",
-    "信息分类",
-    "主题分类",
-    "体裁分类",
-    "组配分类",
-    "发布机构",
-    "发文机关",
-    "制发机构",
-    "生成日期",
-    "成文日期",
-    "发文日期",
-    "发布日期",
-    "发表时间",
-    "发布时间",
-    "文号",
-    "发文字号",
-    "是否有效",
-    "有效性",
-    "名称",
-    "标题",
-    "主题词",
-    "关键词",
-    "公开方式",
-    "公开范围",
-    "公开时限",
-    "信息来源",
-    "来源",
-    "文章来源",
-    "作者",
-    "责任编辑",
-    "信息类别",
-    "更新时间",
-    "时间",
-    "阅读量",
-    "浏览次数",
-    "浏览量",
-    "点击数",
-    "访问量",
-    "字号",
-];
 
 /// Metadata labels whose value is the publication date, in order of preference.
 pub const META_DATE_KEYS: &[&str] = &["生成日期", "发布日期", "发文日期", "成文日期", "发布时间"];
@@ -207,14 +134,18 @@ fn title_of(text: &str, line: Line) -> Option<Title> {
     let closed = close_up(t);
     // `首页/ 政务公开/ 统计公报/ 正文`: a breadcrumb trail with slashes.
     let slashes = t.chars().filter(|&c| matches!(c, '/' | '／')).count();
-    if slashes >= 2 || FURNITURE_PREFIXES.iter().any(|p| closed.starts_with(p)) {
+    if slashes >= 2
+        || lexicon::words(Class::Furniture)
+            .iter()
+            .any(|p| closed.starts_with(p))
+    {
         return None;
     }
     if t.is_empty()
         || closed.chars().count() > MAX_TITLE_CHARS
         // A label line (`来源：`), a sentence, or a breadcrumb trail (`首页 > 政务公开`).
         || t.contains(['。', '|', ':', '：', '，', ',', '>', '＞', '›', '»', '→'])
-        || !TITLE_WORDS.iter().any(|w| closed.contains(w))
+        || !lexicon::words(Class::TitleWord).iter().any(|w| closed.contains(w))
     {
         return None;
     }
@@ -228,7 +159,10 @@ fn title_of(text: &str, line: Line) -> Option<Title> {
 /// A metadata label at the start of `s`: the key, and the byte length through the colon.
 fn label_at(s: &str) -> Option<(&'static str, usize)> {
     let first = s.chars().next()?;
-    'keys: for key in META_KEYS.iter().filter(|k| k.starts_with(first)) {
+    'keys: for key in lexicon::words(Class::MetaKey)
+        .iter()
+        .filter(|k| k.starts_with(first))
+    {
         let mut pos = 0;
         for (k, kc) in key.chars().enumerate() {
             if k > 0 {
@@ -274,7 +208,10 @@ fn bare_cell_label(s: &str) -> Option<(&'static str, usize)> {
         .map(|(i, _)| i)?;
     let t = s[..end].trim_end_matches(is_blank);
     let key: String = t.chars().filter(|&c| !is_blank(c)).collect();
-    META_KEYS.iter().find(|k| **k == key).map(|k| (*k, t.len()))
+    lexicon::words(Class::MetaKey)
+        .iter()
+        .find(|k| **k == key)
+        .map(|k| (*k, t.len()))
 }
 
 /// Labels in a line: (key, label start, label end), relative to the line.
@@ -470,10 +407,6 @@ fn opening_year(s: &str) -> Option<i32> {
     None
 }
 
-/// Words near the start of a news item's first paragraph: `本报讯`, `法治日报讯`, `新京报快讯`,
-/// `新华社北京3月5日电`, `(记者 …)`.
-pub const NEWS_LEAD_WORDS: &[&str] = &["讯", "日电", "记者"];
-
 /// How far into a line (in characters) a news lead word is looked for.
 const NEWS_LEAD_CHARS: usize = 16;
 
@@ -487,7 +420,10 @@ fn news_headline(text: &str, front: &[Line]) -> Option<Title> {
             .chars()
             .take(NEWS_LEAD_CHARS)
             .collect();
-        s.contains('。') && NEWS_LEAD_WORDS.iter().any(|w| head.contains(w))
+        s.contains('。')
+            && lexicon::words(Class::NewsLead)
+                .iter()
+                .any(|w| head.contains(w))
     };
     let lead = front.iter().position(|l| is_lead(l.of(text)))?;
     let candidates = front[..lead].iter().filter_map(|&line| {
@@ -495,7 +431,9 @@ fn news_headline(text: &str, front: &[Line]) -> Option<Title> {
         let t = span.of(text);
         let closed = close_up(t);
         let n = closed.chars().count();
-        let furniture = FURNITURE_PREFIXES.iter().any(|p| closed.starts_with(p))
+        let furniture = lexicon::words(Class::Furniture)
+            .iter()
+            .any(|p| closed.starts_with(p))
             || report_date(t).is_some_and(|h| h.day.is_some())
             || !labels(t).is_empty()
             || t.contains(['。', '|', '/', '>', '＞', '【', '】']);
@@ -674,11 +612,15 @@ pub fn find(text: &str, headings: &[Heading]) -> Meta {
             let t = t.text.trim_end_matches(|c: char| {
                 is_blank(c) || matches!(c, '(' | ')' | '（' | '）') || digit(c).is_some()
             });
-            !NON_REPORT_ENDINGS.iter().any(|w| t.ends_with(w))
+            !lexicon::words(Class::NonReportEnding)
+                .iter()
+                .any(|w| t.ends_with(w))
         }
-        None => !front
-            .iter()
-            .any(|l| ISSUING_PHRASES.iter().any(|p| l.of(text).contains(p))),
+        None => !front.iter().any(|l| {
+            lexicon::words(Class::IssuingPhrase)
+                .iter()
+                .any(|p| l.of(text).contains(p))
+        }),
     };
     let review = || {
         if !text.contains("各位代表") {

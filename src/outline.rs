@@ -37,7 +37,7 @@
 //! - numbered notes `1.` / `１、` after a glossary header (`名词解释`, `名词注释`, `注释`), up to
 //!   the next `一、` or `(一)` heading, and glossary-style items whose term is quoted and stands
 //!   alone before the colon (`1.“四上”企业：`, `1.“两重”：…`) or whose definition opens with
-//!   `是指`/`即`/`简称`… ([`DEFINITION_WORDS`]);
+//!   `是指`/`即`/`简称`… ([`Class::DefinitionWord`](crate::lexicon::Class::DefinitionWord) in `data/structure.tsv`);
 //! - anything in a text that is one long line (the line structure is lost, so a leading marker
 //!   cannot be told from an inline one).
 //!
@@ -54,6 +54,7 @@
 //! ```
 
 use crate::dates;
+use crate::lexicon::{self, Class};
 use crate::model::{Heading, Indicator, Level, Warning};
 use crate::numbers::{chinese_name, digit_run, small_chinese};
 use crate::span::Span;
@@ -69,23 +70,6 @@ pub const MAX_TITLE_CHARS: usize = 100;
 
 /// A glossary-style item has its term and colon within this many characters.
 const GLOSSARY_TERM_CHARS: usize = 30;
-
-/// Lines that open the notes at the end of a report (matched after removing blanks and a
-/// trailing colon, as the whole line or its end). Numbered lines after them are not headings.
-pub const GLOSSARY_HEADERS: &[&str] = &[
-    "名词解释",
-    "名词注释",
-    "名词说明",
-    "术语解释",
-    "注释",
-    "注解",
-    "释义",
-    "附注",
-];
-
-/// Words that open a definition after `term：` in a glossary entry.
-pub const DEFINITION_WORDS: &[&str] =
-    &["是指", "指的是", "意为", "意指", "即", "全称", "简称", "是"];
 
 /// Trailing characters dropped from a title.
 const TITLE_TRIM: &[char] = &[
@@ -196,7 +180,9 @@ fn is_glossary_item(clause: &str) -> bool {
         || (term.starts_with('"') && term.ends_with('"') && term.len() > 1);
     (def.is_empty() && quoted(term))
         || fully_quoted
-        || DEFINITION_WORDS.iter().any(|w| def.starts_with(w))
+        || lexicon::words(Class::DefinitionWord)
+            .iter()
+            .any(|w| def.starts_with(w))
 }
 
 /// Cells separated by `|`, tabs or wide gaps (two blanks or more): a table row.
@@ -236,7 +222,12 @@ fn is_glossary_header(line: &str) -> bool {
         .trim_end_matches(|c| is_blank(c) || matches!(c, ':' | '：'))
         .chars()
         .next_back();
-    if !last.is_some_and(|c| c == '注' || GLOSSARY_HEADERS.iter().any(|h| h.ends_with(c))) {
+    if !last.is_some_and(|c| {
+        c == '注'
+            || lexicon::words(Class::GlossaryHeader)
+                .iter()
+                .any(|h| h.ends_with(c))
+    }) {
         return false;
     }
     let t = strip_blanks(line);
@@ -244,7 +235,10 @@ fn is_glossary_header(line: &str) -> bool {
     if t.is_empty() || t.chars().count() > 24 || t.contains('。') {
         return false;
     }
-    t == "注" || GLOSSARY_HEADERS.iter().any(|h| t.ends_with(h))
+    t == "注"
+        || lexicon::words(Class::GlossaryHeader)
+            .iter()
+            .any(|h| t.ends_with(h))
 }
 
 /// `附件`, `附件1`, `附件2：`: an attachment starts, with its own numbering.
