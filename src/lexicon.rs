@@ -14,6 +14,7 @@
 //! | `data/citations.tsv` | a title ending and the citation class it gives (`条例` → regulation) |
 //! | `data/checks.tsv` | a word the arithmetic checks look for: rate links, narrowing words, partitions, bases (`src/checks.rs`) |
 //! | `data/structure.tsv` | a structure word: metadata labels, title words, page furniture, notice endings, glossary headers ([`crate::meta`], [`crate::outline`]) |
+//! | `data/parts.tsv` | a cue of one of the five mandated parts: in a heading, in any paragraph, in the closing paragraph ([`crate::parts`]) |
 //! | `data/units.tsv` | a unit, its kind and flags ([`units`]; matched by [`crate::units`]) |
 //! | `data/metrics.tsv` | a canonical metric: id, name, unit kinds, head wordings, required and forbidden words ([`metrics`]; the id contract is [`crate::taxonomy`]'s) |
 //!
@@ -48,6 +49,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("citations.tsv", include_str!("../data/citations.tsv")),
     ("checks.tsv", include_str!("../data/checks.tsv")),
     ("structure.tsv", include_str!("../data/structure.tsv")),
+    ("parts.tsv", include_str!("../data/parts.tsv")),
 ];
 
 /// A role a word plays: the lists the code asks for.
@@ -145,7 +147,16 @@ pub enum Class {
     GlossaryHeader,
     /// A word opening a definition after `term：` in a glossary entry (`是指`).
     DefinitionWord,
+    /// A word in a heading title that names one of the five parts (`不足` → shortcomings).
+    PartHeading,
+    /// A paragraph phrase that mentions a part anywhere (`存在的不足`), strongest first.
+    PartStrong,
+    /// A phrase that mentions a part only in the closing paragraph (`将继续` → plans).
+    PartWeak,
 }
+
+/// The ids of the five mandated parts, the values of the `part-*` roles ([`crate::parts`]).
+pub const PART_IDS: &[&str] = &["measures", "shortcomings", "leadership", "plans", "other"];
 
 /// What a role's value may be.
 #[derive(Clone, Copy, Debug)]
@@ -265,6 +276,24 @@ pub const CLASSES: &[(Class, &str, &str, Value)] = &[
         "structure.tsv",
         "definition-word",
         Value::None,
+    ),
+    (
+        Class::PartHeading,
+        "parts.tsv",
+        "part-heading",
+        Value::OneOf(PART_IDS),
+    ),
+    (
+        Class::PartStrong,
+        "parts.tsv",
+        "part-strong",
+        Value::OneOf(PART_IDS),
+    ),
+    (
+        Class::PartWeak,
+        "parts.tsv",
+        "part-weak",
+        Value::OneOf(PART_IDS),
     ),
 ];
 

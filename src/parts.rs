@@ -11,7 +11,7 @@
 //!   thematic top-level section (`一、高度重视,组织领导坚强有力`) is the evidence;
 //! - `missing` otherwise.
 //!
-//! The cue lists are data ([`PARTS`]). Example: in a report whose headings are
+//! The cue lists are data (`data/parts.tsv`, [`parts`]). Example: in a report whose headings are
 //! `一、主要举措和成效亮点` / `二、存在不足` / `三、2021年工作安排`, the measures, shortcomings and
 //! plans are present; the leaders' duties are mentioned if a paragraph says
 //! `履行推进法治政府建设第一责任人职责`; the fifth part is missing.
@@ -22,124 +22,63 @@
 //!
 //! Not done: judging whether a part says enough, or the 1 March deadline for departments.
 
+use std::sync::OnceLock;
+
+use crate::lexicon::{self, Class};
 use crate::meta::Meta;
 use crate::model::{Citation, Deadline, DeadlineStatus, Heading, Part, PartStatus};
 use crate::span::Span;
 use crate::text::{is_blank, lines};
 
-/// One mandated part and the words that reveal it.
+/// One mandated part and the words that reveal it (from `data/parts.tsv`).
+#[derive(Debug)]
 pub struct PartDef {
     pub id: &'static str,
     pub name: &'static str,
     /// Words in a heading title that name the part.
-    pub heading_cues: &'static [&'static str],
-    /// Paragraph phrases that mention the part anywhere.
-    pub strong_cues: &'static [&'static str],
+    pub heading_cues: Vec<&'static str>,
+    /// Paragraph phrases that mention the part anywhere, strongest first.
+    pub strong_cues: Vec<&'static str>,
     /// Phrases that mention it only in the closing paragraph.
-    pub weak_cues: &'static [&'static str],
+    pub weak_cues: Vec<&'static str>,
 }
 
-/// The five parts, in the order of the 2019 rules.
-pub const PARTS: &[PartDef] = &[
-    PartDef {
-        id: "measures",
-        name: "主要举措和成效",
-        heading_cues: &[
-            "举措",
-            "成效",
-            "主要做法",
-            "回顾",
-            "主要工作",
-            "工作情况",
-            "工作开展",
-            "取得的成绩",
-        ],
-        strong_cues: &["主要举措", "取得成效", "取得了", "成效"],
-        weak_cues: &[],
-    },
-    PartDef {
-        id: "shortcomings",
-        name: "存在的不足和原因",
-        heading_cues: &[
-            "不足",
-            "存在的问题",
-            "存在问题",
-            "短板",
-            "差距",
-            "薄弱",
-            "困难和问题",
-        ],
-        strong_cues: &[
-            "存在的不足",
-            "存在不足",
-            "存在的问题",
-            "存在问题",
-            "问题和不足",
-            "不足之处",
-            "薄弱环节",
-            "短板弱项",
-            "还有一定的差距",
-            "仍有差距",
-        ],
-        weak_cues: &[
-            "不足",
-            "短板",
-            "差距",
-            "薄弱",
-            "有待",
-            "还需",
-            "仍需",
-            "需进一步",
-        ],
-    },
-    PartDef {
-        id: "leadership",
-        name: "党政主要负责人履行推进法治建设第一责任人职责情况",
-        heading_cues: &["第一责任人", "主要负责人", "述法", "履职"],
-        strong_cues: &[
-            "第一责任人职责",
-            "履行推进法治建设第一责任人",
-            "主要负责人履行",
-            "第一责任人述法",
-            "述法",
-        ],
-        weak_cues: &[],
-    },
-    PartDef {
-        id: "plans",
-        name: "下一年度推进法治政府建设的主要安排",
-        heading_cues: &[
-            "安排",
-            "下一步",
-            "下步",
-            "打算",
-            "工作计划",
-            "工作思路",
-            "重点工作",
-            "主要任务",
-            "工作任务",
-            "展望",
-        ],
-        strong_cues: &[
-            "下一步",
-            "下步",
-            "下一年度",
-            "工作安排",
-            "工作打算",
-            "工作计划",
-            "主要安排",
-            "今后",
-        ],
-        weak_cues: &["将继续", "将进一步", "将不断", "将持续", "将坚持", "将全面"],
-    },
-    PartDef {
-        id: "other",
-        name: "其他需要报告的情况",
-        heading_cues: &["其他需要报告", "其它需要报告", "其他情况", "其他事项"],
-        strong_cues: &["其他需要报告的情况", "其它需要报告的情况"],
-        weak_cues: &[],
-    },
+/// The five parts' ids and names, in the order of the 2019 rules; ids as in
+/// [`lexicon::PART_IDS`].
+const NAMES: [(&str, &str); 5] = [
+    ("measures", "主要举措和成效"),
+    ("shortcomings", "存在的不足和原因"),
+    (
+        "leadership",
+        "党政主要负责人履行推进法治建设第一责任人职责情况",
+    ),
+    ("plans", "下一年度推进法治政府建设的主要安排"),
+    ("other", "其他需要报告的情况"),
 ];
+
+/// The five parts with their cues, loaded once.
+pub fn parts() -> &'static [PartDef] {
+    static PARTS: OnceLock<Vec<PartDef>> = OnceLock::new();
+    PARTS.get_or_init(|| {
+        let cues = |class: Class, id: &str| -> Vec<&'static str> {
+            lexicon::entries(class)
+                .iter()
+                .filter(|e| e.value == id)
+                .map(|e| e.word)
+                .collect()
+        };
+        NAMES
+            .iter()
+            .map(|&(id, name)| PartDef {
+                id,
+                name,
+                heading_cues: cues(Class::PartHeading, id),
+                strong_cues: cues(Class::PartStrong, id),
+                weak_cues: cues(Class::PartWeak, id),
+            })
+            .collect()
+    })
+}
 
 /// Whether `span` overlaps a citation (citations are sorted and disjoint).
 fn in_citation(citations: &[Citation], span: Span) -> bool {
@@ -176,7 +115,7 @@ fn thematic_section(headings: &[Heading]) -> Option<Span> {
         .iter()
         .filter(|h| h.parent.is_none())
         .find(|h| {
-            !PARTS
+            !parts()
                 .iter()
                 .any(|p| p.heading_cues.iter().any(|c| h.title.contains(c)))
         })
@@ -198,7 +137,7 @@ pub fn check(text: &str, headings: &[Heading], citations: &[Citation], meta: &Me
     let last_heading_line = headings.last().map_or(0, |h| h.line);
     let closing = closing.filter(|l| l.number > last_heading_line || headings.is_empty());
 
-    PARTS
+    parts()
         .iter()
         .map(|def| {
             let by_heading = [true, false].iter().find_map(|&top| {
@@ -226,9 +165,9 @@ pub fn check(text: &str, headings: &[Heading], citations: &[Citation], meta: &Me
                 closing.and_then(|l| first_cue(text, l.start, l.end, cues, citations))
             };
             let mention = thematic
-                .or_else(|| in_closing(def.strong_cues))
-                .or_else(|| in_closing(def.weak_cues))
-                .or_else(|| first_cue(text, 0, text.len(), def.strong_cues, citations));
+                .or_else(|| in_closing(&def.strong_cues))
+                .or_else(|| in_closing(&def.weak_cues))
+                .or_else(|| first_cue(text, 0, text.len(), &def.strong_cues, citations));
             Part {
                 id: def.id,
                 name: def.name,
