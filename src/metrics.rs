@@ -207,6 +207,14 @@ fn finish(m: String, percent: bool) -> String {
         }
     }
     let mut s = strip(&m[cut..]);
+    // 及时公示抽查 → 公示抽查; an adverb before a case verb stays (正式受理, 已办结).
+    let mut rest = s;
+    while let Some(a) = adverbs().prefix(rest) {
+        rest = &rest[a.len()..];
+    }
+    if rest.len() < s.len() && rest.chars().count() >= 2 && case_verbs().prefix(rest).is_none() {
+        s = strip(rest);
+    }
     if let Some(open) = s.rfind(['(', '（']) {
         let inner = s[open..].trim_start_matches(['(', '（']);
         if let Some(abbr) = inner.strip_suffix([')', '）']) {
