@@ -11,6 +11,7 @@ import { ROOT, launch, paste, serve, waitDone } from "./helpers.mjs";
 
 const REPORT = await readFile(join(ROOT, "tests/fixtures/corpus/001_2f779e0289e0123a.txt"), "utf8");
 const NEWS = await readFile(join(ROOT, "tests/fixtures/excerpts/h05_nanyang.txt"), "utf8");
+const BULLETIN = await readFile(join(ROOT, "tests/fixtures/excerpts/h20_yuhuan.txt"), "utf8");
 const PNG = Buffer.from(
   "89504e470d0a1a0a0000000d4948445200000001000000010806000000" + "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
   "hex",
@@ -163,7 +164,7 @@ describe("text in, data out", () => {
     await context.close();
   });
 
-  test("the five-parts panel: the five parts for a 法治政府建设报告, one line for a news item, nothing when empty", async () => {
+  test("the five-parts panel: the five parts for a 法治政府建设报告, one line for a news item or a 统计公报, nothing when empty", async () => {
     const { context, page } = await open();
     const panel = () =>
       page.evaluate(() => ({
@@ -176,8 +177,12 @@ describe("text in, data out", () => {
     const report = await panel();
     assert.equal(report.items.length, 5);
     assert.ok(report.items.every((s) => ["present", "mentioned", "missing"].includes(s)));
+    const na = { heading: true, items: ["此类报告不适用五项内容检查。"], visible: true };
     await paste(page, NEWS);
-    assert.deepEqual(await panel(), { heading: true, items: ["此类报告不适用五项内容检查。"], visible: true });
+    assert.deepEqual(await panel(), na);
+    // A 统计公报 in which the core finds one of the five parts mentioned: its genre decides.
+    await paste(page, BULLETIN);
+    assert.deepEqual(await panel(), na);
     await page.click("#clear");
     await waitDone(page);
     assert.deepEqual(await panel(), { heading: false, items: [], visible: false });

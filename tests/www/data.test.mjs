@@ -91,6 +91,12 @@ test("the five-parts panel follows the genre: shown for 法治政府建设报告
   assert.equal(partsMode({ ...old, parts: old.parts.map((p) => ({ ...p, status: "missing" })) }, true), "na");
   const news = extract(readFileSync(new URL("../fixtures/excerpts/h05_nanyang.txt", import.meta.url), "utf8"));
   assert.equal(partsMode(news, true), "na");
+  // The core gives the genre (issue 13): a 统计公报 mentions one of the parts, yet gets the line.
+  const bulletin = extract(readFileSync(new URL("../fixtures/excerpts/h20_yuhuan.txt", import.meta.url), "utf8"));
+  assert.equal(bulletin.genre, "statistical_bulletin");
+  assert.ok(bulletin.parts.some((p) => p.status !== "missing"));
+  assert.equal(partsMode(bulletin, true), "na");
+  assert.equal(r.genre, "rule_of_law_report");
 });
 
 test("the deadline uses the source web page's publication date when there is one", () => {
