@@ -311,7 +311,7 @@ pub fn csv_line<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) {
         if k > 0 {
             out.push(',');
         }
-        let risky = f.starts_with(['=', '+', '-', '@']) && f.parse::<f64>().is_err();
+        let risky = f.starts_with(['=', '+', '-', '@', '\t', '\r']) && f.parse::<f64>().is_err();
         let f = if risky {
             format!("'{f}")
         } else {
@@ -377,6 +377,9 @@ mod tests {
             ["a,b", "say \"x\"", "=SUM(A1)", "-12.5", "-x"].into_iter(),
         );
         assert_eq!(s, "\"a,b\",\"say \"\"x\"\"\",'=SUM(A1),-12.5,'-x\n");
+        s.clear();
+        csv_line(&mut s, ["\tcmd", "@SUM(A1)", "+1+1"].into_iter());
+        assert_eq!(s, "'\tcmd,'@SUM(A1),'+1+1\n");
         assert_eq!(number(12.0), "12");
         assert_eq!(number(12.5), "12.5");
     }

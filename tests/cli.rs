@@ -250,3 +250,33 @@ fn usage_errors_exit_with_2() {
         assert!(stderr(&o).contains("usage:"));
     }
 }
+
+#[test]
+fn csv_defuses_formula_looking_text_and_keeps_negative_numbers() {
+    // A heading that a spreadsheet would run as a formula, and a negative change (OWASP CSV
+    // injection): the section cell gets a leading `'`, the value stays a number.
+    let dir = scratch("csv-formula");
+    let p = dir.join("r.txt");
+    std::fs::write(
+        &p,
+        "一、=HYPERLINK(\"http://x\",\"查看\")\n受理行政复议案件15件,同比下降-3.5%。\n",
+    )
+    .unwrap();
+    let o = run(&["extract", "--format", "csv", p.to_str().unwrap()]);
+    assert!(o.status.success());
+    let out = String::from_utf8(o.stdout).unwrap();
+    let rows: Vec<&str> = out.lines().skip(1).collect();
+    assert_eq!(rows.len(), 2, "{out}");
+    for row in &rows {
+        assert!(
+            row.contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"查看\"\")\","),
+            "section defused and quoted: {row}"
+        );
+        assert!(!row.contains(",=HYPERLINK"), "{row}");
+    }
+    assert!(
+        rows[1].contains(",-3.5,"),
+        "a negative value stays a number: {}",
+        rows[1]
+    );
+}

@@ -256,23 +256,12 @@ const CSV_COLUMNS: &[(&str, CsvCell)] = &[
     ("target", |r| if r.i.target { "target" } else { "" }.into()),
 ];
 
-/// One CSV line of `cells`: a cell with a comma, a quote or a line break is quoted, its quotes
-/// doubled.
+/// One CSV line of `cells`: the one CSV writer of the crate ([`zhibiao::table::csv_line`]):
+/// quoted when needed, and a text that a spreadsheet would take for a formula gets a leading `'`.
 fn csv_line(cells: impl Iterator<Item = String>) -> String {
+    let cells: Vec<String> = cells.collect();
     let mut s = String::new();
-    for (k, cell) in cells.enumerate() {
-        if k > 0 {
-            s.push(',');
-        }
-        if cell.contains([',', '"', '\n', '\r']) {
-            s.push('"');
-            s.push_str(&cell.replace('"', "\"\""));
-            s.push('"');
-        } else {
-            s.push_str(&cell);
-        }
-    }
-    s.push('\n');
+    zhibiao::table::csv_line(&mut s, cells.iter().map(String::as_str));
     s
 }
 
