@@ -61,12 +61,39 @@ use crate::model::{
     CheckKind, Direction, Extraction, Finding, Genre, Indicator, Kind, PartStatus, Severity,
 };
 use crate::span::Span;
-use crate::text::{fold, is_blank};
+use crate::text::{fold, is_blank, CharGroups, CharSet};
 
 // ---------------------------------------------------------------------------------------------
 // Words (data/checks.tsv, through the lexicon)
 
-#[derive(Debug, Default)]
+/// Words looked for in one pass over a text, by their first character: for the lists read over
+/// whole sentences and paragraphs (bases, plans), where a search per word would read the text
+/// twenty times.
+pub(crate) struct Needles {
+    first: CharSet,
+    groups: CharGroups<&'static str>,
+}
+
+impl Needles {
+    pub(crate) fn new(words: &[&'static str]) -> Self {
+        let firsts: Vec<(char, &'static str)> = words
+            .iter()
+            .filter_map(|w| Some((w.chars().next()?, *w)))
+            .collect();
+        Needles {
+            first: CharSet::new(firsts.iter().map(|f| f.0)),
+            groups: CharGroups::new(firsts),
+        }
+    }
+
+    /// Whether one of the words occurs in `s`.
+    pub(crate) fn any_in(&self, s: &str) -> bool {
+        s.char_indices().any(|(i, c)| {
+            self.first.contains(c) && self.groups.get(c).any(|w| s[i..].starts_with(w))
+        })
+    }
+}
+
 struct Words {
     /// Longest first.
     link: Vec<&'static str>,
@@ -75,9 +102,9 @@ struct Words {
     partition: Vec<Vec<&'static str>>,
     inexact: &'static [&'static str],
     real: &'static [&'static str],
-    basis: &'static [&'static str],
+    basis: Needles,
     target: &'static [&'static str],
-    plan: &'static [&'static str],
+    plan: Needles,
     annual: &'static [&'static str],
 }
 
@@ -97,9 +124,9 @@ fn words() -> &'static Words {
                 .collect(),
             inexact: lexicon::words(Class::Inexact),
             real: lexicon::words(Class::RealGrowth),
-            basis: lexicon::words(Class::Basis),
+            basis: Needles::new(lexicon::words(Class::Basis)),
             target: lexicon::words(Class::Target),
-            plan: lexicon::words(Class::Plan),
+            plan: Needles::new(lexicon::words(Class::Plan)),
             annual: lexicon::words(Class::Annual),
         }
     })
@@ -162,7 +189,7 @@ impl Fig<'_> {
     }
     /// `x` rounded to this figure's written precision (what `computed` holds).
     fn round(&self, x: f64) -> f64 {
-        let step = self.mult / 10f64.powi(self.decimals as i32);
+        let step = self.mult / pow10(self.decimals);
         if step >= 1.0 {
             return (x / step).round() * step;
         }
@@ -170,6 +197,14 @@ impl Fig<'_> {
         let d = self.decimals - self.mult.log10().round() as usize;
         format!("{x:.d$}").parse().unwrap_or(x)
     }
+}
+
+/// 10ⁿ, from a table for the decimals a report writes.
+fn pow10(n: usize) -> f64 {
+    const P: [f64; 10] = [1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+    P.get(n)
+        .copied()
+        .unwrap_or_else(|| 10f64.powi(n.min(400) as i32))
 }
 
 /// Zero-width characters a pasted number may carry inside (`1\u{200b}205件`).
@@ -183,31 +218,31 @@ fn is_zero_width(c: char) -> bool {
 /// for Chinese numerals (their precision is not written).
 fn written(s: &str) -> Option<(usize, usize, usize, f64)> {
     let mut end = 0;
-    let mut digits = String::new();
+    let (mut mantissa, mut digits, mut negative) = (0f64, 0usize, false);
     let mut decimals = None::<usize>;
     for (i, c) in s.char_indices() {
         let f = fold(c);
         match f {
             '0'..='9' => {
-                digits.push(f);
+                mantissa = mantissa * 10.0 + f64::from(f as u8 - b'0');
+                digits += 1;
                 if let Some(d) = decimals.as_mut() {
                     *d += 1;
                 }
             }
-            '.' | '·' if decimals.is_none() && !digits.is_empty() => {
-                digits.push('.');
-                decimals = Some(0);
-            }
-            '-' | '−' | '+' if i == 0 => digits.push(if f == '+' { '+' } else { '-' }),
+            '.' | '·' if decimals.is_none() && digits > 0 => decimals = Some(0),
+            '-' | '−' if i == 0 => negative = true,
+            '+' if i == 0 => {}
             _ if is_zero_width(c) => {}
             _ => break,
         }
         end = i + c.len_utf8();
     }
-    if !digits.chars().any(|c| c.is_ascii_digit()) {
+    if digits == 0 || !mantissa.is_finite() {
         return None;
     }
-    let v: f64 = digits.parse().ok()?;
+    let v = mantissa / pow10(decimals.unwrap_or(0));
+    let v = if negative { -v } else { v };
     let mut mult_end = end;
     for (i, c) in s[end..].char_indices() {
         if matches!(c, '万' | '亿' | '千') {
@@ -224,7 +259,7 @@ fn figure<'a>(text: &'a str, index: usize, ind: &'a Indicator) -> Option<Fig<'a>
     let s = ind.span.of(text);
     let (num_end, mult_end, decimals, digits) = written(s)?;
     let mult_text = &s[num_end..mult_end];
-    let mult = if digits == 0.0 {
+    let mult = if digits == 0.0 || (value - digits).abs() <= 1e-9 * digits.abs() {
         1.0
     } else {
         // A power of ten: 万 = 1e4, 万亿 = 1e12; 千 on a unit like 千瓦 is the unit's.
@@ -242,11 +277,7 @@ fn figure<'a>(text: &'a str, index: usize, ind: &'a Indicator) -> Option<Fig<'a>
         mult_text.trim_matches(|c| is_blank(c) || is_zero_width(c))
     };
     let exact = ind.kind == Kind::Count && decimals == 0 && mult == 1.0;
-    let prec = if exact {
-        0.0
-    } else {
-        mult * 10f64.powi(-(decimals as i32))
-    };
+    let prec = if exact { 0.0 } else { mult / pow10(decimals) };
     Some(Fig {
         index,
         span: ind.span,
@@ -329,6 +360,17 @@ fn common_suffix(a: &str, b: &str) -> (usize, usize) {
         chars += 1;
     }
     (bytes, chars)
+}
+
+/// The largest char boundary of `s` at or before `i`.
+fn floor_char(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 fn chars(s: &str) -> usize {
@@ -568,8 +610,10 @@ fn sums(s: &Sentence, prev: Option<&Sentence>, out: &mut Vec<Finding>) {
         if !is_total(t) {
             continue;
         }
+        // `其中` within the two characters after the total.
         let after = s.gap_after(ti);
-        let Some(q) = after.find("其中") else {
+        let near = &after[..floor_char(after, 16)];
+        let Some(q) = near.find("其中") else {
             continue;
         };
         if chars(&after[..q]) <= 2 {
@@ -703,19 +747,20 @@ fn pair_at(s: &Sentence, i: usize) -> Option<Pair> {
         return None;
     }
     let between = s.gap_after(i);
+    // A pair's figures stand close: `增加到2015年的`, `(2019年`, `,较上年同期的`.
+    if between.len() > 48 {
+        return None;
+    }
     // 由A增加到B / 从A提高至B
-    let lead = s.gap_before(i);
-    let lead_tail: String = {
-        let t = tail_clause(lead);
-        let n = chars(t);
-        t.chars().skip(n.saturating_sub(10)).collect()
-    };
-    if (lead_tail.contains('由') || lead_tail.contains('从'))
-        && !has_delim(between)
-        && (between.contains('到') || between.contains('至'))
-        && chars(between) <= 12
-    {
-        let years = match (year_of(&lead_tail), year_of(between)) {
+    let to = !has_delim(between) && (between.contains('到') || between.contains('至'));
+    if to && chars(between) <= 12 {
+        // The last ten characters of the clause before A.
+        let t = tail_clause(s.gap_before(i));
+        let lead_tail = t.char_indices().rev().nth(9).map_or(t, |(k, _)| &t[k..]);
+        if !(lead_tail.contains('由') || lead_tail.contains('从')) {
+            return None;
+        }
+        let years = match (year_of(lead_tail), year_of(between)) {
             (Some(a), Some(b)) if b > a => Some(b - a),
             _ => None,
         };
@@ -988,21 +1033,20 @@ fn growths(s: &Sentence, consumed: &[bool], out: &mut Vec<Finding>) {
     }
 }
 
+/// A change with no basis of its own, not approximate, not a target.
+fn unfounded(f: &Fig, x: &Extraction) -> bool {
+    f.change.is_some() && f.basis_empty && !f.loose && !x.indicators[f.index].target
+}
+
 /// `basis` (info): a change with no basis in a sentence that names none, in a paragraph that
 /// has named none before it (`paragraph_basis`: a 统计公报 says `比上年` once for a paragraph),
 /// and that is no plan (`今年再提高10%`).
 fn bases(s: &Sentence, x: &Extraction, paragraph_basis: bool, out: &mut Vec<Finding>) {
     let sentence = s.between(s.start, s.end);
-    if paragraph_basis
-        || contains_any(sentence, words().basis)
-        || contains_any(sentence, words().plan)
-    {
+    if paragraph_basis || words().basis.any_in(sentence) || words().plan.any_in(sentence) {
         return;
     }
-    for f in &s.figs {
-        if f.change.is_none() || !f.basis_empty || f.loose || x.indicators[f.index].target {
-            continue;
-        }
+    for f in s.figs.iter().filter(|f| unfounded(f, x)) {
         let written = s.between(f.span.start, f.span.end);
         out.push(Finding {
             kind: CheckKind::Basis,
@@ -1210,24 +1254,27 @@ fn years(text: &str, x: &Extraction, out: &mut Vec<Finding>) {
 /// and the parts' substance from `x` ([`review`] sets them first).
 pub fn find(text: &str, x: &Extraction) -> Vec<Finding> {
     let mut out = Vec::new();
-    let basis = words().basis;
-    // Whether the paragraph so far names a basis: each stretch of text is read once.
+    let basis = &words().basis;
+    // Whether the paragraph up to `read_to` names a basis, brought up to date only for a
+    // sentence with a change that has none of its own: each stretch of text is read once.
     let (mut paragraph_basis, mut read_to) = (false, 0usize);
     let all = sentences(text, x);
     for (n, s) in all.iter().enumerate() {
-        let gap = &text[read_to.min(s.start)..s.start];
-        match gap.rfind(['\n', '\r']) {
-            Some(i) => paragraph_basis = contains_any(&gap[i..], basis),
-            None => paragraph_basis |= contains_any(gap, basis),
-        }
         let mut consumed = vec![false; s.figs.len()];
         rates(s, &mut out);
         sums(s, n.checked_sub(1).map(|p| &all[p]), &mut out);
         pairs(s, &mut consumed, &mut out);
         growths(s, &consumed, &mut out);
-        bases(s, x, paragraph_basis, &mut out);
-        paragraph_basis |= contains_any(s.between(read_to.max(s.start), s.end), basis);
-        read_to = s.end;
+        if s.figs.iter().any(|f| unfounded(f, x)) {
+            let gap = &text[read_to.min(s.start)..s.start];
+            match gap.rfind(['\n', '\r']) {
+                Some(i) => paragraph_basis = basis.any_in(&gap[i..]),
+                None => paragraph_basis |= basis.any_in(gap),
+            }
+            bases(s, x, paragraph_basis, &mut out);
+            paragraph_basis |= basis.any_in(s.between(s.start, s.end));
+            read_to = s.end;
+        }
     }
     if x.genre == Genre::RuleOfLawReport {
         thin(x, &mut out);
@@ -1270,9 +1317,9 @@ mod tests {
             ("partition", w.partition.len()),
             ("inexact", w.inexact.len()),
             ("real-growth", w.real.len()),
-            ("basis", w.basis.len()),
+            ("basis", lexicon::words(Class::Basis).len()),
             ("target", w.target.len()),
-            ("plan", w.plan.len()),
+            ("plan", lexicon::words(Class::Plan).len()),
             ("annual", w.annual.len()),
         ] {
             assert!(n > 0, "no {class} word");

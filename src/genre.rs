@@ -18,7 +18,7 @@
 use std::sync::OnceLock;
 
 use crate::model::{Extraction, Genre};
-use crate::text::is_blank;
+use crate::text::{is_blank, CharGroups, CharSet};
 
 /// Where a cue is looked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,7 +43,9 @@ static SOURCE: &str = include_str!("../data/genre.tsv");
 /// Lines of the head zone.
 const HEAD_LINES: usize = 8;
 /// Bytes of the body zone.
-const BODY_BYTES: usize = 6000;
+const BODY_BYTES: usize = 3000;
+/// Bytes of a head line read.
+const HEAD_LINE_BYTES: usize = 150;
 /// Occurrences of one body cue counted at most.
 const BODY_CAP: u32 = 3;
 /// The lowest winning score.
@@ -80,7 +82,8 @@ fn parse(source: &'static str) -> Result<Vec<Cue>, String> {
             _ => return Err(bad()),
         };
         let pieces: Vec<&str> = cue.split('+').collect();
-        if pieces.iter().any(|p| p.is_empty()) {
+        // Body cues are read in one pass over the text: one piece each.
+        if pieces.iter().any(|p| p.is_empty()) || (zone == Zone::Body && pieces.len() > 1) {
             return Err(bad());
         }
         cues.push(Cue {
@@ -133,7 +136,6 @@ struct Zones {
     title: String,
     head: String,
     heading: String,
-    body: String,
 }
 
 impl Zones {
@@ -159,7 +161,7 @@ impl Zones {
             .filter(|l| !l.chars().all(is_blank))
             .take(HEAD_LINES)
         {
-            push_plain(&mut head, &line[..floor_boundary(line, 300)]);
+            push_plain(&mut head, &line[..floor_boundary(line, HEAD_LINE_BYTES)]);
             head.push('\n');
         }
         let mut heading = String::new();
@@ -167,13 +169,10 @@ impl Zones {
             push_plain(&mut heading, &h.title);
             heading.push('\n');
         }
-        let mut body = String::new();
-        push_plain(&mut body, &text[..floor_boundary(text, BODY_BYTES)]);
         Zones {
             title,
             head,
             heading,
-            body,
         }
     }
 
@@ -182,25 +181,64 @@ impl Zones {
             Zone::Title => &self.title,
             Zone::Head => &self.head,
             Zone::Heading => &self.heading,
-            Zone::Body => &self.body,
+            // Read in one pass by `scores`.
+            Zone::Body => "",
         }
     }
 }
 
 /// How many times a cue counts in its zone.
 fn hits(cue: &Cue, zone: &str) -> u32 {
-    match cue.pieces[..] {
-        [one] if cue.zone == Zone::Body => zone.matches(one).take(BODY_CAP as usize).count() as u32,
-        _ => u32::from(cue.pieces.iter().all(|p| zone.contains(p))),
-    }
+    u32::from(cue.pieces.iter().all(|p| zone.contains(p)))
+}
+
+/// The one-piece body cues by first character, so that the body is read once for all of them.
+fn body_cues() -> &'static (CharSet, CharGroups<usize>) {
+    static BODY: OnceLock<(CharSet, CharGroups<usize>)> = OnceLock::new();
+    BODY.get_or_init(|| {
+        let firsts: Vec<(char, usize)> = cues()
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.zone == Zone::Body)
+            .filter_map(|(i, c)| Some((c.pieces[0].chars().next()?, i)))
+            .collect();
+        (
+            CharSet::new(firsts.iter().map(|f| f.0)),
+            CharGroups::new(firsts),
+        )
+    })
 }
 
 /// The scores of the four genres, in [`Genre::ALL`] order.
 fn scores(text: &str, x: &Extraction) -> [u32; 4] {
     let zones = Zones::new(text, x);
+    let all = cues();
     let mut score = [0u32; 4];
-    for cue in cues() {
-        let n = hits(cue, zones.get(cue.zone));
+    let mut body_hits = vec![0u32; all.len()];
+    let (firsts, groups) = body_cues();
+    // The body as written (cues hold no blanks), outside 《》.
+    let body = &text[..floor_boundary(text, BODY_BYTES)];
+    let mut depth = 0u32;
+    for (i, c) in body.char_indices() {
+        match c {
+            '《' => depth += 1,
+            '》' => depth = depth.saturating_sub(1),
+            _ if depth == 0 && firsts.contains(c) => {
+                for &k in groups.get(c) {
+                    if body_hits[k] < BODY_CAP && body[i..].starts_with(all[k].pieces[0]) {
+                        body_hits[k] += 1;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for (k, cue) in all.iter().enumerate() {
+        let n = if cue.zone == Zone::Body {
+            body_hits[k]
+        } else {
+            hits(cue, zones.get(cue.zone))
+        };
         score[cue.genre as usize] += cue.weight * n;
     }
     score
@@ -232,6 +270,7 @@ mod tests {
         assert!(parse("other\tfoot\t1\t方案\n").is_err());
         assert!(parse("memo\ttitle\t1\t方案\n").is_err());
         assert!(parse("other\ttitle\t1\t方案+\n").is_err());
+        assert!(parse("other\tbody\t1\t方案+通知\n").is_err());
     }
 
     #[test]
