@@ -18,9 +18,12 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use criterion::measurement::{Measurement, ValueFormatter, WallTime};
+use criterion::measurement::{Measurement, WallTime};
 use criterion::{BenchmarkId, Criterion, Throughput};
 use zhibiao::output::Output;
+
+#[path = "common/cpu.rs"]
+mod cpu;
 
 /// The `.txt` files of `dir`, sorted, concatenated with blank lines between them.
 fn read_dir_texts(dir: &Path) -> Option<String> {
@@ -128,71 +131,10 @@ fn hostile<M: Measurement>(c: &mut Criterion<M>) {
     g.finish();
 }
 
-/// CPU time of the calling thread in nanoseconds, from `/proc/thread-self/schedstat`.
-fn thread_cpu_ns() -> Option<f64> {
-    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    s.split_whitespace().next()?.parse().ok()
-}
-
-/// Criterion measurement: the benchmark thread's CPU time.
-struct CpuTime;
-
-impl Measurement for CpuTime {
-    type Intermediate = f64;
-    type Value = f64;
-    fn start(&self) -> f64 {
-        thread_cpu_ns().unwrap_or(0.0)
-    }
-    fn end(&self, i: f64) -> f64 {
-        thread_cpu_ns().unwrap_or(0.0) - i
-    }
-    fn add(&self, v1: &f64, v2: &f64) -> f64 {
-        v1 + v2
-    }
-    fn zero(&self) -> f64 {
-        0.0
-    }
-    fn to_f64(&self, value: &f64) -> f64 {
-        *value
-    }
-    fn formatter(&self) -> &dyn ValueFormatter {
-        &CpuFormatter
-    }
-}
-
-struct CpuFormatter;
-
-impl ValueFormatter for CpuFormatter {
-    fn scale_values(&self, ns: f64, values: &mut [f64]) -> &'static str {
-        let (factor, unit) = match ns {
-            n if n < 1e3 => (1.0, "ns cpu"),
-            n if n < 1e6 => (1e-3, "µs cpu"),
-            n if n < 1e9 => (1e-6, "ms cpu"),
-            _ => (1e-9, "s cpu"),
-        };
-        values.iter_mut().for_each(|v| *v *= factor);
-        unit
-    }
-    fn scale_throughputs(&self, _typical: f64, t: &Throughput, values: &mut [f64]) -> &'static str {
-        let (per, unit) = match *t {
-            Throughput::Bytes(b) | Throughput::BytesDecimal(b) => (b as f64 / 1e6, "MB/s"),
-            Throughput::Elements(e) => (e as f64, "elem/s"),
-            _ => (1.0, "iter/s"),
-        };
-        // values are nanoseconds per iteration.
-        values.iter_mut().for_each(|v| *v = per / (*v * 1e-9));
-        unit
-    }
-    fn scale_for_machines(&self, _values: &mut [f64]) -> &'static str {
-        "ns"
-    }
-}
-
 fn main() {
-    let wall = std::env::var("ZHIBIAO_BENCH_CLOCK").is_ok_and(|v| v == "wall");
-    if !wall && thread_cpu_ns().is_some() {
+    if cpu::use_cpu_clock() {
         let mut c = Criterion::default()
-            .with_measurement(CpuTime)
+            .with_measurement(cpu::CpuTime)
             .configure_from_args();
         reports(&mut c);
         hostile(&mut c);

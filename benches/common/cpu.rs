@@ -1,7 +1,7 @@
 //! The benchmark thread's CPU time as a criterion [`Measurement`] (Linux
 //! `/proc/thread-self/schedstat`): on a machine shared with other work, wall time also counts
-//! the time spent waiting for a core. The same clock as `benches/extract.rs` (which keeps its
-//! own copy); `ZHIBIAO_BENCH_CLOCK=wall` or a system without schedstat uses the wall clock.
+//! the time spent waiting for a core. Shared by `benches/extract.rs` and `benches/compare.rs`;
+//! `ZHIBIAO_BENCH_CLOCK=wall` or a system without schedstat uses the wall clock.
 
 use criterion::measurement::{Measurement, ValueFormatter};
 use criterion::Throughput;
