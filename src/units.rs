@@ -133,14 +133,7 @@ fn lexicon_at(text: &str, pos: usize, chinese: bool) -> Option<(usize, &'static 
         };
         if let Some(len) = len {
             let end = pos + len;
-            if e.flags & NO_CJK_AFTER != 0
-                && text[end..].chars().next().is_some_and(is_cjk)
-                // 八成以上, 八成多: a qualifier after the unit, not a word running on.
-                && !(lexicon::words(Class::ApproxAfter)
-                    .iter()
-                    .any(|w| text[end..].starts_with(w))
-                    || text[end..].starts_with(['多', '的']))
-            {
+            if e.flags & NO_CJK_AFTER != 0 && runs_on(text, end) {
                 continue;
             }
             if e.flags & BLOCK != 0 {
@@ -150,6 +143,17 @@ fn lexicon_at(text: &str, pos: usize, chinese: bool) -> Option<(usize, &'static 
         }
     }
     None
+}
+
+/// Whether a word runs on at `end`: a CJK character follows that is not a qualifier after a
+/// unit (`八成以上`, `八成多`) or `的`.
+fn runs_on(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    rest.chars().next().is_some_and(is_cjk)
+        && !(lexicon::words(Class::ApproxAfter)
+            .iter()
+            .any(|w| rest.starts_with(w))
+            || rest.starts_with(['多', '的']))
 }
 
 /// Whether a unit may begin with `c` (a fast filter: yes can be wrong, no never is).
@@ -173,6 +177,16 @@ pub fn match_at(text: &str, pos: usize, chinese: bool) -> Option<UnitMatch> {
     let (mut end, e) = lexicon_at(text, pos, chinese)?;
     let mut kind = e.kind;
     let mut unit = Cow::Borrowed(e.text);
+    // 1200艘次, 35辆次: a measure word and 次 count visits or trips, like the 人次 and 架次 of the
+    // lexicon; only where the compound ends there (`3辆次日` is no such compound).
+    if kind == Kind::Count && e.text.chars().count() == 1 && text[end..].starts_with('次') {
+        let after = end + '次'.len_utf8();
+        if !runs_on(text, after) {
+            let u = unit.to_mut();
+            u.push('次');
+            end = after;
+        }
+    }
     let rest = &text[end..];
     let mut chars = rest.chars();
     match chars.next().map(fold) {
@@ -237,6 +251,10 @@ mod tests {
     fn longest_unit_wins() {
         assert_eq!(unit("人次,").unwrap().0, "人次");
         assert_eq!(unit("场次").unwrap().0, "场次");
+        // A measure word and 次: trips and visits.
+        assert_eq!(unit("艘次,").unwrap(), ("艘次".into(), Kind::Count, "艘次"));
+        assert_eq!(unit("辆次。").unwrap().0, "辆次");
+        assert_eq!(unit("辆次日").unwrap().0, "辆");
         assert_eq!(
             unit("个百分点。").unwrap(),
             ("个百分点".into(), Kind::Percent, "个百分点")
