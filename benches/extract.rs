@@ -97,6 +97,13 @@ fn hostile_inputs(scale: usize) -> Vec<(&'static str, String)> {
             "一二三四五六七八九十百千万亿零两".repeat(q(62_500)),
         ),
         ("numeral-quantities", "三百二十万件、".repeat(q(100_000))),
+        // Pasted-text noise between digits and before multipliers (issue 11).
+        ("zero-width-digits", "2\u{200b}".repeat(q(300_000)) + "件"),
+        ("spaced-digits", "1 \u{3000}".repeat(q(300_000)) + "万件"),
+        (
+            "zero-width-runs",
+            ("3".to_string() + &"\u{feff}".repeat(1000)).repeat(q(1_000)),
+        ),
         ("unclosed-citation", "《".repeat(q(500_000))),
         ("nested-parens", {
             let n = q(300_000);

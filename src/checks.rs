@@ -61,7 +61,7 @@ use crate::model::{
     CheckKind, Direction, Extraction, Finding, Genre, Indicator, Kind, PartStatus, Severity,
 };
 use crate::span::Span;
-use crate::text::{fold, is_blank, CharGroups, CharSet};
+use crate::text::{fold, is_blank, is_zero_width, CharGroups, CharSet};
 
 // ---------------------------------------------------------------------------------------------
 // Words (data/checks.tsv, through the lexicon)
@@ -205,11 +205,6 @@ fn pow10(n: usize) -> f64 {
     P.get(n)
         .copied()
         .unwrap_or_else(|| 10f64.powi(n.min(400) as i32))
-}
-
-/// Zero-width characters a pasted number may carry inside (`1\u{200b}205件`).
-fn is_zero_width(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
 /// Reads the written number at the start of a span: sign, digits (ASCII or full-width), point,

@@ -43,7 +43,7 @@ use crate::lexicon::{self, Class};
 use crate::model::{Change, Citation, Heading, Indicator, Kind, ListItem};
 use crate::numbers::{self, char_at, is_chinese_numeral, Number};
 use crate::span::Span;
-use crate::text::{fold, is_blank};
+use crate::text::fold;
 use crate::units::{self, is_cjk, prefix_len};
 use crate::{metrics, taxonomy, text};
 
@@ -215,9 +215,12 @@ impl<'a> Scanner<'a> {
         let next = char_at(text, step).unwrap_or('\0');
         let rejected = match c {
             // 一是, 三是, 两会: a Chinese numeral needs more numerals, 余/多 or a unit after it.
-            '一' => !(is_chinese_numeral(next) || matches!(next, '余' | '多')),
+            // 一点五, 三点五万: 点 may begin a decimal fraction.
+            '一' => !(is_chinese_numeral(next) || matches!(next, '余' | '多' | '点')),
             _ if numbers::starts_chinese(c) => {
-                !(is_chinese_numeral(next) || matches!(next, '余' | '多') || units::may_begin(next))
+                !(is_chinese_numeral(next)
+                    || matches!(next, '余' | '多' | '点')
+                    || units::may_begin(next))
             }
             '上' => !matches!(next, '百' | '千' | '万' | '亿'),
             '百' => next != '分',
@@ -339,18 +342,13 @@ impl<'a> Scanner<'a> {
     /// (`超过3300万`), and where the number's own unit ends (before a range's high end).
     fn candidate(&self, num: &Number) -> Option<(Found, usize)> {
         let text = self.text;
-        // The unit, possibly after blanks (`2.5 %`, `培训班 3 期`) when the digits are Arabic.
-        let mut upos = num.end;
-        if !num.chinese {
-            let mut k = 0;
-            while let Some(b) = char_at(text, upos).filter(|&b| is_blank(b)) {
-                upos += b.len_utf8();
-                k += 1;
-                if k > 2 {
-                    break;
-                }
-            }
-        }
+        // The unit, possibly after blanks (`2.5 %`, `培训班 3 期`) when the digits are Arabic,
+        // after zero-width characters when they are Chinese.
+        let upos = if num.chinese {
+            text::skip_zero_width(text, num.end)
+        } else {
+            numbers::skip_blanks(text, num.end)
+        };
         let unit = units::match_at(text, upos, num.chinese);
         let mut found = match unit {
             Some(u) => Found {

@@ -22,7 +22,7 @@
 //! follows). Digit runs longer than 15 significant digits have `value: None`. This module knows
 //! nothing about units, dates or context: see [`crate::indicators`].
 
-use crate::text::digit;
+use crate::text::{digit, glyph_at, is_blank, skip_zero_width};
 use crate::units;
 
 /// One number read from the text.
@@ -118,6 +118,7 @@ pub fn chinese_digit_run(text: &str, pos: usize, max: usize) -> Option<DigitRun>
     run(text, pos, max, |c| chinese_digit(c).filter(|_| c != '两'))
 }
 
+/// Zero-width characters between the digits are read through (`20\u{200b}24年`).
 #[inline]
 fn run(
     text: &str,
@@ -126,14 +127,16 @@ fn run(
     digit: impl Fn(char) -> Option<u32>,
 ) -> Option<DigitRun> {
     let (mut end, mut value, mut count) = (pos, 0u32, 0usize);
-    for c in text.get(pos..)?.chars() {
+    let first = text.get(pos..)?.chars().next()?;
+    digit(first)?;
+    while let Some((c, next)) = glyph_at(text, end) {
         let Some(d) = digit(c) else { break };
         if count == max {
             return None;
         }
         value = value * 10 + d;
         count += 1;
-        end += c.len_utf8();
+        end = next;
     }
     (count > 0).then_some(DigitRun { end, value, count })
 }
@@ -169,10 +172,12 @@ pub fn chinese_name(n: u32) -> String {
     out
 }
 
-/// Reads digits at `pos`: returns (end, mantissa, digit count without leading zeros, all digits).
+/// Reads digits at `pos`, through zero-width characters between them (`23\u{200b}8`): returns
+/// (end, mantissa, digit count without leading zeros, all digits). The end is just past the
+/// last digit.
 fn digits(text: &str, mut pos: usize, mut m: u64, mut sig: usize) -> (usize, u64, usize, usize) {
     let mut n = 0;
-    while let Some(c) = char_at(text, pos) {
+    while let Some((c, next)) = glyph_at(text, pos) {
         let Some(d) = digit(c) else { break };
         if sig > 0 || d > 0 {
             sig += 1;
@@ -181,17 +186,78 @@ fn digits(text: &str, mut pos: usize, mut m: u64, mut sig: usize) -> (usize, u64
             m = m * 10 + u64::from(d);
         }
         n += 1;
-        pos += c.len_utf8();
+        pos = next;
     }
     (pos, m, sig, n)
 }
 
-/// Number of digits at `pos` (stops at the first non-digit).
-fn count_digits(text: &str, pos: usize) -> usize {
-    text[pos..]
-        .chars()
-        .take_while(|&c| digit(c).is_some())
-        .count()
+/// Number of digits at `pos` as [`digits`] reads them, counting no further than `limit`.
+fn count_digits(text: &str, mut pos: usize, limit: usize) -> usize {
+    let mut n = 0;
+    while n < limit {
+        match glyph_at(text, pos) {
+            Some((c, next)) if digit(c).is_some() => {
+                n += 1;
+                pos = next;
+            }
+            _ => break,
+        }
+    }
+    n
+}
+
+/// The most blanks read between a number and its multiplier or `余`/`多` (`537.97 万元`).
+const MAX_BLANKS: usize = 3;
+
+/// The offset past the blanks at `pos` (spaces, U+3000, NBSP, thin spaces and zero-width
+/// characters: [`is_blank`]), at most [`MAX_BLANKS`] of them; `pos` itself when there are more
+/// (a gap that wide separates, it does not join).
+pub fn skip_blanks(text: &str, pos: usize) -> usize {
+    let mut p = pos;
+    for (k, c) in text.get(pos..).unwrap_or("").chars().enumerate() {
+        if !is_blank(c) {
+            return p;
+        }
+        if k == MAX_BLANKS {
+            return pos;
+        }
+        p += c.len_utf8();
+    }
+    p
+}
+
+/// A thousands separator: `,` `，`, and the thin spaces typeset between digit groups
+/// (`1\u{2009}234`, U+2009 and the narrow no-break space U+202F).
+#[inline]
+fn is_group_separator(c: char) -> bool {
+    matches!(c, ',' | '，' | '\u{2009}' | '\u{202F}')
+}
+
+/// A middle dot that a PDF left where the decimal point was (`1·8%`): `·` (U+00B7) or `・`
+/// (U+30FB).
+#[inline]
+fn is_middle_dot(c: char) -> bool {
+    matches!(c, '·' | '・')
+}
+
+/// Whether the middle dot after the integer digits of the number at `start` is its decimal
+/// point, the fraction ending at `frac_end`: only where nothing else reads it, so an integer of
+/// one to three digits outside quotes (`“7·20”`, `5·12汶川地震` name events) and followed by a
+/// per cent sign, `万`/`亿` or a unit (`1·8%`, `3·5万元`).
+fn middle_dot_is_point(text: &str, start: usize, int_digits: usize, frac_end: usize) -> bool {
+    if int_digits > 3 {
+        return false;
+    }
+    let before = text[..start].chars().next_back();
+    if before.is_some_and(|b| matches!(b, '“' | '"' | '「' | '‘' | '\'') || is_middle_dot(b)) {
+        return false;
+    }
+    let p = skip_blanks(text, frac_end);
+    match char_at(text, p) {
+        Some('万' | '亿') => true,
+        Some(_) => units::match_at(text, p, false).is_some(),
+        None => false,
+    }
 }
 
 /// Reads the number starting at byte `start`, or `None` when no number starts there.
@@ -211,12 +277,8 @@ fn parse_arabic(text: &str, start: usize) -> Option<Number> {
     let mut int_digits = n;
     // Thousands separators: 1,234 / 1，234 — only after a first group of 1–3 digits.
     if n <= 3 {
-        while let Some(c) = char_at(text, pos) {
-            if !matches!(c, ',' | '，') {
-                break;
-            }
-            let after = pos + c.len_utf8();
-            if count_digits(text, after) != 3 {
+        while let Some((c, after)) = glyph_at(text, pos) {
+            if !is_group_separator(c) || count_digits(text, after, 4) != 3 {
                 break;
             }
             let (p, m2, s2, _) = digits(text, after, m, sig);
@@ -228,14 +290,17 @@ fn parse_arabic(text: &str, start: usize) -> Option<Number> {
     }
     let mut scale = 0i32;
     let mut point = false;
-    if let Some(c) = char_at(text, pos) {
-        if matches!(c, '.' | '．') && count_digits(text, pos + c.len_utf8()) > 0 {
-            let (p, m2, s2, k) = digits(text, pos + c.len_utf8(), m, sig);
-            scale = k as i32;
-            pos = p;
-            m = m2;
-            sig = s2;
-            point = true;
+    if let Some((c, after)) = glyph_at(text, pos) {
+        let dot = matches!(c, '.' | '．') || is_middle_dot(c) && int_digits == n;
+        if dot && count_digits(text, after, 1) > 0 {
+            let (p, m2, s2, k) = digits(text, after, m, sig);
+            if !is_middle_dot(c) || middle_dot_is_point(text, start, n, p) {
+                scale = k as i32;
+                pos = p;
+                m = m2;
+                sig = s2;
+                point = true;
+            }
         }
     }
     let huge = sig > 15;
@@ -260,29 +325,38 @@ fn parse_arabic(text: &str, start: usize) -> Option<Number> {
 }
 
 /// Reads `余`/`多` and the multipliers `万`, `亿`, `千` after a number, and a mixed tail
-/// (`3万4000`) when `mixed` allows it.
+/// (`3万4000`) when `mixed` allows it. Blanks may stand before each after Arabic digits, as
+/// pasted text has them (`537.97 万元`, `15.7 万余件`, `10 余次`), and zero-width characters
+/// after any number.
 fn multipliers(text: &str, num: &mut Number, mixed: bool) {
     let mut pos = num.end;
     let mut factor = 1f64;
     let mut tail = 0f64;
-    while let Some(c) = char_at(text, pos) {
+    loop {
+        let at = if num.chinese {
+            skip_zero_width(text, pos)
+        } else {
+            skip_blanks(text, pos)
+        };
+        let Some(c) = char_at(text, at) else { break };
         match c {
             '余' | '多' if num.approx.is_none() => {
                 num.approx = Some(if c == '余' { "余" } else { "多" })
             }
             '万' => factor *= 1e4,
             '亿' => factor *= 1e8,
-            '千' if !num.chinese && !units::starts_unit(text, pos) => factor *= 1e3,
+            // 千公顷 is a thousand 公顷; 千瓦 a unit of its own.
+            '千' if !num.chinese && !units::starts_unit(text, at) => factor *= 1e3,
             _ => break,
         }
         if matches!(c, '万' | '亿' | '千') {
             num.multiplier = true;
         }
-        pos += c.len_utf8();
+        pos = at + c.len_utf8();
         // 3万4000: an Arabic integer right after a big multiplier adds to the number.
         if mixed && matches!(c, '万' | '亿') && num.approx.is_none() {
             let (max_digits, unit) = if c == '万' { (4, 1e4) } else { (8, 1e8) };
-            let k = count_digits(text, pos);
+            let k = count_digits(text, pos, max_digits + 1);
             if (1..=max_digits).contains(&k) {
                 let (p, m, _, _) = digits(text, pos, 0, 0);
                 tail += m as f64 * factor / unit;
@@ -415,16 +489,51 @@ fn chinese_integer(text: &str, start: usize, g: Grammar) -> Option<(usize, u64, 
     (last_good > start).then_some((last_good, value_at_good, multiplied))
 }
 
+/// The Chinese decimal fraction at `pos` (`点七` of `九十八点七`, `点〇五`): its end, the digits
+/// after `点` as an integer, and how many there are. `点` needs a digit right after it (`三点`
+/// is a time of day or a list of points).
+fn chinese_fraction(text: &str, pos: usize) -> Option<(usize, u64, i32)> {
+    let (c, mut end) = glyph_at(text, pos)?;
+    if c != '点' {
+        return None;
+    }
+    let (mut m, mut k) = (0u64, 0i32);
+    while let Some((c, next)) = glyph_at(text, end) {
+        let Some(d) = chinese_digit(c).filter(|_| c != '两') else {
+            break;
+        };
+        // Digits past the 15th add nothing an f64 keeps.
+        if k < 15 {
+            m = m * 10 + u64::from(d);
+            k += 1;
+        }
+        end = next;
+    }
+    (k > 0).then_some((end, m, k))
+}
+
 fn parse_chinese(text: &str, start: usize) -> Option<Number> {
-    let (end, value, multiplied) = chinese_integer(text, start, FULL)?;
+    let (mut end, value, multiplied) = chinese_integer(text, start, FULL)?;
+    let mut value = (value != u64::MAX).then_some(value as f64);
+    let mut point = false;
+    // 百分之九十八点七, 三点五万: a decimal fraction before any 万/亿 (written with 二, never
+    // 两: `两点一线` is two points and a line).
+    if !multiplied && !text[start..].starts_with('两') {
+        if let Some((frac_end, m, k)) = chinese_fraction(text, end) {
+            let scale = 10f64.powi(k);
+            value = value.map(|v| (v * scale + m as f64) / scale);
+            end = frac_end;
+            point = true;
+        }
+    }
     let mut num = Number {
         start,
         end,
-        value: (value != u64::MAX).then_some(value as f64),
+        value,
         approx: None,
         chinese: true,
         int_digits: 0,
-        point: false,
+        point,
         multiplier: multiplied,
         factor: 1.0,
     };
@@ -536,6 +645,59 @@ mod tests {
         assert_eq!(d[0].iso, "2024-03-27");
         let at = t.find("二十七场").unwrap();
         assert_eq!(parse(t, at).unwrap().value, Some(27.0));
+    }
+
+    #[test]
+    fn pasted_text_blanks_and_zero_width_characters() {
+        // Zero-width characters inside the digits: in the span, not in the value.
+        assert_eq!(p("23\u{200b}8项"), (238.0, "23\u{200b}8", None));
+        assert_eq!(p("4.\u{200d}6万件"), (46000.0, "4.\u{200d}6万", None));
+        assert_eq!(p("4\u{feff}.6万件").0, 46000.0);
+        assert_eq!(
+            p("1\u{2060},\u{200c}234人"),
+            (1234.0, "1\u{2060},\u{200c}234", None)
+        );
+        assert_eq!(p("3万\u{200b}4000人").0, 34000.0);
+        // Blanks before a multiplier or 余/多 after Arabic digits.
+        assert_eq!(p("1244 万人"), (12_440_000.0, "1244 万", None));
+        assert_eq!(
+            p("537.97\u{3000}万元"),
+            (5_379_700.0, "537.97\u{3000}万", None)
+        );
+        assert_eq!(p("15.7 万余件"), (157_000.0, "15.7 万余", Some("余")));
+        assert_eq!(p("10\u{a0}余次"), (10.0, "10\u{a0}余", Some("余")));
+        assert_eq!(p("60 余 万元"), (600_000.0, "60 余 万", Some("余")));
+        // A gap wider than a pasted one separates; a blank is no part of the number's end.
+        assert_eq!(p("10    余次").1, "10");
+        assert_eq!(p("12 个").1, "12");
+        assert_eq!(p("2\u{200b}\u{200b}\u{200b}\u{200b}\u{200b}3").1, "2");
+        // Thin spaces between digit groups; a plain space is no separator.
+        assert_eq!(p("12\u{2009}345人").0, 12345.0);
+        assert_eq!(p("12 345人").1, "12");
+    }
+
+    #[test]
+    fn middle_dot_as_decimal_point_only_where_unambiguous() {
+        assert_eq!(p("1·8%"), (1.8, "1·8", None));
+        assert_eq!(p("3・5万元").0, 35000.0);
+        // Event names and dates keep their dot.
+        assert_eq!(p("4·11森林火灾").1, "4");
+        assert_eq!(p("25·7”区域性大洪水").1, "25");
+        let t = "“1·8%”";
+        assert_eq!(parse(t, "“".len()).unwrap().value, Some(1.0));
+        assert_eq!(p("2024·3·15").1, "2024");
+    }
+
+    #[test]
+    fn chinese_decimals() {
+        assert_eq!(p("九十八点七"), (98.7, "九十八点七", None));
+        assert_eq!(p("三点五万人"), (35000.0, "三点五万", None));
+        assert!(parse("零点五", 0).is_none());
+        assert_eq!(p("一点零五倍").0, 1.05);
+        // 点 without a digit after it ends the number.
+        assert_eq!(p("三点要求").1, "三");
+        // A decimal is written with 二, never 两: 两点 are two points.
+        assert_eq!(p("两点一线").1, "两");
     }
 
     #[test]

@@ -72,16 +72,61 @@ pub fn digit(c: char) -> Option<u32> {
 }
 
 /// Horizontal white space as it appears in pasted reports: space, tab, U+3000, NBSP, the
-/// U+2000..U+200B typographic spaces, and the vertical tab and form feed that PDF-to-text
-/// converters leave at page breaks (`主要举措和成效\f`). Line breaks (`\n`, `\r`) are not blank:
-/// [`lines`] splits on them.
+/// U+2000..U+200A typographic spaces, the zero-width characters of [`is_zero_width`], and the
+/// vertical tab and form feed that PDF-to-text converters leave at page breaks
+/// (`主要举措和成效\f`). Line breaks (`\n`, `\r`) are not blank: [`lines`] splits on them.
 #[inline]
 pub fn is_blank(c: char) -> bool {
     matches!(
         c,
         ' ' | '\t' | '\u{000B}' | '\u{000C}' | '\u{3000}' | '\u{00A0}' | '\u{2000}'
-            ..='\u{200B}' | '\u{202F}' | '\u{FEFF}'
+            ..='\u{200D}' | '\u{202F}' | '\u{2060}' | '\u{FEFF}'
     )
+}
+
+/// Zero-width characters that text pasted from web pages and PDFs carries inside words and
+/// numbers (`23\u{200b}8项`): zero-width space, non-joiner and joiner (U+200B..U+200D), the word
+/// joiner U+2060 and the byte-order mark U+FEFF. Recognizers read through them ([`skip_zero_width`])
+/// and keep them inside spans; values are read as if they were absent.
+#[inline]
+pub fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// The most zero-width characters read through in one gap: a pasted number carries one or two,
+/// and a bound keeps every caller linear on a text made of them.
+pub const MAX_ZERO_WIDTH: usize = 4;
+
+/// The offset past the zero-width characters at `pos` (at most [`MAX_ZERO_WIDTH`] of them; a
+/// longer run is no gap inside a word and gives `pos` back).
+///
+/// ```
+/// use zhibiao::text::skip_zero_width;
+/// assert_eq!(skip_zero_width("2\u{200b}38项", 1), 4);
+/// assert_eq!(skip_zero_width("238项", 1), 1);
+/// ```
+#[inline]
+pub fn skip_zero_width(text: &str, pos: usize) -> usize {
+    let mut p = pos;
+    for (k, c) in text.get(pos..).unwrap_or("").chars().enumerate() {
+        if !is_zero_width(c) {
+            return p;
+        }
+        if k == MAX_ZERO_WIDTH {
+            return pos;
+        }
+        p += c.len_utf8();
+    }
+    p
+}
+
+/// The character at `pos` once zero-width characters are read through ([`skip_zero_width`]),
+/// and the offset just past it.
+#[inline]
+pub fn glyph_at(text: &str, pos: usize) -> Option<(char, usize)> {
+    let p = skip_zero_width(text, pos);
+    let c = text.get(p..)?.chars().next()?;
+    Some((c, p + c.len_utf8()))
 }
 
 /// Offsets tested at once by [`char_hits`]: the bits of a `u32` mask.

@@ -157,7 +157,7 @@ fn q(s: &str) -> String {
             '\t' => out.push_str("\\t"),
             '"' => out.push_str("\\\""),
             ' ' => out.push(' '),
-            c if c.is_control() || c.is_whitespace() || c == '\u{FEFF}' => {
+            c if c.is_control() || c.is_whitespace() || zhibiao::text::is_zero_width(c) => {
                 let _ = write!(out, "\\u{{{:x}}}", c as u32);
             }
             c => out.push(c),
@@ -472,6 +472,7 @@ fn the_format_reads_escapes_and_blocks() {
     );
     assert_eq!(q("概 况"), "\"概 况\"");
     assert_eq!(q("a\u{3000}\u{c}"), "a\\u{3000}\\u{c}");
+    assert_eq!(q("2\u{200b}3\u{2060}"), "2\\u{200b}3\\u{2060}");
     assert_eq!(
         unescape(file, 1, &q("x\r\t\\y").replace('"', "")),
         "x\r\t\\y"

@@ -313,6 +313,50 @@ fn tabs_and_ideographic_spaces() {
 }
 
 #[test]
+fn long_runs_of_blanks_and_zero_width_characters_between_digits() {
+    // Digits each followed by a zero-width space: one number (as a paste splits it), with no
+    // value past f64's digits, its span the whole run.
+    let run = "2\u{200b}".repeat(300_000);
+    let with_unit = format!("{run}件");
+    let x = common::check(&with_unit);
+    assert_eq!(x.indicators.len(), 1, "one number, however it is split");
+    assert_eq!(x.indicators[0].span.start, 0);
+    assert_eq!(x.indicators[0].value, None);
+    // A short split number keeps its value and its characters.
+    let x = common::check("办理1\u{200b}2\u{feff}3件");
+    assert_eq!(
+        spans("办理1\u{200b}2\u{feff}3件", &x),
+        ["1\u{200b}2\u{feff}3件"]
+    );
+    assert_eq!(x.indicators[0].value, Some(123.0));
+    // Runs too long to be a paste's gap separate the digits: nothing joins across them, and
+    // no digit without a unit is reported.
+    let x = sentence_survives(&("3".to_string() + &"\u{feff}".repeat(1000)).repeat(1000));
+    assert!(x.indicators.is_empty(), "{} indicators", x.indicators.len());
+    let x = sentence_survives(&format!("1{}万件", " ".repeat(200_000)));
+    assert!(
+        x.indicators.is_empty(),
+        "a number joined its multiplier across a wide gap"
+    );
+    // Digits and blanks alternating, then a multiplier and a unit: only the last digit is next
+    // to the multiplier.
+    let run = "1 \u{3000}".repeat(300_000);
+    let text = format!("{run}万件");
+    let x = common::check(&text);
+    let found: Vec<_> = x
+        .indicators
+        .iter()
+        .map(|i| (i.span.of(&text), i.value))
+        .collect();
+    assert_eq!(found, [("1 \u{3000}万件", Some(10_000.0))]);
+    // Multipliers separated by blanks, without end: no value past f64's range, no panic.
+    let text = format!("5{}元", " 万".repeat(100_000));
+    let x = common::check(&text);
+    assert_eq!(x.indicators.len(), 1);
+    assert_eq!(x.indicators[0].value, None);
+}
+
+#[test]
 fn lone_surrogates_from_javascript_arrive_as_replacement_characters() {
     // wasm-bindgen decodes a JS string with lone surrogates into U+FFFD (one UTF-16 unit each),
     // so offsets stay aligned with the page's text.
