@@ -20,17 +20,21 @@
 //! - **Signature**: a date line among the last lines (`2024年3月1日`, `2024-03-01`,
 //!   `二〇二六年一月二十七日`), with the issuer on the line before (`荔波县人民政府`) or on the
 //!   same line.
-//! - **Report year**, first rule that applies:
-//!   1. a year in the title;
+//! - **Report year**: the year the report covers (`GOLD_FORMAT.md`). A speech to a congress
+//!   (`各位代表`, or `政府工作报告` in the title) reviews the year before the one it is given in:
+//!   `2026年政府工作报告` covers 2025. First rule that applies:
+//!   1. a year in the title; in a speech's `…工作报告` title the year it is given in, less one
+//!      (`2023年度` is the covered year itself);
 //!   2. the year opening a clause of the first prose lines (`2024年,楚雄市坚持…`,
-//!      `2023年以来,…`, `报告指出,2015年全市法院…`), or of the first paragraph under the first
-//!      heading when the text opens with one; not inside `《》`, not a target or range
-//!      (`到2025年`, `2025年底前`, `2021年至2025年`). For a speech to a congress (`各位代表`,
-//!      `政府工作报告`) this comes after rule 3, as such a report is named for the year it is
-//!      given in;
-//!   3. the date of a speech's subtitle (`——2026年1月26日在…会议上`), which for any other
-//!      report is only the day it was delivered;
-//!   4. a speech's review heading (`一、2019年和今年以来工作回顾` → 2020);
+//!      `2023年以来,…`, `报告指出,2015年全市法院…`); when they state none, or the text opens
+//!      with a heading, of the first top-level heading unless it names plans
+//!      (`一、2022年法治政府建设主要举措`, not `一、2023年工作打算`: the plans cues of
+//!      `data/parts.tsv`), then of the first paragraph under it; not inside `《》`, not a target
+//!      or range (`到2025年`, `2025年底前`, `2021年至2025年`). For a speech this comes last but
+//!      one, as its opening may name the year it is given in (`2026年是…开局之年`);
+//!   3. the date of a speech's subtitle (`——2026年1月26日在…会议上` → 2025), which for any
+//!      other report is the year it was delivered;
+//!   4. a speech's review heading (`一、2019年和今年以来工作回顾` → 2019);
 //!   5. the signature date, a bare date under the title (`（2024年3月1日）`) or the metadata
 //!      date, less one when it falls in the first half of the year (a report signed in March
 //!      2024 covers 2023); a bare `（2023年度）` under the title is the year itself. Not for a
@@ -57,7 +61,15 @@ use crate::text::{digit, is_blank, lines, Line};
 /// further down.
 const SHORT_LABEL_CHARS: usize = 4;
 
-/// How many prose lines (lines with a `。`) of the opening are searched for the covered year.
+/// How a speech to a congress addresses it: such a report reviews the year before it is given.
+const SPEECH_ADDRESS: &str = "各位代表";
+
+/// A congress's work report in a title (`政府工作报告`, `法院工作报告`): with a speech's address,
+/// the title's year is the year it is given in.
+const WORK_REPORT: &str = "工作报告";
+
+/// How many prose lines (sentences, or a lead-in ending in `:`) of the opening are searched for
+/// the covered year.
 const OPENING_LINES: usize = 3;
 
 /// Metadata labels whose value is the publication date, in order of preference.
@@ -373,8 +385,10 @@ const NOT_COVERED_AFTER_YEAR: &[char] = &[
 
 /// The covered year stated where a clause of the opening begins: `2024年,楚雄市…`,
 /// `2023年以来,…`, `2020年度…`, `报告指出,2015年全市法院…`, `(记者 沙雪良)2019年北京市…`.
-/// Years inside `《》` and years that open a time frame or a range are skipped.
-fn opening_year(s: &str) -> Option<i32> {
+/// Years inside `《》` and years that open a time frame or a range are skipped, and so is
+/// `2008年以来` unless `since_ok` (a span of years recalled, where the text states no year of
+/// its own before it).
+fn opening_year(s: &str, since_ok: bool) -> Option<i32> {
     let mut depth = 0usize;
     let mut clause_start = true;
     for (i, c) in s.char_indices() {
@@ -389,6 +403,7 @@ fn opening_year(s: &str) -> Option<i32> {
                 let next = after.chars().next();
                 // `2023年度` is the year itself, whatever follows.
                 let ok = h.month.is_none()
+                    && (since_ok || !after.starts_with("以来"))
                     && (h.fiscal
                         || next.is_some_and(|n| !NOT_COVERED_AFTER_YEAR.contains(&n))
                             && (next.and_then(digit).is_none() || month_range(after)));
@@ -543,12 +558,18 @@ pub fn find(text: &str, headings: &[Heading]) -> Meta {
         });
     x.signature = signature(text, &all);
 
-    let title_year = x
-        .title
-        .as_ref()
-        .and_then(|t| report_date(&t.text))
-        .and_then(|h| h.year)
-        .map(|y| y as i32);
+    // A speech to a congress (政府工作报告) reviews the year before the one it is given in.
+    let speech = text.contains(SPEECH_ADDRESS)
+        || x.title
+            .as_ref()
+            .is_some_and(|t| t.text.contains("政府工作报告"));
+    // `2026年政府工作报告` reviews 2025; `2023年度…工作报告` names the year it covers.
+    let title_year = x.title.as_ref().and_then(|t| {
+        let h = report_date(&t.text)?;
+        let year = h.year? as i32;
+        let given = speech && t.text.contains(WORK_REPORT) && !h.fiscal;
+        Some(if given { year - 1 } else { year })
+    });
     // A speech's dated subtitle: `——2026年1月26日在…`, `（2026年1月27日在…）`.
     let subtitle_year = || {
         front.iter().find_map(|l| {
@@ -561,12 +582,16 @@ pub fn find(text: &str, headings: &[Heading]) -> Meta {
                 })
                 .map(|(i, _)| i)?;
             let rest = s[start..].trim_start_matches(|c: char| is_dash(c) || c == '（' || c == '(');
-            // `…日在…会议上`: the day the speech was given.
-            date_at(rest, 0)
+            // `…日在…会议上`: the day the speech was given; a speech reviews the year before
+            // (given in its first half, as congresses meet).
+            let h = date_at(rest, 0)
                 .filter(|h| h.is_dated() && in_report_years(h))
-                .filter(|h| h.day.is_some() && rest[h.end..].starts_with('在'))
-                .and_then(|h| h.year)
-                .map(|y| y as i32)
+                .filter(|h| h.day.is_some() && rest[h.end..].starts_with('在'))?;
+            if speech {
+                covered_by(&h)
+            } else {
+                h.year.map(|y| y as i32)
+            }
         })
     };
     // A bare date under the title, `（2024年3月1日）`: when the report was issued.
@@ -584,28 +609,46 @@ pub fn find(text: &str, headings: &[Heading]) -> Meta {
             date.day.and(covered_by(&date))
         })
     };
-    // The opening paragraphs: prose lines before the outline, or, when the text opens with a
-    // heading, the first paragraph under it.
+    // The opening: prose lines before the outline; when they state no year (or the text opens
+    // with a heading), the first top-level heading unless it announces plans
+    // (`一、2022年法治政府建设主要举措`, not `一、2023年工作打算`), then the first paragraph
+    // under it.
     let opening = || {
-        let prose = |l: &&Line| l.of(text).contains('。') && !in_meta(l);
-        let before: Vec<&Line> = front.iter().filter(prose).take(OPENING_LINES).collect();
-        if before.is_empty() {
-            // Headings are in line order: a binary search keeps this linear in the text.
-            let is_heading = |n: usize| headings.binary_search_by_key(&n, |h| h.line).is_ok();
-            all.iter()
-                .filter(|l| l.number > first_heading_line && !is_heading(l.number))
-                .find(prose)
-                .and_then(|l| opening_year(l.of(text)))
-        } else {
-            before.iter().find_map(|l| opening_year(l.of(text)))
-        }
+        // A sentence, or a paragraph leading into the report (`2022年,县人民政府…,现将有关
+        // 情况报告如下:`), not an address (`各位代表:`).
+        let prose = |l: &&Line| {
+            let s = l.of(text);
+            let lead_in =
+                s.trim_end_matches(is_blank).ends_with([':', '：']) && s.contains([',', '，']);
+            (s.contains('。') || lead_in) && !in_meta(l)
+        };
+        let mut preamble = front.iter().filter(prose).take(OPENING_LINES).peekable();
+        // Without a preamble the text opens with its outline (an excerpt): the paragraph under
+        // the first heading is its opening.
+        let since_ok = preamble.peek().is_none();
+        preamble
+            .find_map(|l| opening_year(l.of(text), true))
+            .or_else(|| {
+                let h = headings.first().filter(|h| h.parent.is_none())?;
+                let plans = crate::parts::parts()
+                    .iter()
+                    .filter(|p| p.id == "plans")
+                    .any(|p| p.heading_cues.iter().any(|c| h.title.contains(c)));
+                if plans {
+                    None
+                } else {
+                    opening_year(&h.title, false)
+                }
+            })
+            .or_else(|| {
+                // Headings are in line order: a binary search keeps this linear in the text.
+                let is_heading = |n: usize| headings.binary_search_by_key(&n, |h| h.line).is_ok();
+                all.iter()
+                    .filter(|l| l.number > first_heading_line && !is_heading(l.number))
+                    .find(prose)
+                    .and_then(|l| opening_year(l.of(text), since_ok))
+            })
     };
-    // A speech to a congress (政府工作报告) is named for the year it is given in; any other
-    // report's dated subtitle is only the day it was delivered.
-    let speech = text.contains("各位代表")
-        || x.title
-            .as_ref()
-            .is_some_and(|t| t.text.contains("政府工作报告"));
     // Notices and plans cover no past year: their dates are not turned into one.
     let dated_ok = match x.title.as_ref() {
         Some(t) => {
@@ -622,8 +665,9 @@ pub fn find(text: &str, headings: &[Heading]) -> Meta {
                 .any(|p| l.of(text).contains(p))
         }),
     };
+    // `一、2019年和今年以来工作回顾`: the year reviewed.
     let review = || {
-        if !text.contains("各位代表") {
+        if !text.contains(SPEECH_ADDRESS) {
             return None;
         }
         headings
@@ -631,7 +675,7 @@ pub fn find(text: &str, headings: &[Heading]) -> Meta {
             .filter(|h| h.parent.is_none() && h.title.contains("回顾"))
             .find_map(|h| report_date(&h.title))
             .and_then(|h| h.year)
-            .map(|y| y as i32 + 1)
+            .map(|y| y as i32)
     };
     let signed = || {
         x.signature
@@ -645,11 +689,13 @@ pub fn find(text: &str, headings: &[Heading]) -> Meta {
             .and_then(|(v, _)| report_date(&v))
             .and_then(|h| covered_by(&h))
     };
+    // A speech's opening may name the year it is given in (`2026年是“十五五”开局之年`): its
+    // subtitle and review heading come first.
     x.report_year = title_year
         .or_else(|| if speech { None } else { opening() })
         .or_else(subtitle_year)
-        .or_else(|| if speech { opening() } else { None })
         .or_else(review)
+        .or_else(|| if speech { opening() } else { None })
         .or_else(|| {
             dated_ok
                 .then(|| signed().or_else(front_date).or_else(published))
@@ -739,11 +785,12 @@ mod tests {
         let title = x.title.unwrap();
         assert_eq!(title.text, "政府工作报告");
         assert_eq!(title.span.of(t), "政 府 工 作 报 告");
-        assert_eq!(x.report_year, Some(2012));
+        // Given in February 2012, it reviews 2011.
+        assert_eq!(x.report_year, Some(2011));
         let t = "政府工作报告——2024年3月5日在第十四届全国人民代表大会第二次会议上\n各位代表：\n";
         let x = run(t);
         assert_eq!(x.title.unwrap().text, "政府工作报告");
-        assert_eq!(x.report_year, Some(2024));
+        assert_eq!(x.report_year, Some(2023));
     }
 
     #[test]
@@ -754,7 +801,7 @@ mod tests {
         assert_eq!(x.report_year, Some(2020));
         let t =
             "各位代表：\n现在，我代表国务院，向大会报告政府工作。\n一、2019年和今年以来工作回顾\n";
-        assert_eq!(run(t).report_year, Some(2020));
+        assert_eq!(run(t).report_year, Some(2019));
         let t = "我们坚持依法行政。\n荔波县人民政府\n二〇二四年三月一日\n";
         let x = run(t);
         assert_eq!(x.signature.unwrap().date.as_deref(), Some("2024-03-01"));
@@ -838,9 +885,29 @@ mod tests {
     fn delivery_date_is_not_the_covered_year() {
         let t = "某市人民政府关于法治政府建设工作情况的报告\n(2024年5月30日在市人大常委会第十次会议上)\n市人大常委会:\n2023年,在市委坚强领导下,全市各级行政机关坚持依法行政。\n";
         assert_eq!(run(t).report_year, Some(2023));
-        // A 政府工作报告 is named for the year it is given in.
-        let t = "政府工作报告\n——2026年1月27日在某省第十四届人民代表大会第四次会议上\n各位代表：\n2025年是“十四五”收官之年。\n";
-        assert_eq!(run(t).report_year, Some(2026));
+        // A 政府工作报告 is given in the year after the one it reviews.
+        let t = "政府工作报告\n——2026年1月27日在某省第十四届人民代表大会第四次会议上\n各位代表：\n2026年是“十五五”开局之年。\n";
+        assert_eq!(run(t).report_year, Some(2025));
+        let t = "2026年上海市政府工作报告\n各位代表：\n";
+        assert_eq!(run(t).report_year, Some(2025));
+        // A year of account in the title is the year covered, speech or not.
+        let t = "某市人民检察院2023年度工作报告\n各位代表：\n";
+        assert_eq!(run(t).report_year, Some(2023));
+        // Without the address, a 工作报告's title year is the year covered.
+        let t = "某市中级人民法院2023年工作报告\n2023年,全市法院坚持公正司法。\n";
+        assert_eq!(run(t).report_year, Some(2023));
+    }
+
+    #[test]
+    fn opening_without_a_title_or_a_year_in_its_preamble() {
+        // The preamble states no year: the first top-level heading, then the paragraph under it.
+        let t = "今年以来,县人民政府坚持依法行政。\n一、主要举措\n2022年,县人民政府坚持以习近平新时代中国特色社会主义思想为指导。\n";
+        assert_eq!(run(t).report_year, Some(2022));
+        let t = "一、2022年法治政府建设主要举措\n(一)加强组织领导。全年召开会议3次。\n";
+        assert_eq!(run(t).report_year, Some(2022));
+        // A heading of plans names the year to come.
+        let t = "一、2023年工作打算\n(一)加强组织领导。\n";
+        assert_eq!(run(t).report_year, None);
     }
 
     #[test]
@@ -952,6 +1019,6 @@ mod tests {
                 ("来源", "宁夏日报客户端")
             ]
         );
-        assert_eq!(x.report_year, Some(2026));
+        assert_eq!(x.report_year, Some(2025));
     }
 }
