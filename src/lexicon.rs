@@ -687,6 +687,13 @@ impl WordIndex {
         let c = s.chars().next_back()?;
         self.by_last.get(c).find(|w| s.ends_with(**w)).copied()
     }
+
+    /// Whether `s` is one of the words (looked up by its first character).
+    pub fn contains(&self, s: &str) -> bool {
+        s.chars()
+            .next()
+            .is_some_and(|c| self.by_first.get(c).any(|w| *w == s))
+    }
 }
 
 /// Every problem of the word list files, as `file:line: what`: malformed lines, unknown roles

@@ -57,12 +57,7 @@ fn noun_stops_at(text: &str, at: usize, prev: char) -> bool {
         Some(w) if w.chars().count() > 1 => true,
         Some(_) => {
             let from_prev = &text[at - prev.len_utf8()..];
-            !lexicon::words(Class::NotFiller)
-                .iter()
-                .any(|n| rest.starts_with(n))
-                && !lexicon::words(Class::EndsLikeFiller)
-                    .iter()
-                    .any(|n| from_prev.starts_with(n))
+            not_fillers().prefix(rest).is_none() && ends_like_fillers().prefix(from_prev).is_none()
         }
     }
 }
@@ -122,6 +117,61 @@ pub(crate) fn name(
 
 fn class_index(class: Class) -> WordIndex {
     WordIndex::new(lexicon::words(class).iter().copied())
+}
+
+/// Words of `class` whose role has `value` (`case-verb=alone`, `aspect=rate`).
+fn value_index(class: Class, value: &'static str) -> WordIndex {
+    WordIndex::new(
+        lexicon::entries(class)
+            .iter()
+            .filter(move |e| e.value == value)
+            .map(|e| e.word),
+    )
+}
+
+fn not_fillers() -> &'static WordIndex {
+    static V: OnceLock<WordIndex> = OnceLock::new();
+    V.get_or_init(|| class_index(Class::NotFiller))
+}
+
+fn ends_like_fillers() -> &'static WordIndex {
+    static V: OnceLock<WordIndex> = OnceLock::new();
+    V.get_or_init(|| class_index(Class::EndsLikeFiller))
+}
+
+/// Case verbs that follow their object when alone (`结案`).
+fn alone_case_verbs() -> &'static WordIndex {
+    static V: OnceLock<WordIndex> = OnceLock::new();
+    V.get_or_init(|| value_index(Class::CaseVerb, "alone"))
+}
+
+fn rate_aspects() -> &'static WordIndex {
+    static V: OnceLock<WordIndex> = OnceLock::new();
+    V.get_or_init(|| value_index(Class::Aspect, "rate"))
+}
+
+fn result_verbs() -> &'static WordIndex {
+    static V: OnceLock<WordIndex> = OnceLock::new();
+    V.get_or_init(|| class_index(Class::ResultVerb))
+}
+
+fn undertakings() -> &'static WordIndex {
+    static V: OnceLock<WordIndex> = OnceLock::new();
+    V.get_or_init(|| class_index(Class::Undertaking))
+}
+
+/// Object verbs that do not head a relative clause: fillers, connectors and light verbs
+/// (`提供法律咨询44.02万人次` counts the object on its own).
+fn not_relative_verbs() -> &'static WordIndex {
+    static V: OnceLock<WordIndex> = OnceLock::new();
+    V.get_or_init(|| {
+        let words = |c| lexicon::words(c).iter().copied();
+        WordIndex::new(
+            words(Class::Filler)
+                .chain(words(Class::Connector))
+                .chain(words(Class::LightVerb)),
+        )
+    })
 }
 
 /// The light verbs: all, those dropped anywhere, those of result.
@@ -258,9 +308,7 @@ fn bare_verb(m: &str) -> Option<(&'static str, bool)> {
         rest = &rest[a.len()..];
     }
     if let Some(v) = case_verbs().prefix(rest).filter(|v| v.len() == rest.len()) {
-        let alone = lexicon::entries(Class::CaseVerb)
-            .iter()
-            .any(|e| e.word == v && e.value == "alone");
+        let alone = alone_case_verbs().contains(v);
         return Some((v, alone));
     }
     object_verbs()
@@ -294,9 +342,7 @@ fn object_of(m: &str) -> Option<(&str, bool)> {
 
 /// Whether an aspect is a rate of the whole quantity (`增速`, `占比`), not an amount (`产值`).
 fn is_rate_aspect(a: &str) -> bool {
-    lexicon::entries(Class::Aspect)
-        .iter()
-        .any(|e| e.word == a && e.value == "rate")
+    rate_aspects().contains(a)
 }
 
 /// The subject and the aspect of a metric (`农林牧渔业总产值` → `农林牧渔业`, `总产值`).
@@ -490,7 +536,7 @@ fn name_in_clause(
             return Some(format!("{v}{rest}"));
         }
     }
-    if let Some(v) = verb.filter(|v| lexicon::has(Class::ResultVerb, v)) {
+    if let Some(v) = verb.filter(|v| result_verbs().contains(v)) {
         let rest = strip(&seg[..seg.len() - v.len()]);
         if rest.chars().count() >= 2 {
             seg = rest;
@@ -699,10 +745,7 @@ fn strip(mut s: &str) -> &str {
         // Leading months: 10月, 1-5月, 1—11月份.
         s = strip_leading_months(s);
         while let Some(w) = leading_words().prefix(s) {
-            if lexicon::words(Class::NotFiller)
-                .iter()
-                .any(|n| s.starts_with(n))
-            {
+            if not_fillers().prefix(s).is_some() {
                 break;
             }
             s = &s[w.len()..];
@@ -863,18 +906,19 @@ fn with_relative(text: &str, noun: &str) -> String {
     let verb_at = |i: usize| {
         object_verbs().prefix(&clause[i..]).filter(|v| {
             // 提供法律咨询44.02万人次: a light verb's object is counted on its own.
-            !lexicon::has(Class::Filler, v)
-                && !lexicon::has(Class::Connector, v)
-                && !lexicon::has(Class::LightVerb, v)
+            !not_relative_verbs().contains(v)
         })
     };
     let mut found = verb_at(at).map(|v| (at, v));
     if found.is_none() && clause.starts_with(['及', '和', '、']) {
         // 及10名公职人员(专家学者)担任法律顾问: the verb after the figures joined to this one.
-        found = clause
-            .char_indices()
-            .filter(|&(i, _)| clause[..i].chars().any(|c| text::digit(c).is_some()))
-            .find_map(|(i, _)| verb_at(i).map(|v| (i, v)));
+        // (From the first digit on, found once: not a scan of the clause at every position.)
+        if let Some(d) = clause.find(|c: char| text::digit(c).is_some()) {
+            found = clause[d..]
+                .char_indices()
+                .skip(1)
+                .find_map(|(i, _)| verb_at(d + i).map(|v| (d + i, v)));
+        }
     }
     let Some((p, verb)) = found else {
         return noun.to_string();
@@ -892,10 +936,7 @@ fn with_relative(text: &str, noun: &str) -> String {
         return noun.to_string();
     }
     // 32个城中村改造项目: an object that is an undertaking makes one compound noun.
-    if lexicon::words(Class::Undertaking)
-        .iter()
-        .any(|u| object.ends_with(u))
-    {
+    if undertakings().suffix(&object).is_some() {
         return format!("{noun}{verb}{object}");
     }
     format!("{verb}{object}的{noun}")

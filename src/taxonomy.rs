@@ -184,10 +184,11 @@ fn one_id(
     list: &str,
 ) -> Option<&'static str> {
     let ix = index();
+    // The head first: an indexed lookup that most phrases fail, before the substring searches.
+    let (_, ms) = heads(phrase)?;
     if ix.forbid_all.iter().any(|w| phrase.contains(w)) || part_of_year_before(phrase, sentence) {
         return None;
     }
-    let (_, ms) = heads(phrase)?;
     ms.into_iter().map(|k| &ix.metrics[k]).find_map(|m| {
         let ok = fits(m, kind, unit, changed)
             && !m.forbids.iter().any(|w| phrase.contains(w))
