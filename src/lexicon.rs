@@ -84,6 +84,12 @@ pub enum Class {
     LightVerb,
     /// A determiner that distinguishes nothing (`各类`), dropped wherever it stands in a metric.
     Determiner,
+    /// A frame of place or time that distinguishes nothing inside a metric either, dropped
+    /// wherever it stands (`铁岭全市行政机关败诉率` → `铁岭行政机关败诉率`); also a filler.
+    Frame,
+    /// An institution that handles cases: before a case verb and its object it is dropped
+    /// with what stands before it (`铁岭两级法院新收一审行政案件` → `新收一审行政案件`).
+    Agent,
     /// A verb of handling cases that distinguishes the stages (`受理`, `办结`): it stays in the
     /// name, and alone it takes the object of the figure before (`obj`: `办结行政复议案件`) or
     /// follows it (`alone`: `一审行政诉讼案件结案`).
@@ -204,6 +210,8 @@ pub const CLASSES: &[(Class, &str, &str, Value)] = &[
         Value::OneOf(&["start", "any", "result"]),
     ),
     (Class::Determiner, "words.tsv", "determiner", Value::None),
+    (Class::Frame, "words.tsv", "frame", Value::None),
+    (Class::Agent, "words.tsv", "agent", Value::None),
     (
         Class::CaseVerb,
         "words.tsv",

@@ -88,10 +88,19 @@ pub(crate) fn name(
     change: Option<&Change>,
     earlier: &[Indicator],
 ) -> Option<String> {
-    let prev = earlier.last();
+    // A comparison in brackets (`599件(2019年320件)`) lends its words to nothing after it.
+    let prev = if in_brackets(text, head) {
+        earlier.last()
+    } else {
+        earlier
+            .iter()
+            .rev()
+            .take(3)
+            .find(|e| !in_brackets(text, e.span.start))
+    };
     let percent =
         text[head..tail].contains(['%', '％', '‰']) || text[head..tail].contains("百分点");
-    if let Some(m) = distributed(text, head, change) {
+    if let Some(m) = distributed(text, head, change, earlier) {
         return Some(finish(m, percent));
     }
     let m = name_in_clause(text, head, tail, floor, change, prev)?;
@@ -112,7 +121,23 @@ pub(crate) fn name(
         None => m,
     };
     // Never a single character (千, “) or nothing.
-    (m.chars().filter(|c| !is_blank(*c)).count() > 1).then_some(m)
+    if m.chars().filter(|c| !is_blank(*c)).count() <= 1 {
+        return None;
+    }
+    // 7976件(2019年6593件): the same metric in the year named.
+    Some(match bracket_year(text, head) {
+        Some(year) if !m.starts_with(year) => format!("{year}{m}"),
+        _ => m,
+    })
+}
+
+/// The year that alone opens the bracket a figure stands in (`(2019年6593件)` → `2019年`).
+fn bracket_year(text: &str, head: usize) -> Option<&str> {
+    let before = text[..head].trim_end();
+    let year = before.get(before.len().checked_sub(7)?..)?;
+    let digits = year.strip_suffix('年')?;
+    let open = before[..before.len() - year.len()].chars().next_back()?;
+    (fold(open) == '(' && digits.chars().all(|c| c.is_ascii_digit())).then_some(year)
 }
 
 fn class_index(class: Class) -> WordIndex {
@@ -188,9 +213,24 @@ fn light_verbs() -> &'static (WordIndex, WordIndex, WordIndex) {
     })
 }
 
+/// Determiners and frames: dropped wherever they stand in a metric.
 fn determiners() -> &'static WordIndex {
     static V: OnceLock<WordIndex> = OnceLock::new();
-    V.get_or_init(|| class_index(Class::Determiner))
+    V.get_or_init(|| {
+        let words = |c| lexicon::words(c).iter().copied();
+        WordIndex::new(words(Class::Determiner).chain(words(Class::Frame)))
+    })
+}
+
+/// A part that names the rest (`其他`).
+fn rest_words() -> &'static WordIndex {
+    static V: OnceLock<WordIndex> = OnceLock::new();
+    V.get_or_init(|| class_index(Class::Rest))
+}
+
+fn agents() -> &'static WordIndex {
+    static V: OnceLock<WordIndex> = OnceLock::new();
+    V.get_or_init(|| class_index(Class::Agent))
 }
 
 fn case_verbs() -> &'static WordIndex {
@@ -224,7 +264,11 @@ fn finish(m: String, percent: bool) -> String {
         let mut out = String::with_capacity(m.len());
         let mut i = 0;
         while i < m.len() {
-            if let Some(d) = determiners().prefix(&m[i..]) {
+            // (去年底, 全年末: a frame before 底/末/初 dates a level; it stays.)
+            if let Some(d) = determiners()
+                .prefix(&m[i..])
+                .filter(|d| !m[i + d.len()..].starts_with(['底', '末', '初']))
+            {
                 i += d.len();
                 continue;
             }
@@ -233,6 +277,9 @@ fn finish(m: String, percent: bool) -> String {
             i += c;
         }
         m = out;
+    }
+    if let Some(r) = without_agent(&m) {
+        m = r.to_string();
     }
     let (all, any, result) = light_verbs();
     let mut cut = 0;
@@ -280,8 +327,29 @@ fn finish(m: String, percent: bool) -> String {
     }
 }
 
+/// Whether `m` may hold a determiner or a frame: one of their first characters (a cheap test
+/// before the scan).
 fn determiners_in(m: &str) -> bool {
-    m.contains('各')
+    static FIRST: OnceLock<Vec<char>> = OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let mut v: Vec<char> = [Class::Determiner, Class::Frame]
+            .iter()
+            .flat_map(|&c| lexicon::words(c).iter().filter_map(|w| w.chars().next()))
+            .collect();
+        v.dedup();
+        v
+    });
+    m.contains(first.as_slice())
+}
+
+/// `m` from the case verb after an agent (`铁岭两级法院新收一审行政案件` → `新收一审行政案件`)
+/// when the verb's object has at least four characters.
+fn without_agent(m: &str) -> Option<&str> {
+    m.char_indices().skip(1).find_map(|(i, _)| {
+        let v = case_verbs().prefix(&m[i..])?;
+        (agents().suffix(&m[..i]).is_some() && m[i + v.len()..].chars().count() >= 4)
+            .then(|| &m[i..])
+    })
 }
 
 /// Whether `prev` is close enough before `head` to lend its words: in the same paragraph, at
@@ -380,6 +448,19 @@ fn related(
             _ => Related::Nothing,
         };
     }
+    if rest_words().contains(m) {
+        // 631台(执法记录仪473台,…,其他82台): the rest of the whole before the bracket.
+        let whole = earlier.iter().rev().take(8).find(|e| {
+            e.span.end <= head
+                && e.unit
+                    .as_deref()
+                    .is_some_and(|u| text[head..tail].ends_with(u))
+                && text[e.span.end..head].starts_with(['(', '（'])
+        });
+        if let Some(w) = whole.and_then(|w| w.metric.as_deref()) {
+            return Related::Name(format!("{m}{w}"));
+        }
+    }
     let Some(pm) = pm else {
         return Related::Same;
     };
@@ -467,6 +548,19 @@ fn name_in_clause(
         }
     }
     let mut seg = strip(&text[seg_start..head]);
+    // 人口自然增长率5.57‰,比上年低0.59个千分点: a comparison with 低/高/多/少 is a change too.
+    if change.is_none() {
+        if let Some(t) = seg.strip_suffix(['低', '高', '多', '少']) {
+            if !t.is_empty() && t.len() < seg.len() && strip(strip_basis(t, "")).is_empty() {
+                if let Some(prev) = prev {
+                    if !text[prev.span.end..head].chars().any(is_sentence_end) {
+                        return prev.metric.clone();
+                    }
+                }
+                return None;
+            }
+        }
+    }
     if let Some(ch) = change {
         // 比上年增长5.0%: the basis is not part of the name.
         seg = strip(strip_basis(seg, &ch.basis));
@@ -512,11 +606,24 @@ fn name_in_clause(
             && p.metric.as_deref().is_some_and(|m| m.ends_with(seg))
     });
     let attributive = raw.ends_with('的') && !raw.ends_with("年的");
+    // 公共法律服务中心和154个村(社区), 出生医学证明等30余种电子证照, 向7个省级经济开发区赋权:
+    // after a list's conjunction, its 等 or a preposition, the figure counts the noun after it.
+    let joined = raw.ends_with(['和', '及', '与', '等', '向', '对', '给']);
     let verb = object_verbs().suffix(seg);
-    if attributive || repeats || verb.is_some() {
+    if attributive || repeats || joined || verb.is_some() {
         let after = noun_after(text, tail);
         if !after.is_empty() {
-            return Some(with_relative(text, after));
+            let named = with_relative(text, after);
+            // 覆盖全市15个乡镇: a noun of two characters alone says little; its verb stays.
+            if let Some(v) = verb.filter(|v| !not_relative_verbs().contains(v)) {
+                if named == after
+                    && after.chars().count() <= 2
+                    && object_verbs().prefix(after).is_none()
+                {
+                    return Some(format!("{v}{after}"));
+                }
+            }
+            return Some(named);
         }
     }
     // 地区生产总值完成198.5亿元, 城镇更新改造惠及390万人。: nothing after the unit; a verb of
@@ -542,6 +649,9 @@ fn name_in_clause(
             seg = rest;
         }
     }
+    if let Some(m) = list_head(text, seg, seg_start, stop, floor) {
+        return Some(m);
+    }
     if seg.chars().count() > 2 {
         return Some(head_noun(seg).to_string());
     }
@@ -563,6 +673,62 @@ fn name_in_clause(
         return None;
     }
     Some(seg.to_string())
+}
+
+/// The head of a list closed by `等` (`受理行政诉讼、…、国家赔偿和司法救助等各类案件7976件` →
+/// `受理各类案件`): the words after `等`, with the verb of the list's first item when it has one.
+fn list_head(
+    text: &str,
+    seg: &str,
+    seg_start: usize,
+    stop: Option<char>,
+    floor: usize,
+) -> Option<String> {
+    let at = seg.rfind('等')?;
+    // 平等, 同等, 中等, 高等: not a list's 等.
+    let before = seg[..at].chars().next_back()?;
+    if matches!(
+        before,
+        '平' | '同' | '中' | '高' | '初' | '对' | '均' | '相' | '上' | '优' | '特'
+    ) {
+        return None;
+    }
+    let head = strip(&seg[at + '等'.len_utf8()..]);
+    let items = &seg[..at];
+    // Only after a list (告知承诺制等服务事项 is one name), not of titles (《…》等, see
+    // head_noun), not before a count (等多个领域) or the rest (等其他事项).
+    let list = stop == Some('、') || items.contains(['、', '和', '及']);
+    if !list
+        || items.ends_with(['》', '”'])
+        || head.chars().count() < 2
+        || head.starts_with(['级', '次', '于', '多', '数', '几', '其'])
+        || head.starts_with("方面")
+        || head.chars().next().is_some_and(is_chinese_numeral)
+    {
+        return None;
+    }
+    // The list's first item: back over the items joined by 、.
+    let (mut start, mut stop) = (seg_start, stop);
+    let mut first = &seg[..at];
+    for _ in 0..8 {
+        if stop != Some('、') {
+            break;
+        }
+        let sep = start - '、'.len_utf8();
+        let (s0, st) = clause_start(text, sep, floor);
+        first = &text[s0..sep];
+        (start, stop) = (s0, st);
+    }
+    let verb = first.char_indices().find_map(|(i, _)| {
+        case_verbs()
+            .prefix(&first[i..])
+            .or_else(|| object_verbs().prefix(&first[i..]))
+            .filter(|v| !not_relative_verbs().contains(v))
+    });
+    Some(match verb {
+        Some(v) if !head.starts_with(v) => format!("{v}{head}"),
+        _ => head.to_string(),
+    })
 }
 
 /// `seg` without a trailing comparison: `国内生产总值同比` → `国内生产总值`, `比上年末` → ``.
@@ -653,7 +819,12 @@ fn clause_start(text: &str, pos: usize, floor: usize) -> (usize, Option<char>) {
 /// Values distributed over a list by `分别` (`调解、排查和预防纠纷量分别为23.9万件、35.05万件和2.3万件`
 /// → 调解 / 排查 / 预防纠纷量): the value's place after `分别` picks the list item before it.
 /// `None` unless the list has an item of at least two characters for that place.
-fn distributed(text: &str, head: usize, change: Option<&Change>) -> Option<String> {
+fn distributed(
+    text: &str,
+    head: usize,
+    change: Option<&Change>,
+    earlier: &[Indicator],
+) -> Option<String> {
     // Most values have no 别 in the 160 bytes before them (40 characters span at most that):
     // skip counting the characters of the window.
     let mut near = head.saturating_sub(40 * 4);
@@ -689,7 +860,21 @@ fn distributed(text: &str, head: usize, change: Option<&Change>) -> Option<Strin
         start -= c.len_utf8();
     }
     let list = strip(&text[start..before_end]);
+    let basis = change.map_or("", |c| c.basis.as_str());
+    if strip(strip_basis(list, basis)).is_empty() {
+        // 审结7982件…,同比分别增长20.98%和17.33%: the figures before, in order.
+        return figures_before(text, head, before_end, place, earlier);
+    }
     let items: Vec<&str> = list.split(['、', '和', '及']).collect();
+    if let (1, Some(rest)) = (items.len(), list.strip_prefix("城乡")) {
+        // 城乡居民人均可支配收入分别从46503元、16935元增加到…: 城镇 then 农村, in turn.
+        let values = after
+            .split(|c: char| text::digit(c).is_none() && c != '.')
+            .filter(|r| !r.is_empty())
+            .count();
+        let side = if values % 2 == 0 { "城镇" } else { "农村" };
+        return (rest.chars().count() >= 2).then(|| format!("{side}{rest}"));
+    }
     // 分别从46503元、16935元增加到…: the list holds values, not names.
     if items.len() < 2
         || items.len() <= place
@@ -703,6 +888,53 @@ fn distributed(text: &str, head: usize, change: Option<&Change>) -> Option<Strin
         item = strip(strip_basis(item, &ch.basis));
     }
     (item.chars().count() >= 2).then(|| item.to_string())
+}
+
+/// The metric of the figure before `分别` at `at` whose place matches `place` among the values
+/// after it (`受理7976件,审结7982件,同比分别增长20.98%和17.33%` → 受理…, 审结…): the figures of
+/// the sentence that state no change, outside brackets, as many as the values after `分别`.
+fn figures_before(
+    text: &str,
+    head: usize,
+    at: usize,
+    place: usize,
+    earlier: &[Indicator],
+) -> Option<String> {
+    let mut later = 0;
+    for c in text[head..].chars().take(60) {
+        if is_clause_end(c) && c != '、' {
+            break;
+        }
+        later += usize::from(matches!(c, '、' | '和' | '及'));
+    }
+    let n = place + 1 + later;
+    let mut figures: Vec<&Indicator> = earlier
+        .iter()
+        .rev()
+        .filter(|e| e.span.end <= at)
+        .take_while(|e| !text[e.span.end..at].chars().any(is_sentence_end))
+        .filter(|e| e.change.is_none() && !in_brackets(text, e.span.start))
+        .take(n)
+        .collect();
+    if n < 2 || figures.len() < n {
+        return None;
+    }
+    figures.reverse();
+    figures[place].metric.clone()
+}
+
+/// Whether the figure starting at `start` is inside brackets (`(2019年6593件)`): an open bracket
+/// before it in its clause, at most 12 characters back, with no close between.
+fn in_brackets(text: &str, start: usize) -> bool {
+    for c in text[..start].chars().rev().take(12) {
+        match fold(c) {
+            '(' => return true,
+            ')' => return false,
+            f if is_clause_mark(f) => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Where the bracket closed at `close` opens (at most 40 characters back), if it does.
@@ -820,12 +1052,15 @@ fn head_noun(seg: &str) -> &str {
     }
     if s.chars().count() > 10 {
         // 部门使用省协同监管平台制定抽查计划 → 制定抽查计划: the last verb and its object.
+        // (法治政府建设工作: a verb before an undertaking alone is part of a noun; look further
+        // left.)
         for (i, _) in s.char_indices().rev() {
             if let Some(v) = object_verbs().prefix(&s[i..]) {
-                if s[i + v.len()..].chars().count() >= 2 {
+                let object = &s[i + v.len()..];
+                if object.chars().count() >= 2 && !undertakings().contains(object) {
                     s = strip(&s[i..]);
+                    break;
                 }
-                break;
             }
         }
     }
@@ -840,7 +1075,24 @@ fn limit(s: &str) -> &str {
     if n <= 16 {
         return s;
     }
-    let skip = s.char_indices().nth(n - 16).map_or(0, |(i, _)| i);
+    let mut skip = s.char_indices().nth(n - 16).map_or(0, |(i, _)| i);
+    // Not inside a word: after a place (两区规上工业… → 规上工业…) or a 的 in the first
+    // characters kept, when there is one.
+    let mut prev = s[..skip].chars().next_back();
+    for (k, (i, c)) in s[skip..].char_indices().take(4).enumerate() {
+        let next = s[skip + i + c.len_utf8()..].chars().next();
+        // (城市管理 is no place: a place suffix starts what is kept or follows 两/各/我/本/该.)
+        let place = matches!(c, '区' | '市' | '县' | '省' | '镇' | '乡')
+            && next != Some('级')
+            && (k == 0 || prev.is_some_and(|p| matches!(p, '两' | '各' | '我' | '本' | '该')));
+        let boundary =
+            place || c == '的' || (c == '年' && prev.is_some_and(|p| p.is_ascii_digit()));
+        if boundary && k < 3 {
+            skip += i + c.len_utf8();
+            break;
+        }
+        prev = Some(c);
+    }
     let kept = &s[skip..];
     let close = kept.find(['”', '」', '』']);
     let open = kept.find(['“', '「', '『']);
@@ -923,20 +1175,42 @@ fn with_relative(text: &str, noun: &str) -> String {
     let Some((p, verb)) = found else {
         return noun.to_string();
     };
-    let object: String = clause[p + verb.len()..]
-        .chars()
-        .take_while(|&c| {
-            text::digit(c).is_none() && !is_chinese_numeral(c) && !matches!(c, '的' | '等' | '、')
-        })
-        .take(9)
-        .collect();
+    let after_verb = &clause[p + verb.len()..];
+    let mut object_end = 0;
+    for (k, (i, c)) in after_verb.char_indices().enumerate() {
+        // 使用省协同监管平台制定抽查计划: the object ends before the next verb.
+        // (参加职业培训的城乡劳动者: a verb right before 的 or the end is part of the object.)
+        let next_verb = k > 1
+            && object_verbs().prefix(&after_verb[i..]).is_some_and(|v| {
+                let more = &after_verb[i + v.len()..];
+                !more.starts_with('的')
+                    && more.chars().take(2).filter(|&c| !is_clause_end(c)).count() == 2
+            });
+        if k >= 9
+            || next_verb
+            || text::digit(c).is_some()
+            || is_chinese_numeral(c)
+            || matches!(c, '的' | '等' | '、')
+        {
+            break;
+        }
+        object_end = i + c.len_utf8();
+    }
+    let object = &after_verb[..object_end];
     let n = object.chars().count();
-    let whole = noun.chars().count() + verb.chars().count() + n + 1;
-    if !(2..=8).contains(&n) || whole > 16 {
+    // 10名公职人员(专家学者)担任法律顾问: the note goes when the whole would be too long.
+    let mut noun = noun;
+    let len = |noun: &str| noun.chars().count() + verb.chars().count() + n + 1;
+    if len(noun) > 16 {
+        if let Some(open) = noun.find(['(', '（']).filter(|&o| o > 0) {
+            noun = &noun[..open];
+        }
+    }
+    if !(2..=8).contains(&n) || len(noun) > 16 {
         return noun.to_string();
     }
     // 32个城中村改造项目: an object that is an undertaking makes one compound noun.
-    if undertakings().suffix(&object).is_some() {
+    if undertakings().suffix(object).is_some() {
         return format!("{noun}{verb}{object}");
     }
     format!("{verb}{object}的{noun}")
@@ -948,13 +1222,50 @@ fn noun_after(text: &str, mut pos: usize) -> &str {
     if text[pos..].starts_with('的') {
         pos += '的'.len_utf8();
     }
+    // 办结12件,3件正在办理: a case verb after the figure (with its adverbs) stands for it.
+    let mut verb_at = pos;
+    while let Some(a) = adverbs().prefix(&text[verb_at..]) {
+        verb_at += a.len();
+    }
+    if let Some(v) = case_verbs().prefix(&text[verb_at..]) {
+        return &text[pos..verb_at + v.len()];
+    }
     let mut end = pos;
     let mut n = 0;
     let mut depth = 0usize;
     let mut last = ' ';
     let mut chars = text[pos..].chars();
+    // Where a quoted term ended: a noun cut at the cap ends there, not inside a word.
+    let mut quote_end = None;
     while let Some(c) = chars.next() {
-        if n >= 10 || text::digit(c).is_some() || is_chinese_numeral(c) && n > 0 {
+        if n >= 10 {
+            if let Some(q) = quote_end {
+                end = q;
+            }
+            break;
+        }
+        if text::digit(c).is_some() || is_chinese_numeral(c) && n > 0 {
+            break;
+        }
+        if matches!(c, '“' | '「') && depth == 0 {
+            // 5项“一件事一次办”服务事项: a quoted term belongs to the noun, whole.
+            let close = if c == '“' { '”' } else { '」' };
+            let inner: String = chars
+                .clone()
+                .take(13)
+                .take_while(|&d| d != close && !is_clause_end(d))
+                .collect();
+            let closed = chars.clone().nth(inner.chars().count()) == Some(close);
+            if closed && !inner.is_empty() {
+                for _ in 0..=inner.chars().count() {
+                    chars.next();
+                }
+                end += c.len_utf8() + inner.len() + close.len_utf8();
+                quote_end = Some(end);
+                last = close;
+                n += 1;
+                continue;
+            }
             break;
         }
         match fold(c) {

@@ -148,7 +148,8 @@ pub fn lookup(phrase: &str) -> Option<&'static str> {
 
 /// Whether a figure of `kind` in `unit`, a stated change or not, fits metric `m`.
 fn fits(m: &Metric, kind: Kind, unit: Option<&str>, changed: bool) -> bool {
-    if unit.is_some_and(|u| u.contains("百分点") || u.contains("基点")) {
+    if unit.is_some_and(|u| u.contains("百分点") || u.contains("千分点") || u.contains("基点"))
+    {
         return changed && m.kinds.contains(&Kind::Percent);
     }
     m.kinds.contains(&kind) || (changed && kind == Kind::Percent)
