@@ -9,6 +9,7 @@
 //   storage.js        localStorage (text, hidden kinds)
 //   notices.js        warnings that stay until dismissed   bookmarklet.js  text from a web page
 //   report.js         pure functions of a text and its result (no DOM; tests/www/ tests them)
+//   modes.js          the 对比 (compare.js) and 批量 (batch.js) modes beside this one, 标注
 //   dom.js            small DOM helpers
 // The page's state is the one object `state` below; the modules read and change it, nothing else
 // is shared.
@@ -28,6 +29,7 @@ import { loadSource, loadText, saveSource, saveText } from "./storage.js";
 import { createTable } from "./table.js";
 import { createTooltip } from "./tooltip.js";
 import { createView } from "./view.js";
+import { createModes } from "./modes.js";
 import { startCore } from "./worker-client.js";
 
 const input = $("input");
@@ -86,6 +88,9 @@ const extract = startCore({
   },
   onFail: fail,
 });
+
+// The 对比 and 批量 modes (modes.js); a file opened from the 批量 table comes to this mode.
+const modes = createModes({ core: extract, openReport: (file) => openFile(file) });
 
 function fail(message) {
   state.failed = message;
@@ -252,6 +257,7 @@ root.addEventListener("dragleave", (e) => {
 });
 root.addEventListener("drop", (e) => {
   $("drop-hint").hidden = true;
+  if (modes.drop(e)) return;
   const f = e.dataTransfer.files && e.dataTransfer.files[0];
   if (!f) return;
   e.preventDefault();

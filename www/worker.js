@@ -1,6 +1,7 @@
 // Runs the WebAssembly core off the main thread, so a 1 MB report never freezes the page.
 // The messages it takes and sends are documented in one place: worker-client.js (the page's side).
-import init, { extractJson, version } from "./pkg/zhibiao.js";
+import init, { compareJson, extractJson, metricColumnsJson, tableRowJson, version } from "./pkg/zhibiao.js";
+import { decodeText } from "./report.js";
 
 // A few calls on a report-like text right after loading let the engine compile the hot code
 // with its optimising tier, so the first real (possibly 1 MB) text does not run on baseline code.
@@ -23,18 +24,61 @@ const ready = init().then(
   () => {
     const text = WARM_UP.repeat(150);
     for (let i = 0; i < 4; i++) extractJson(text);
+    compareJson(WARM_UP, text); // the 对比 mode's code too (its first call was 5× slower cold)
     postMessage({ ready: true, version: version() });
   },
   (e) => postMessage({ ready: false, error: explain(e) }),
 );
 
-self.onmessage = async ({ data: { id, text } }) => {
+/** Batches being read: id → { cancelled }. */
+const batches = new Map();
+
+self.onmessage = async ({ data }) => {
+  const { id, op = "extract" } = data;
+  if (op === "cancel") {
+    const b = batches.get(data.batch);
+    if (b) b.cancelled = true;
+    return;
+  }
   await ready;
   try {
     const t0 = performance.now();
-    const json = extractJson(text);
+    if (op === "table") return void (await table(id, data.files, t0));
+    const json = op === "compare" ? compareJson(data.old, data.new) : extractJson(data.text);
     postMessage({ id, json, ms: performance.now() - t0 });
   } catch (e) {
     postMessage({ id, error: String((e && e.message) || e) });
   }
 };
+
+/** The 批量 table: each file read and decoded here (report.js `decodeText`, as the page opens a
+ * file), its row made by the core, progress posted every PROGRESS_MS. Between files it awaits the
+ * next file's bytes, so a `cancel` or another request (the 标注 mode's) is taken in between. */
+const PROGRESS_MS = 50;
+async function table(id, files, t0) {
+  const b = { cancelled: false };
+  batches.set(id, b);
+  const rows = [];
+  let posted = 0;
+  try {
+    for (let k = 0; k < files.length; k++) {
+      const f = files[k];
+      let row;
+      try {
+        const { text, note } = decodeText(new Uint8Array(await f.arrayBuffer()));
+        row = text === null ? JSON.stringify({ file: f.name, error: note }) : tableRowJson(f.name, text);
+      } catch (e) {
+        row = JSON.stringify({ file: f.name, error: `无法读取：${(e && e.message) || e}` });
+      }
+      if (b.cancelled) return void postMessage({ id, cancelled: true });
+      rows.push(row);
+      if (performance.now() - posted >= PROGRESS_MS || k === files.length - 1) {
+        posted = performance.now();
+        postMessage({ id, progress: k + 1, total: files.length });
+      }
+    }
+    postMessage({ id, json: `{"columns":${metricColumnsJson()},"rows":[${rows.join(",")}]}`, ms: performance.now() - t0 });
+  } finally {
+    batches.delete(id);
+  }
+}

@@ -10,3 +10,8 @@ core.initSync({ module: readFileSync(`${PKG}zhibiao_bg.wasm`) });
 
 /** The page's input for `text`: the result as the worker sends it (`extractJson`), parsed. */
 export const extract = (text) => JSON.parse(core.extractJson(text));
+/** The 对比 mode's input: `compareJson(old, new)`, parsed. */
+export const compare = (oldText, newText) => JSON.parse(core.compareJson(oldText, newText));
+/** The 批量 mode's input: a row per file (`tableRowJson`) and the metric columns. */
+export const tableRow = (file, text) => JSON.parse(core.tableRowJson(file, text));
+export const metricColumns = () => JSON.parse(core.metricColumnsJson());
