@@ -1,7 +1,8 @@
 // The 批量 mode: many .txt files (picked or dropped; hundreds) → one table, one row per report and
 // one column per canonical metric found in any of them, sortable by any column, exported as
-// CSV/TSV (the formula-safe writer of report.js) or JSON. The files are read, decoded and analysed
-// in the Worker (worker-client.js `table`), which reports its progress; the page only shows the
+// CSV/TSV (the formula-safe writer of report.js) or JSON. The files are read and decoded here
+// (asynchronously, a file at a time) and analysed in the Worker (worker-client.js `table`), which
+// reports its progress; the page only shows the
 // progress bar and, at the end, shows the rows in sight only, so it never freezes. A
 // row's file name opens that report in the 标注 mode. Columns and sorting: compare-model.js.
 //
@@ -14,7 +15,7 @@ import { button, oneTabStop } from "./dom.js";
 import { el } from "./el.js";
 import { copyText, download } from "./export.js";
 import { batchColumns, exportBatch, progressText, sortBatch } from "./compare-model.js";
-import { fmt } from "./report.js";
+import { decodeText, fmt } from "./report.js";
 
 /**
  * Builds the mode into `root` (an empty section). `core` is worker-client.js's `extract` (its
@@ -89,9 +90,11 @@ export function createBatch(root, { core, openReport }) {
     progress.value = 0;
     setStatus(progressText(0, list.length));
     const t0 = performance.now();
+    const texts = await decodeAll(list);
+    if (state.files !== list) return; // a newer batch took over while reading
     let reply;
     try {
-      reply = await core.table(list, (done, total) => {
+      reply = await core.table(texts, (done, total) => {
         progress.value = done;
         setStatus(progressText(done, total));
       });
@@ -118,9 +121,26 @@ export function createBatch(root, { core, openReport }) {
     root.dataset.state = "done";
   }
 
+  /** The files' texts, [{ name, text }] or [{ name, error }] (report.js `decodeText`, as the 标注
+   * mode opens a file), read one after another: each read is asynchronous, and the decoding of a
+   * 10,000-character file takes well under a millisecond, so the page stays responsive. */
+  async function decodeAll(list) {
+    const out = [];
+    for (const f of list) {
+      try {
+        const { text, note } = decodeText(new Uint8Array(await f.arrayBuffer()));
+        out.push(text === null ? { name: f.name, error: note } : { name: f.name, text });
+      } catch (e) {
+        out.push({ name: f.name, error: `无法读取（${e.message}）` });
+      }
+      if (state.files !== list) break;
+    }
+    return out;
+  }
+
   function clear() {
     core.cancelTable();
-    state.files = [];
+    state.files = null;
     state.rows = [];
     state.columns = [];
     order = [];

@@ -10,8 +10,9 @@
 //   page → worker, per request (id: a number unique per request):
 //     { id, text }                      extract one report (op "extract", the default)
 //     { id, op: "compare", old, new }   the 对比 mode: compare two texts (`compareJson`)
-//     { id, op: "table", files }        the 批量 mode: files (File objects, read and decoded in
-//                                       the worker) → one table row each (`tableRowJson`)
+//     { id, op: "table", files }        the 批量 mode: files [{ name, text }] (decoded by the page;
+//                                       { name, error } for a file that is no text) → one table
+//                                       row each (`tableRowJson`)
 //     { op: "cancel", batch }           stop the "table" request `batch` (a newer one came)
 //   worker → page, per request, in order:
 //     { id, json, ms }                  json: the result as one JSON string, parsed here:
@@ -23,8 +24,8 @@
 //     { id, cancelled: true }           table only, after a cancel
 //     { id, error }                     the core threw (a bug: the core returns a result for
 //                                       any text)
-// A table request awaits each file's bytes, so requests sent meanwhile (an extract while 300
-// files are read) are answered between two files, not after the last.
+// A table request yields every 50 ms, so requests sent meanwhile (an extract while 300 files
+// are tabled) are answered between two files, not after the last.
 //
 // The result travels as a string rather than an object graph: measured, parsing 1 MB of JSON on
 // the main thread is a far shorter task than receiving the structured clone of the same result.
@@ -34,7 +35,8 @@
  * Starts the worker. `onReady(version)` runs once the core is loaded; `onFail(message)` when the
  * core or the worker cannot start. Returns `extract(text)`: a promise of { ms, result }; and on
  * it, `extract.compare(oldText, newText)`: a promise of { ms, result } (the comparison), and
- * `extract.table(files, onProgress)`: a promise of { ms, result: { columns, rows } }, or of null
+ * `extract.table(files, onProgress)` (files: [{ name, text } or { name, error }]): a promise of
+ * { ms, result: { columns, rows } }, or of null
  * once `extract.cancelTable()` stopped it; `onProgress(done, total)` is called as files are done.
  */
 export function startCore({ onReady, onFail }) {

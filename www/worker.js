@@ -1,7 +1,6 @@
 // Runs the WebAssembly core off the main thread, so a 1 MB report never freezes the page.
 // The messages it takes and sends are documented in one place: worker-client.js (the page's side).
 import init, { compareJson, extractJson, metricColumnsJson, tableRowJson, version } from "./pkg/zhibiao.js";
-import { decodeText } from "./report.js";
 
 // A few calls on a report-like text right after loading let the engine compile the hot code
 // with its optimising tier, so the first real (possibly 1 MB) text does not run on baseline code.
@@ -51,30 +50,26 @@ self.onmessage = async ({ data }) => {
   }
 };
 
-/** The 批量 table: each file read and decoded here (report.js `decodeText`, as the page opens a
- * file), its row made by the core, progress posted every PROGRESS_MS. Between files it awaits the
- * next file's bytes, so a `cancel` or another request (the 标注 mode's) is taken in between. */
+/** The 批量 table: a row per file (decoded by the page: report.js `decodeText`; a file that is no
+ * text comes as { name, error }), progress posted every PROGRESS_MS. Every PROGRESS_MS it also
+ * yields to the event loop, so that a `cancel` or another request (the 标注 mode's) is taken in
+ * between. (The worker imports none of the page's modules: one the page loads too would be
+ * fetched a second time, by the worker.) */
 const PROGRESS_MS = 50;
 async function table(id, files, t0) {
   const b = { cancelled: false };
   batches.set(id, b);
   const rows = [];
-  let posted = 0;
+  let posted = performance.now();
   try {
     for (let k = 0; k < files.length; k++) {
       const f = files[k];
-      let row;
-      try {
-        const { text, note } = decodeText(new Uint8Array(await f.arrayBuffer()));
-        row = text === null ? JSON.stringify({ file: f.name, error: note }) : tableRowJson(f.name, text);
-      } catch (e) {
-        row = JSON.stringify({ file: f.name, error: `无法读取：${(e && e.message) || e}` });
-      }
-      if (b.cancelled) return void postMessage({ id, cancelled: true });
-      rows.push(row);
+      rows.push(f.error !== undefined ? JSON.stringify({ file: f.name, error: f.error }) : tableRowJson(f.name, f.text));
       if (performance.now() - posted >= PROGRESS_MS || k === files.length - 1) {
         posted = performance.now();
         postMessage({ id, progress: k + 1, total: files.length });
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (b.cancelled) return void postMessage({ id, cancelled: true });
       }
     }
     postMessage({ id, json: `{"columns":${metricColumnsJson()},"rows":[${rows.join(",")}]}`, ms: performance.now() - t0 });
