@@ -482,7 +482,8 @@ fn related(
             object_verbs().prefix(&m[i..]).is_some() || case_verbs().prefix(&m[i..]).is_some()
         })
     };
-    if !(2..=4).contains(&n)
+    let category = m.ends_with('类') && n <= 8;
+    if !((2..=4).contains(&n) || category)
         || aspects().suffix(m).is_some()
         || m.chars().any(|c| text::digit(c).is_some())
         || verb_in(m)
@@ -520,6 +521,12 @@ fn related(
         let part = a.strip_prefix('总').unwrap_or(a);
         if continues && !is_rate_aspect(a) && !m.ends_with(part) {
             return Related::Name(format!("{m}{part}"));
+        }
+    }
+    // 受理转办工单1247件,其中城市管理类362件: a category (…类) of the cases counted.
+    if let Some(noun) = whole.metric.as_deref().and_then(|w| case_nouns().suffix(w)) {
+        if continues && m.ends_with('类') {
+            return Related::Name(format!("{m}{noun}"));
         }
     }
     Related::Same
@@ -887,7 +894,31 @@ fn distributed(
     if let Some(ch) = change {
         item = strip(strip_basis(item, &ch.basis));
     }
-    (item.chars().count() >= 2).then(|| item.to_string())
+    let n = item.chars().count();
+    if n < 2 {
+        return None;
+    }
+    // 调解、排查和预防纠纷量, 第二产业、第三产业从业人员: an earlier item shares the head of the
+    // last one, after as many characters as it has (调解纠纷量, 第二产业从业人员), when that
+    // split is sure: the head starts with a case noun or an aspect (纠纷量, 产量), or the two
+    // items end alike (第二产业/第三产业); not 原油、天然气产量.
+    let mut last = strip(items[items.len() - 1]);
+    if let Some(ch) = change {
+        last = strip(strip_basis(last, &ch.basis));
+    }
+    if place + 1 < items.len() && last.chars().count() >= n + 2 {
+        let (at, end) = last.char_indices().nth(n).map_or((0, ' '), |(i, _)| {
+            (i, last[..i].chars().next_back().unwrap_or(' '))
+        });
+        let head = &last[at..];
+        let sure = case_nouns().prefix(head).is_some()
+            || aspects().prefix(head).is_some()
+            || item.ends_with(end);
+        if sure && !item.ends_with(head) {
+            return Some(format!("{item}{head}"));
+        }
+    }
+    Some(item.to_string())
 }
 
 /// The metric of the figure before `分别` at `at` whose place matches `place` among the values
