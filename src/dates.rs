@@ -27,7 +27,7 @@ use std::ops::RangeInclusive;
 
 use crate::model::{Citation, DateMention};
 use crate::numbers::{char_at, chinese_digit, chinese_digit_run, digit_run, small_chinese};
-use crate::numbers::{written_digit, DigitRun};
+use crate::numbers::{skip_blanks, written_digit, DigitRun};
 use crate::span::Span;
 use crate::text::{self, digit, fold};
 
@@ -199,10 +199,14 @@ fn small_number(text: &str, pos: usize) -> Option<(usize, u32)> {
 
 /// A month (and day) at `pos`: `3月`, `3月1日`, `三月一日`, `3月1号`. Returns (end, month, day);
 /// without `with_year`, a month alone is no date.
+/// Blanks may stand on either side of `月` and `日`, as PDF text has them (`2024 年 3 月 1 日`).
 fn month_day(text: &str, pos: usize, with_year: bool) -> Option<(usize, u32, Option<u32>)> {
-    let (p, m) = small_number(text, pos).filter(|&(_, m)| (1..=12).contains(&m))?;
-    let after_month = lit(text, p, '月')?;
-    if let Some((q, d)) = small_number(text, after_month).filter(|&(_, d)| (1..=31).contains(&d)) {
+    let (p, m) =
+        small_number(text, skip_blanks(text, pos)).filter(|&(_, m)| (1..=12).contains(&m))?;
+    let after_month = lit(text, skip_blanks(text, p), '月')?;
+    let day = small_number(text, skip_blanks(text, after_month));
+    if let Some((q, d)) = day.filter(|&(_, d)| (1..=31).contains(&d)) {
+        let q = skip_blanks(text, q);
         if let Some(end) = lit(text, q, '日').or_else(|| lit(text, q, '号')) {
             return Some((end, m, Some(d)));
         }
@@ -262,10 +266,11 @@ fn arabic(text: &str, start: usize) -> Option<Date> {
     if n != 4 || !YEARS.contains(&v) {
         return None;
     }
-    let c = char_at(text, p)?;
-    if c == '年' {
-        return Some(after_year(text, start, p + c.len_utf8(), v));
+    // `2024 年`: blanks before 年 as PDF text has them.
+    if let Some(after) = lit(text, skip_blanks(text, p), '年') {
+        return Some(after_year(text, start, after, v));
     }
+    let c = char_at(text, p)?;
     let sep = fold(c);
     if !matches!(sep, '-' | '/' | '.' | '—' | '–' | '~' | '～' | '至') {
         return None;

@@ -58,7 +58,7 @@ use crate::lexicon::{self, Class};
 use crate::model::{Heading, Indicator, Level, Warning};
 use crate::numbers::{chinese_name, digit_run, small_chinese};
 use crate::span::Span;
-use crate::text::{digit, fold, is_blank, lines, Line};
+use crate::text::{digit, fold, is_blank, lines, skip_zero_width, Line};
 
 /// A text made of one line longer than this (in characters) has lost its line breaks: no
 /// outline is read from it.
@@ -77,14 +77,15 @@ const TITLE_TRIM: &[char] = &[
 ];
 
 /// A Chinese outline number (`一` to `九十九`, [`small_chinese`]) at the start of `s`: its
-/// value and length in bytes, `十二、` → (12, 6).
+/// value and length in bytes, `十二、` → (12, 6). Zero-width characters after it belong to it.
 fn chinese_number(s: &str) -> Option<(u32, usize)> {
-    small_chinese(s, 0).map(|(end, n)| (n, end))
+    small_chinese(s, 0).map(|(end, n)| (n, skip_zero_width(s, end)))
 }
 
-/// An ASCII or full-width number of one or two digits at the start of `s`, and its length.
+/// An ASCII or full-width number of one or two digits at the start of `s`, and its length
+/// (zero-width characters inside and after it included: `1\u{200b}.`).
 fn arabic_number(s: &str) -> Option<(u32, usize)> {
-    digit_run(s, 0, 2).map(|r| (r.value, r.end))
+    digit_run(s, 0, 2).map(|r| (r.value, skip_zero_width(s, r.end)))
 }
 
 /// A marker at the start of `s`: its level, number and byte length.
