@@ -1,6 +1,7 @@
 // Measures the page's 批量 and 对比 modes in Debian's headless Chromium (not a test: numbers only).
 //
-//   scripts/build-web && node bench/modes.mjs          (RUNS=5 for more runs; default 3)
+//   scripts/build-web && node bench/modes.mjs          (RUNS=5 for more runs; default 3;
+//   FILES=1000 for another number of files; DEBUG=1 prints what the longest CPU task did)
 //
 // 批量: 300 reports of ~10,000 characters (windows of the bundled real reports, tests/fixtures,
 // each starting at a different line) are given to the file picker at once, as a user choosing
@@ -13,7 +14,10 @@
 //   blocking       total blocking time: the sum over long tasks of their time beyond 50 ms
 //   max gap        the longest wait of a 10 ms timer loop running all along (what a click or a
 //                  key press would have waited at worst)
-//   worker / done  when the Worker's table arrived, and when the last row was in the DOM
+//   CPU            the longest main-thread task by the thread's CPU time (a Chromium trace of
+//                  the run): on a machine whose cores other processes share, wall times include
+//                  waiting for a core, CPU times do not
+//   done           when the table was on screen (the Worker's rows in, the rows in sight built)
 // 对比: two reports of 50,000 characters (the second a changed copy of the first: figures
 // altered, a passage deleted, a sentence added), pasted into the two text areas: time from the
 // second text's `input` (a paste's) to the pairs table in the DOM, the core's own time (in the
@@ -89,6 +93,21 @@ function startProbes(page) {
   });
 }
 
+/** The page's main-thread tasks in a Chromium trace after the mark `from`: the longest by wall
+ * time, and the longest by the thread's CPU time (`tdur`). On a loaded machine (other processes
+ * on the same cores) a task's wall time includes the time the thread waited for a core; its CPU
+ * time does not, and is what the page's own work costs. */
+function traceTasks(buffer, from) {
+  const events = JSON.parse(buffer.toString()).traceEvents;
+  const mark = events.find((e) => e.name === from);
+  if (!mark) return null;
+  const tasks = events.filter((e) => e.pid === mark.pid && e.tid === mark.tid && e.name === "RunTask" && e.ph === "X" && e.ts + e.dur >= mark.ts);
+  const max = (k) => Math.max(0, ...tasks.map((t) => (t[k] ?? 0) / 1000));
+  const top = tasks.reduce((a, t) => ((t.tdur ?? 0) > (a?.tdur ?? -1) ? t : a), null);
+  if (process.env.DEBUG && top) console.log("   ", events.filter((e) => e.pid === top.pid && e.tid === top.tid && e.ts >= top.ts && e.ts <= top.ts + top.dur && (e.tdur ?? 0) > 3000 && e !== top).map((e) => `${e.name}${e.args?.data?.functionName ? ":" + e.args.data.functionName : ""}${e.args?.data?.url ? "@" + e.args.data.url.split("/").pop() + ":" + e.args.data.lineNumber : ""} ${(e.tdur / 1000).toFixed(0)}`).join(" | "));
+  return { wall: max("dur"), cpu: max("tdur"), over50cpu: tasks.filter((t) => (t.tdur ?? 0) > 50000).length };
+}
+
 const f0 = (x) => Math.round(x).toLocaleString("en");
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const text = (files) => files.reduce((s, f) => s + f.buffer.toString("utf8").length, 0);
@@ -106,9 +125,11 @@ for (let run = 0; run < RUNS; run++) {
     window.__files = dt.files;
   }, files.map((f) => ({ name: f.name, text: f.buffer.toString("utf8") })));
   await page.waitForTimeout(500);
+  await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing"] });
   await startProbes(page);
   await page.evaluate(() => {
     window.__t = {};
+    performance.mark("bench:start");
     const picker = document.getElementById("batch-files");
     picker.addEventListener("change", () => (window.__t.change = performance.now()), { capture: true, once: true });
     picker.files = window.__files;
@@ -120,14 +141,16 @@ for (let run = 0; run < RUNS; run++) {
     const probe = window.__probe.stop();
     return { ...probe, done: done - window.__t.change, columns: document.querySelectorAll(".bt-head [role=columnheader]").length, status: document.querySelector("#batch-area .status").textContent };
   });
+  const tr = traceTasks(await browser.stopTracing(), "bench:start");
+  Object.assign(r, { traceWall: tr.wall, traceCpu: tr.cpu });
   batchRuns.push(r);
   console.log(
-    `  run ${run + 1}: done ${f0(r.done)} ms (${r.status}); ${r.columns} columns; longest task ${f0(r.longestTask)} ms (${r.longTasks} over 50 ms, blocking ${f0(r.blocking)} ms); longest frame ${f0(r.longestFrame)} ms; max timer gap ${f0(r.maxGap)} ms`,
+    `  run ${run + 1}: done ${f0(r.done)} ms (${r.status}); ${r.columns} columns; longest task ${f0(r.longestTask)} ms wall, ${f0(tr.cpu)} ms CPU (${tr.over50cpu} over 50 ms CPU; blocking ${f0(r.blocking)} ms wall); longest frame ${f0(r.longestFrame)} ms; max timer gap ${f0(r.maxGap)} ms`,
   );
   await page.close();
 }
 const worst = (k) => Math.max(...batchRuns.map((r) => r[k]));
-console.log(`  median done ${f0(median(batchRuns.map((r) => r.done)))} ms; worst of ${RUNS}: longest task ${f0(worst("longestTask"))} ms, longest frame ${f0(worst("longestFrame"))} ms, max timer gap ${f0(worst("maxGap"))} ms`);
+console.log(`  median done ${f0(median(batchRuns.map((r) => r.done)))} ms; worst of ${RUNS}: longest task ${f0(worst("longestTask"))} ms wall, ${f0(worst("traceCpu"))} ms CPU; longest frame ${f0(worst("longestFrame"))} ms; max timer gap ${f0(worst("maxGap"))} ms`);
 
 // 对比: 50,000 characters each.
 const old = big.slice(0, 50000);
@@ -152,9 +175,11 @@ for (let run = 0; run < RUNS; run++) {
       }),
     changed,
   );
+  await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing"] });
   await startProbes(page);
   await page.evaluate(() => {
     window.__t = {};
+    performance.mark("bench:start");
     const input = document.getElementById("cmp-new");
     input.addEventListener("input", () => (window.__t.input = performance.now()), { capture: true, once: true });
     document.getElementById("compare-area").removeAttribute("data-state");
@@ -168,8 +193,10 @@ for (let run = 0; run < RUNS; run++) {
     status: document.querySelector("#compare-area .status").textContent,
     summary: document.querySelector(".cmp-summary").textContent,
   }));
+  await page.waitForTimeout(300); // the frame that shows it, inside the trace
+  const tr = traceTasks(await browser.stopTracing(), "bench:start");
   console.log(
-    `  run ${run + 1}: pairs on screen ${f0(r.done)} ms (${r.status}); ${r.summary}; longest task ${f0(r.longestTask)} ms, longest frame ${f0(r.longestFrame)} ms, max timer gap ${f0(r.maxGap)} ms`,
+    `  run ${run + 1}: pairs on screen ${f0(r.done)} ms (${r.status}); ${r.summary}; longest task ${f0(r.longestTask)} ms wall, ${f0(tr.cpu)} ms CPU (traced: ${f0(tr.wall)} ms wall); longest frame ${f0(r.longestFrame)} ms; max timer gap ${f0(r.maxGap)} ms`,
   );
 }
 await browser.close();

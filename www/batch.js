@@ -161,6 +161,7 @@ export function createBatch(root, { core, openReport }) {
     table.style.setProperty("--bt-cols", widths.map((w) => `${w}rem`).join(" "));
     table.style.width = `${widths.reduce((a, b) => a + b, 0) + 1}rem`;
     table.setAttribute("aria-rowcount", String(state.rows.length + 1));
+    table.setAttribute("aria-colcount", String(state.columns.length));
     thead.replaceChildren(
       el(
         "div",
@@ -188,10 +189,13 @@ export function createBatch(root, { core, openReport }) {
     renderBody();
   }
 
-  function row(r, k) {
+  /** Row k (`r`) with the cells of columns `cols` (indices; the file name's, 0, always). */
+  function row(r, k, cols) {
     const tr = el("div", { role: "row", className: "bt-row", aria: { rowindex: k + 2 }, dataset: { k } });
-    for (const c of state.columns) {
-      const td = el("div", { role: "cell", className: c.num ? "num" : "" });
+    for (const j of cols) {
+      const c = state.columns[j];
+      const td = el("div", { role: "cell", className: c.num ? "num" : "", aria: { colindex: j + 1 } });
+      td.style.gridColumn = String(j + 1); // CSSOM (the CSP allows it): the cells skipped leave a gap
       if (c.key === "title" || c.key === "issuer") td.title = c.text(r);
       if (c.key === "file") {
         const f = state.fileOf.get(r);
@@ -206,41 +210,61 @@ export function createBatch(root, { core, openReport }) {
 
   // Only the rows in sight (and OVERSCAN more either side) are in the DOM, between two spacers
   // that stand for the others: rows have one fixed height (one line each, CSS), so row k is at
-  // k × height. Scrolling re-renders the window, in the frame; so do sorting and the keyboard.
+  // k × height. Of a row, only the cells of the columns in sight (and a few more) are made: the
+  // others are gaps in the row's grid. Scrolling re-renders the window, in the frame; so do
+  // sorting and the keyboard.
   const OVERSCAN = 5;
   const ROW_REM = 2.1; // modes.css: .bt-body .bt-row { height: 2.1rem }
   const rem = () => parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
   const before = el("div", { className: "bt-spacer", aria: { hidden: "true" } });
   const after = el("div", { className: "bt-spacer", aria: { hidden: "true" } });
   let order = []; // the rows in the table's order
-  let windowAt = -1;
+  let windowAt = "";
 
   function renderBody() {
     order = shownRows();
     wrap.scrollTop = 0;
-    windowAt = -1;
+    windowAt = "";
     renderWindow(true);
+  }
+
+  /** The indices of the columns between `left` and `right` px (and two more either side), the
+   * file name's first. */
+  function columnsIn(left, right) {
+    const unit = rem();
+    const cols = [0];
+    let x = 0;
+    state.columns.forEach((c, j) => {
+      const w = widthOf(c) * unit;
+      if (j > 0 && x + w >= left - 2 * 8 * unit && x <= right + 2 * 8 * unit) cols.push(j);
+      x += w;
+    });
+    return cols;
   }
 
   /** Puts the rows around the scroll position into the DOM (unless they are there already). */
   function renderWindow(force = false) {
     if (!order.length) return void tbody.replaceChildren();
-    // Row height from the CSS (2.1rem, box-sizing: border-box), not measured: a measure would
-    // lay the page out in the middle of the task. At the top (a new table, a new sort) the
-    // header's height and the view's are not read either, for the same reason.
+    // Sizes from the CSS (row 2.1rem, box-sizing: border-box; the view 75vh), not measured: a
+    // measure would lay the page out in the middle of the task. At the top (a new table, a new
+    // sort) the header's height and the view's are not read either, for the same reason.
     const height = ROW_REM * rem();
     const atTop = wrap.scrollTop === 0;
+    const atLeft = wrap.scrollLeft === 0;
     const top = atTop ? 0 : Math.max(0, wrap.scrollTop - thead.offsetHeight);
     const first = Math.max(0, Math.floor(top / height) - OVERSCAN);
-    const count = Math.ceil((atTop ? innerHeight : wrap.clientHeight) / height) + 2 * OVERSCAN;
-    if (!force && first === windowAt) return;
-    windowAt = first;
+    const count = Math.ceil((atTop ? 0.75 * innerHeight : wrap.clientHeight) / height) + 2 * OVERSCAN;
+    const left = atLeft ? 0 : wrap.scrollLeft;
+    const cols = columnsIn(left, left + (atLeft && atTop ? innerWidth : wrap.clientWidth));
+    const key = `${first} ${cols[1]} ${cols.at(-1)}`;
+    if (!force && key === windowAt) return;
+    windowAt = key;
     const last = Math.min(order.length, first + count);
     const focusedRow = tbody.contains(document.activeElement) ? Number(document.activeElement.closest("[data-k]")?.dataset.k) : -1;
     before.style.height = `${first * height}px`;
     after.style.height = `${(order.length - last) * height}px`;
     const rows = [];
-    for (let k = first; k < last; k++) rows.push(row(order[k], k));
+    for (let k = first; k < last; k++) rows.push(row(order[k], k, cols));
     tbody.replaceChildren(before, ...rows, after);
     oneTabStop(tbody, "button");
     if (focusedRow >= first && focusedRow < last) focusRow(focusedRow);

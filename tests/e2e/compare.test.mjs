@@ -241,11 +241,37 @@ describe("批量", () => {
       { timeout: 60000 },
     );
   }
-  const tableState = (page) =>
-    page.evaluate(() => ({
-      head: [...document.querySelectorAll(".bt-head [role=columnheader]")].map((h) => h.textContent),
-      rows: [...document.querySelectorAll(".bt-body .bt-row")].map((r) => [...r.children].map((c) => c.textContent)),
-    }));
+  /** The table as data: header texts, and the rows in the DOM as arrays of cell texts by column
+   * (aria-colindex; "" for a cell not made). Only the cells in sight are made: with `sweep`, the
+   * view is scrolled across, a frame at each step, to read every column. */
+  const tableState = (page, sweep = false) =>
+    page.evaluate(async (sweep) => {
+      const wrap = document.querySelector(".batch-wrap");
+      const n = Number(document.querySelector(".batch-table").getAttribute("aria-colcount"));
+      const rows = new Map();
+      const read = () => {
+        for (const r of document.querySelectorAll(".bt-body .bt-row")) {
+          const cells = rows.get(r.ariaRowIndex) || Array(n).fill("");
+          for (const c of r.children) cells[Number(c.getAttribute("aria-colindex")) - 1] = c.textContent;
+          rows.set(r.ariaRowIndex, cells);
+        }
+      };
+      read();
+      const frame = () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+      for (let x = wrap.clientWidth / 2; sweep && x < wrap.scrollWidth; x += wrap.clientWidth / 2) {
+        wrap.scrollLeft = x;
+        await frame();
+        read();
+      }
+      if (sweep) {
+        wrap.scrollLeft = 0;
+        await frame();
+      }
+      return {
+        head: [...document.querySelectorAll(".bt-head [role=columnheader]")].map((h) => h.textContent),
+        rows: [...rows.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]),
+      };
+    }, sweep);
 
   test("many files: one row each (a file that is no text says so), one column per metric, as the core's rows", async () => {
     const { context, page, errors } = await open("batch");
@@ -257,7 +283,7 @@ describe("批量", () => {
       await m.default();
       return { rows: texts.map(([n, t]) => JSON.parse(m.tableRowJson(n, t))), columns: JSON.parse(m.metricColumnsJson()) };
     }, fs.slice(0, -1).map((f) => [f.name, f.buffer.toString("utf8")]));
-    const t = await tableState(page);
+    const t = await tableState(page, true);
     assert.equal(t.rows.length, fs.length);
     const ids = new Set(core.rows.flatMap((r) => r.metrics.map((m) => m.metricId)));
     const names = core.columns.filter((c) => ids.has(c.metricId)).map((c) => c.name);
