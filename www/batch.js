@@ -153,7 +153,8 @@ export function createBatch(root, { core, openReport }) {
 
   /** Column widths, in rem: the same for every row (the grid's columns). */
   const WIDTH = { file: 13, title: 14, issuer: 9, reportYear: 4, genre: 11, published: 6.5, deadline: 3.5, parts: 6.5, figures: 4.5 };
-  const widthOf = (c) => (c.metricId ? Math.min(10, Math.max(6, c.head.length * 0.95 + 1.4)) : WIDTH[c.key] || 8);
+  const widthOf = (c) =>
+    c.metricId ? Math.min(10, Math.max(6, c.head.length * 0.95 + 1.4)) : c.key === "file" && innerWidth < 640 ? 8.5 : WIDTH[c.key] || 8; // a phone: the sticky file column leaves room for figures
 
   function renderHead() {
     const widths = state.columns.map(widthOf);
