@@ -54,17 +54,6 @@ export function createCompare(root, { core }) {
         state.texts[side] = inputs[side].value;
         schedule(/^insertFrom(Paste|Drop)$/.test(e.inputType || ""));
       },
-      ondragover: (e) => {
-        if ([...e.dataTransfer.types].includes("Files")) e.preventDefault();
-      },
-      ondrop: (e) => {
-        const files = [...(e.dataTransfer.files || [])];
-        if (!files.length) return;
-        e.preventDefault();
-        e.stopPropagation();
-        if (files.length > 1) return void drop(files);
-        openFile(side, files[0]);
-      },
     });
     const file = el("input", {
       type: "file",
@@ -79,7 +68,7 @@ export function createCompare(root, { core }) {
     heads[side] = el("span", { className: "cmp-doc" });
     return el(
       "div",
-      { className: "cmp-side" },
+      { className: "cmp-side", dataset: { side } },
       el("div", { className: "toolbar" }, el("label", { htmlFor: id, className: "label" }, LABEL[side]), el("label", { className: "button" }, "打开 .txt 文件", file), heads[side]),
       inputs[side],
     );
@@ -186,10 +175,13 @@ export function createCompare(root, { core }) {
     schedule(true);
   }
 
-  /** Several files dropped or opened: the first two by name, the older one (by name) as old. */
-  async function drop(files) {
+  /** Files dropped on the page (modes.js) at `target`: one goes to the side it was dropped on
+   * (else to the old side while that is empty, else the new one); of several, the first two by
+   * name, the first as the old report. */
+  async function drop(files, target = null) {
     const list = [...files].sort((a, b) => a.name.localeCompare(b.name, "zh-CN", { numeric: true }));
-    if (list.length === 1) return openFile(!state.texts.old ? "old" : "new", list[0]);
+    const on = SIDES.find((s) => target && target.closest && target.closest(`[data-side="${s}"]`));
+    if (list.length === 1) return openFile(on || (!state.texts.old ? "old" : "new"), list[0]);
     if (list.length > 2) notices.warn("cmp-file", `对比只取前两个文件：${list[0].name}、${list[1].name}。要把多份报告放进一张表，请用“批量”。`);
     await openFile("old", list[0]);
     await openFile("new", list[1]);

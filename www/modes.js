@@ -48,7 +48,7 @@ export function createModes({ core, openReport }) {
       const files = e.dataTransfer && e.dataTransfer.files;
       if (mode === "annotate" || !files || !files.length) return false;
       e.preventDefault();
-      (mode === "compare" ? compare : batch).drop([...files]);
+      (mode === "compare" ? compare : batch).drop([...files], e.target);
       return true;
     },
   };

@@ -208,6 +208,18 @@ describe("对比", () => {
     assert.equal(await page.inputValue("#cmp-new"), lf(NEW));
     assert.equal(await page.evaluate(() => document.getElementById("cmp-view-old").textContent), lf(OLD));
     assert.equal(await page.inputValue("#input"), "", "the 标注 mode's text is untouched");
+    // One file dropped on the new report's text area replaces that one only.
+    const changed = NEW.replace("235.2亿元", "236.1亿元");
+    await page.evaluate((t) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], "new.txt", { type: "text/plain" }));
+      document.getElementById("cmp-new").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, changed);
+    await page.waitForFunction(() => document.getElementById("cmp-new").value.includes("236.1亿元"));
+    await compareDone(page);
+    assert.equal(await page.inputValue("#cmp-old"), lf(OLD));
+    assert.ok(await page.locator(".cmp-pairs tbody td", { hasText: "236.1亿元" }).count());
+    assert.equal(await page.isHidden("#drop-hint"), true);
     await context.close();
   });
 
