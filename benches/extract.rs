@@ -2,7 +2,8 @@
 //!
 //! Two groups:
 //! - `reports`: real report text, the annotated corpus in `tests/fixtures/corpus/` and, when the
-//!   checkout has `../shared/corpus/public/` beside it, the longer public reports; measured as
+//!   checkout has `../shared/corpus/public/` beside it (or `$ZHIBIAO_SHARED/corpus/public/`), the
+//!   longer public reports; measured as
 //!   `extract` alone and as `extract` + [`Output::new`] + JSON (what the CLI does per file).
 //! - `hostile`: pathological inputs, each at size n and 4n. Throughput is in bytes, so linear cost
 //!   shows as the same MB/s at both sizes; a super-linear recognizer shows as a collapse at 4n.
@@ -49,7 +50,11 @@ fn corpora() -> Vec<(&'static str, String)> {
     if let Some(t) = read_dir_texts(&root.join("tests/fixtures/corpus")) {
         v.push(("fixtures", t));
     }
-    if let Some(t) = read_dir_texts(&root.join("../shared/corpus/public")) {
+    // ../shared beside the checkout (as in CI); from a worktree elsewhere, set ZHIBIAO_SHARED.
+    let shared = std::env::var_os("ZHIBIAO_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../shared"));
+    if let Some(t) = read_dir_texts(&shared.join("corpus/public")) {
         v.push(("public", t));
     } else {
         eprintln!("note: ../shared/corpus/public not found; benching the fixtures only");
