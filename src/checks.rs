@@ -44,11 +44,25 @@
 //! # Time (`year`, warning; 法治政府建设 reports and 统计公报)
 //! The year in the title against the signature or publication date (a `2024年度` report dated
 //! 2023) and against the year the body opens with (`2023年,…` under a `2024年度` title). The
-//! deadline itself is [`crate::parts`]'s.
+//! deadline itself is [`crate::parts`]'s, kept by [`review`] for 法治政府建设 reports only.
 //!
-//! # Claims without a basis (`basis`, info)
-//! A change (`增长8.3%`) with no basis of its own in a sentence that names none (`比`, `较`,
-//! `同比`, `上年`, `由…到`… class `basis`), not a target, not approximate.
+//! # Claims without a basis (`basis`, info; 法治政府建设 reports and `other` texts)
+//! A relative change (`增长8.3%`, `增长2.4倍`) with no basis of its own in a sentence that names
+//! none (`比`, `较`, `同比`, `上年`, `由…到`… class `basis`), not a target, not approximate. Not
+//! in a 政府工作报告 or a 统计公报, whose changes are on the year before by convention.
+//!
+//! # Which genre gets which check
+//! | check | 法治政府建设 | 政府工作报告 | 统计公报 | other |
+//! |---|---|---|---|---|
+//! | arithmetic (`rate` … `annual`) | ✓ | ✓ | ✓ | ✓ |
+//! | `thin` (the five parts' substance) | ✓ | | | |
+//! | the 1 April deadline ([`Extraction::deadline`]) | ✓ | | | |
+//! | `year` | ✓ | | ✓ | |
+//! | `basis` | ✓ | | | ✓ |
+//! | targets | | ✓ | | |
+//!
+//! `year` is not asked of a 政府工作报告 (the `2024年` report opens with `2023年` by nature)
+//! nor of other texts (a plan or a notice names other years as it likes).
 //!
 //! # Targets
 //! In a 政府工作报告, the figures after `预期目标是/为/：` to the end of its paragraph (or, after
@@ -482,6 +496,7 @@ fn finding(
         spans,
         stated: Some(stated.value),
         computed: Some(stated.round(computed)),
+        tolerance: Some(stated.prec),
     }
 }
 
@@ -1028,9 +1043,22 @@ fn growths(s: &Sentence, consumed: &[bool], out: &mut Vec<Finding>) {
     }
 }
 
-/// A change with no basis of its own, not approximate, not a target.
+/// A relative change (`增长8.5%`, `增长2.4倍`) with no basis of its own, not approximate, not a
+/// target. An amount (`补助标准提高30元`) says what was added, and a count after a verb such as
+/// `提升` is often no change at all (`改造提升25个服务区`): neither is asked for a basis.
 fn unfounded(f: &Fig, x: &Extraction) -> bool {
-    f.change.is_some() && f.basis_empty && !f.loose && !x.indicators[f.index].target
+    f.change.is_some()
+        && (f.is_percent() || f.unit == "倍")
+        && f.basis_empty
+        && !f.loose
+        && !x.indicators[f.index].target
+}
+
+/// Whether a genre's changes need a basis of their own. A 政府工作报告 reviews the year before
+/// and a 统计公报 reports on it: their changes are on the previous year by convention (the
+/// bulletin says so in its notes), so asking for a basis would flag nearly every figure.
+fn basis_expected(genre: Genre) -> bool {
+    matches!(genre, Genre::RuleOfLawReport | Genre::Other)
 }
 
 /// `basis` (info): a change with no basis in a sentence that names none, in a paragraph that
@@ -1050,6 +1078,7 @@ fn bases(s: &Sentence, x: &Extraction, paragraph_basis: bool, out: &mut Vec<Find
             spans: vec![f.span],
             stated: Some(f.signed()),
             computed: None,
+            tolerance: None,
         });
     }
 }
@@ -1146,6 +1175,7 @@ fn thin(x: &Extraction, out: &mut Vec<Finding>) {
             spans: vec![span],
             stated: None,
             computed: None,
+            tolerance: None,
         });
     }
 }
@@ -1177,6 +1207,7 @@ fn years(text: &str, x: &Extraction, out: &mut Vec<Finding>) {
             spans: vec![year_span, span],
             stated: Some(f64::from(year)),
             computed: Some(f64::from(other)),
+            tolerance: None,
         })
     };
     // The signature's date, else the metadata's publication date.
@@ -1254,13 +1285,14 @@ pub fn find(text: &str, x: &Extraction) -> Vec<Finding> {
     // sentence with a change that has none of its own: each stretch of text is read once.
     let (mut paragraph_basis, mut read_to) = (false, 0usize);
     let all = sentences(text, x);
+    let basis_expected = basis_expected(x.genre);
     for (n, s) in all.iter().enumerate() {
         let mut consumed = vec![false; s.figs.len()];
         rates(s, &mut out);
         sums(s, n.checked_sub(1).map(|p| &all[p]), &mut out);
         pairs(s, &mut consumed, &mut out);
         growths(s, &consumed, &mut out);
-        if s.figs.iter().any(|f| unfounded(f, x)) {
+        if basis_expected && s.figs.iter().any(|f| unfounded(f, x)) {
             let gap = &text[read_to.min(s.start)..s.start];
             match gap.rfind(['\n', '\r']) {
                 Some(i) => paragraph_basis = basis.any_in(&gap[i..]),
@@ -1285,6 +1317,10 @@ pub fn find(text: &str, x: &Extraction) -> Vec<Finding> {
 /// findings, which read everything found before.
 pub fn review(text: &str, mut x: Extraction) -> Extraction {
     x.genre = crate::genre::classify(text, &x);
+    // The 1 April deadline is the 督察工作规定's, for 法治政府建设 reports only.
+    if x.genre != Genre::RuleOfLawReport {
+        x.deadline = None;
+    }
     let marks = targets(text, &x);
     for (ind, t) in x.indicators.iter_mut().zip(marks) {
         ind.target = t;

@@ -32,7 +32,8 @@ pub struct Extraction {
     pub signature: Option<Signature>,
     /// The five parts the 2019 rules require, in their fixed order.
     pub parts: Vec<Part>,
-    /// Publication deadline check, when a date is known.
+    /// Publication deadline check, when a date is known and the text is a 法治政府建设 report
+    /// (the 1 April rule is the 督察工作规定's; `None` for every other genre).
     pub deadline: Option<Deadline>,
     /// Problems found in the structure (a skipped level, a repeated number, …).
     pub warnings: Vec<Warning>,
@@ -456,4 +457,8 @@ pub struct Finding {
     pub stated: Option<f64>,
     /// The figure computed from the others, rounded as the stated one is written.
     pub computed: Option<f64>,
+    /// For arithmetic: one unit of the stated figure's last written digit, in its units
+    /// (`97.87%` → 0.01, `4.6万件` → 1000), 0 for an exact count. The stated figure passes when
+    /// it is less than this away from some value the inputs' written digits allow.
+    pub tolerance: Option<f64>,
 }

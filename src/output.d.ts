@@ -63,6 +63,10 @@ export interface Check {
   /** The figure checked first, then those it was computed from (or the evidence). */
   spans: Spanned[];
   stated: number | null; computed: number | null;
+  /** Arithmetic only: one unit of the stated figure's last written digit, in its units (`97.87%`
+   * → 0.01, `4.6万件` → 1000), 0 for an exact count; a stated figure less than this away from a
+   * value the inputs allow passes. */
+  tolerance: number | null;
 }
 
 export interface Extraction {
@@ -80,6 +84,7 @@ export interface Extraction {
     date: string | null; dateStart: number | null; dateEnd: number | null;
   } | null;
   parts: Part[];
+  /** The 1 April check, only for genre `rule_of_law_report` (null for the others). */
   deadline: { date: string; source: "signature" | "metadata"; due: string; status: "onTime" | "late" } | null;
   warnings: (Spanned & { line: number; message: string })[];
   genre: "rule_of_law_report" | "government_work_report" | "statistical_bulletin" | "other";

@@ -180,8 +180,9 @@ pub struct SpanOut {
 
 /// One finding: `kind` (`rate`, `share`, `sum`, `change`, `points`, `difference`, `growth`,
 /// `annual`, `thin`, `year`, `basis`), `severity` (`warning` or `info`), a Chinese message,
-/// its spans (the figure checked first, then those it was computed from), and the figure as
-/// stated and as computed when it has them.
+/// its spans (the figure checked first, then those it was computed from), the figure as
+/// stated and as computed when it has them, and for arithmetic the tolerance (one unit of the
+/// stated figure's last written digit, in its units; 0 for an exact count).
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CheckOut<'a> {
@@ -191,6 +192,7 @@ pub struct CheckOut<'a> {
     pub spans: Vec<SpanOut>,
     pub stated: Option<f64>,
     pub computed: Option<f64>,
+    pub tolerance: Option<f64>,
 }
 
 #[derive(Debug, Serialize)]
@@ -396,6 +398,7 @@ impl<'a> Output<'a> {
                         .collect(),
                     stated: f.stated,
                     computed: f.computed,
+                    tolerance: f.tolerance,
                 })
                 .collect(),
         }
@@ -828,6 +831,7 @@ mod tests {
                 spans: vec![SpanOut { start: 10, end: 16 }],
                 stated: Some(97.87),
                 computed: Some(97.89),
+                tolerance: Some(0.01),
             }],
         }
     }

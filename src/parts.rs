@@ -26,7 +26,9 @@ use std::sync::OnceLock;
 
 use crate::lexicon::{self, Class};
 use crate::meta::Meta;
-use crate::model::{Citation, Deadline, DeadlineStatus, Heading, Part, PartStatus};
+use crate::model::{
+    Citation, Deadline, DeadlineStatus, Heading, Metadata, Part, PartStatus, Signature,
+};
 use crate::span::Span;
 use crate::text::{is_blank, lines};
 
@@ -185,26 +187,35 @@ pub fn check(text: &str, headings: &[Heading], citations: &[Citation], meta: &Me
         .collect()
 }
 
-/// The publication deadline check: the signature date of `meta`, else its metadata's
-/// publication date, against 1 April after the covered year.
-pub fn deadline(text: &str, meta: &Meta) -> Option<Deadline> {
-    let year = meta.report_year?;
+/// The date a report was made public, as ISO `YYYY-MM-DD`, with where it was read: the
+/// signature's full date (`"signature"`), else the metadata's publication date (`"metadata"`).
+pub fn published(
+    text: &str,
+    signature: Option<&Signature>,
+    metadata: Option<&Metadata>,
+) -> Option<(String, &'static str)> {
     let full = |s: &str| {
         crate::meta::report_date(s)
             .filter(|h| h.day.is_some())
             .map(|h| h.iso())
     };
-    let (date, source) = meta
-        .signature
-        .as_ref()
+    signature
         .and_then(|s| s.date_span)
         .and_then(|sp| full(sp.of(text)))
         .map(|d| (d, "signature"))
         .or_else(|| {
-            crate::meta::publication_date(meta.metadata.as_ref())
+            crate::meta::publication_date(metadata)
                 .and_then(|(v, _)| full(&v))
                 .map(|d| (d, "metadata"))
-        })?;
+        })
+}
+
+/// The publication deadline check: the date [`published`] finds against 1 April after the
+/// covered year. Computed for every text; [`crate::checks::review`] keeps it for 法治政府建设
+/// reports only, once the genre is known.
+pub fn deadline(text: &str, meta: &Meta) -> Option<Deadline> {
+    let year = meta.report_year?;
+    let (date, source) = published(text, meta.signature.as_ref(), meta.metadata.as_ref())?;
     let due = format!("{:04}-04-01", year + 1);
     // ISO dates of equal length compare as text.
     let status = if date.as_str() > due.as_str() {

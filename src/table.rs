@@ -29,12 +29,14 @@ pub struct Row {
     pub report_year: Option<i32>,
     /// `rule_of_law_report`, `government_work_report`, `statistical_bulletin` or `other`.
     pub genre: &'static str,
-    /// The publication date checked against the deadline (ISO), else the signature's date.
+    /// The date the report was made public (ISO; the signature's, else the metadata's), else
+    /// the signature's date as written.
     pub published: Option<String>,
-    /// `onTime` or `late` when a date is known.
+    /// `onTime` or `late` when a date is known, for a 法治政府建设 report only.
     pub deadline: Option<&'static str>,
     /// The five mandated parts by id (`measures`, `shortcomings`, `leadership`, `plans`,
-    /// `other`): `present`, `mentioned` or `missing`, in their fixed order.
+    /// `other`): `present`, `mentioned` or `missing`, in their fixed order; `na` for every
+    /// part of a text that is no 法治政府建设 report (the rule does not apply).
     pub parts: Vec<PartCell>,
     /// Number of figures found.
     pub figures: usize,
@@ -78,11 +80,11 @@ pub fn row(file: &str, text: &str, x: &Extraction) -> Row {
         .as_ref()
         .and_then(|s| s.issuer.clone())
         .or_else(|| meta(&["发布机构", "发文机关"]));
-    let published = x
-        .deadline
-        .as_ref()
-        .map(|d| d.date.clone())
+    let published = crate::parts::published(text, x.signature.as_ref(), x.metadata.as_ref())
+        .map(|(d, _)| d)
         .or_else(|| x.signature.as_ref().and_then(|s| s.date.clone()));
+    // The five parts are the 督察工作规定's, for 法治政府建设 reports only.
+    let parts_apply = x.genre == Genre::RuleOfLawReport;
     let mut metrics: Vec<MetricCell> = Vec::new();
     let mut at: HashMap<&'static str, usize> = HashMap::new();
     for i in &x.indicators {
@@ -111,7 +113,7 @@ pub fn row(file: &str, text: &str, x: &Extraction) -> Row {
             .iter()
             .map(|p| PartCell {
                 id: p.id,
-                status: p.status.as_str(),
+                status: if parts_apply { p.status.as_str() } else { "na" },
             })
             .collect(),
         figures: x.indicators.len(),
@@ -283,6 +285,7 @@ fn status_label(s: &str) -> &'static str {
         "present" => "有章节",
         "mentioned" => "仅提及",
         "missing" => "缺失",
+        "na" => "不适用",
         _ => "",
     }
 }

@@ -311,6 +311,88 @@ fn a_change_without_basis_is_info() {
     assert!(x.checks.iter().all(|f| f.kind != CheckKind::Basis));
 }
 
+/// The basis findings of `text`, as the figures they are on.
+fn basis_on(text: &str) -> Vec<String> {
+    extract(text)
+        .checks
+        .iter()
+        .filter(|f| f.kind == CheckKind::Basis)
+        .map(|f| f.spans[0].of(text).to_string())
+        .collect()
+}
+
+#[test]
+fn basis_is_asked_of_relative_changes_outside_work_reports_and_bulletins() {
+    // 000 (a 法治政府建设 report): reductions in % with no basis, info.
+    let rol = "某县2023年法治政府建设情况报告\n一、主要举措和成效\n大力推行“五减”行动,审批事项减少30%,审批环节精简20%。\n";
+    assert_eq!(extract(rol).genre, Genre::RuleOfLawReport);
+    assert_eq!(basis_on(rol), ["30%", "20%"]);
+    // An amount added to a standard (p07) and a count after 提升 (p19, p17): no change in %.
+    for amount in [
+        "居民医保人均财政补助标准提高30元。",
+        "改造提升25个标准化养老机构,为2万名特殊困难老年人提供居家社区机构服务。",
+        "完成林分优化提升200万亩、森林抚育提升200万亩。",
+    ] {
+        assert_eq!(basis_on(amount), Vec::<String>::new(), "{amount}");
+    }
+    // A 政府工作报告 (p07) and a 统计公报 (h22): changes on the year before by convention.
+    let gwr = "2024年政府工作报告\n各位代表：\n过去一年，国内生产总值超过126万亿元，增长5.2%，增速居世界主要经济体前列。技术合同成交额增长28.6%。\n";
+    assert_eq!(extract(gwr).genre, Genre::GovernmentWorkReport);
+    assert_eq!(basis_on(gwr), Vec::<String>::new());
+    let bulletin = "2023年国民经济和社会发展统计公报\n一、综合\n全年城市居民人均消费性支出18045.23元,增长13.0%;农民人均生活消费支出5905元,增长9.2%。\n";
+    assert_eq!(extract(bulletin).genre, Genre::StatisticalBulletin);
+    assert_eq!(basis_on(bulletin), Vec::<String>::new());
+}
+
+#[test]
+fn deadline_only_for_rule_of_law_reports() {
+    let rol = "某县2023年法治政府建设情况报告\n一、主要举措和成效\n办理行政复议案件12件。\n某县人民政府\n2024年4月20日\n";
+    let x = extract(rol);
+    assert_eq!(x.genre, Genre::RuleOfLawReport);
+    let d = x.deadline.expect("a 法治政府建设 report with a date");
+    assert_eq!(
+        (d.date.as_str(), d.due.as_str()),
+        ("2024-04-20", "2024-04-01")
+    );
+    // The same dates on a 政务公开 annual report and a 统计公报: the rule is not theirs.
+    for title in [
+        "某县2023年政府信息公开工作年度报告",
+        "某县2023年国民经济和社会发展统计公报",
+    ] {
+        let t = rol.replace("某县2023年法治政府建设情况报告", title);
+        let x = extract(&t);
+        assert_ne!(x.genre, Genre::RuleOfLawReport, "{title}");
+        assert_eq!(x.deadline, None, "{title}");
+        // The table still gives its publication date, and no five parts.
+        let row = zhibiao::table::row("a.txt", &t, &x);
+        assert_eq!(row.published.as_deref(), Some("2024-04-20"), "{title}");
+        assert_eq!(row.deadline, None);
+        assert!(row.parts.iter().all(|p| p.status == "na"), "{title}");
+    }
+}
+
+#[test]
+fn arithmetic_findings_carry_their_tolerance() {
+    // 001: a rate written with two decimals passes within 0.01.
+    let f = one(
+        "2023年,排查调处各类矛盾纠纷1231件,调处成功1205件,调解成功率97.87%。",
+        CheckKind::Rate,
+        "97.87%",
+    );
+    assert_eq!(f.tolerance, Some(0.01));
+    // A total of exact counts must be met exactly.
+    let f = one(
+        "全年办理行政复议案件18件,其中撤销5件,维持6件,确认违法2件,其他1件。",
+        CheckKind::Sum,
+        "18件",
+    );
+    assert_eq!(f.tolerance, Some(0.0));
+    assert!(extract("全年地区生产总值增长8.5%。")
+        .checks
+        .iter()
+        .all(|f| f.tolerance.is_none()));
+}
+
 #[test]
 fn thin_part_only_in_rule_of_law_reports() {
     let report = "某县2023年法治政府建设情况报告\n一、主要举措和成效\n(一)推进依法行政。办理行政复议案件12件。\n二、存在的不足和原因\n虽然取得了一定成效,但法治意识仍有待提高。\n三、2024年工作安排\n一是深化改革;二是加强监督。\n";

@@ -390,7 +390,13 @@ fn text_listing(r: &Report) -> String {
             walk(&mut s, o, i, 0);
         }
     }
-    if !o.parts.is_empty() {
+    // The five parts and the 1 April deadline are the 督察工作规定's: 法治政府建设 reports only.
+    if o.genre != "rule_of_law_report" {
+        let _ = writeln!(
+            s,
+            "\n五项法定内容、公开时限: 不适用（仅适用于法治政府建设年度报告）"
+        );
+    } else if !o.parts.is_empty() {
         let _ = writeln!(s, "\n五项法定内容:");
         for (p, xp) in o.parts.iter().zip(&r.x.parts) {
             let mark = match p.status {
