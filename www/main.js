@@ -5,6 +5,7 @@
 //   view.js           the highlighted text; focusing and jumping to highlights; keyboard walk
 //   tooltip.js        a highlight's details        legend.js   kinds shown/hidden, with counts
 //   outline.js        document facts, outline, five parts, deadline, warnings
+//   checks.js         the 检查 panel: findings by group, each jumping to its highlighted spans
 //   table.js          the indicator table          export.js   TSV copy, CSV and JSON downloads
 //   storage.js        localStorage (text, hidden kinds)
 //   notices.js        warnings that stay until dismissed   bookmarklet.js  text from a web page
@@ -20,6 +21,7 @@
 // 1 MB report neither freezes the page nor lays out at once. `node bench/browser.mjs` measures it.
 import { $, afterNextFrame } from "./dom.js";
 import { bookmarkletHref, receiveSource } from "./bookmarklet.js";
+import { createChecks } from "./checks.js";
 import { createExport } from "./export.js";
 import { createLegend } from "./legend.js";
 import { createOutline } from "./outline.js";
@@ -71,6 +73,7 @@ const outline = createOutline(
   state,
   view,
 );
+const checks = createChecks($("checks"), state, { ...view, view: viewEl });
 const table = createTable({ table: $("table"), count: $("table-count"), more: $("table-more"), filter: $("filter") }, state, {
   jumpToIndicator(i) {
     const m = state.current && state.current.marks.indicator[i];
@@ -145,6 +148,7 @@ async function run() {
   performance.mark("zhibiao:extracted");
   if (!(await view.render(text, reply.result, generation))) return;
   outline.render(reply.result);
+  checks.render(reply.result);
   // The indicator table (below the view, 200 rows: more layout than the view's first screen)
   // waits for the frame that shows the rest of the view and the outline.
   await afterNextFrame();

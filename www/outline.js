@@ -3,7 +3,7 @@
 // apply to), the deadline check (with the source web page's date when there is one) and the
 // core's warnings. Each part is a function of the result, rendered into its own element.
 import { button, oneTabStop, roving } from "./dom.js";
-import { PARTS_NA, PART_STATUS, deadlineText, deadlineWith, docInfo, outlineGroups, partsMode } from "./report.js";
+import { DEADLINE_NA, PARTS_NA, PART_STATUS, deadlineText, deadlineWith, docInfo, outlineGroups, partsMode } from "./report.js";
 
 /**
  * The panel in elements `els`: { info, outline, partsHeading, parts, deadline, warnings }.
@@ -93,11 +93,14 @@ export function createOutline(els, state, { focusMark, jumpToRange }) {
     const dl = els.deadline;
     dl.replaceChildren();
     const d = deadlineWith(r, state.source && state.source.date);
-    if (d) {
-      dl.dataset.status = d.status;
-      dl.dataset.source = d.source;
+    // Another genre: one line says that the rule is not its own (as for the five parts).
+    const na = !d && partsMode(r, hasText()) === "na";
+    delete dl.dataset.source;
+    dl.dataset.status = d ? d.status : na ? "na" : "";
+    if (d) dl.dataset.source = d.source;
+    if (d || na) {
       const p = document.createElement("p");
-      p.textContent = deadlineText(d);
+      p.textContent = d ? deadlineText(d) : DEADLINE_NA;
       dl.append(p);
     }
   }

@@ -330,13 +330,18 @@ export function partsMode(r, hasText) {
 /** The line shown instead of the five parts when they do not apply. */
 export const PARTS_NA = "此类报告不适用五项内容检查。";
 
+/** The line shown instead of the deadline check for a text of another genre. */
+export const DEADLINE_NA = "公开时限（每年4月1日前公开上一年度报告）只适用于法治政府建设年度报告，此类报告不检查。";
+
 /** The deadline check of result `r`, given the web page's own publication date `published`
  * (ISO "2024-03-01", from the bookmarklet; may be null). A report on year N is due by 1 April of
  * N+1 (as in the core: src/parts.rs `deadline`). The page's publication date is when the report
  * was made public, which is what the rule is about, so it wins over the core's signature or
- * metadata date; without it, or without a report year, the core's own check stands. */
+ * metadata date; without it, or without a report year, the core's own check stands. Only for the
+ * genre the rule is about (`PARTS_GENRES`, as in the core): null for the others. */
 export function deadlineWith(r, published) {
   const core = r ? r.deadline || null : null;
+  if (r && r.genre && !PARTS_GENRES.includes(r.genre)) return null; // the rule is not this genre's
   if (!r || !r.reportYear || !/^\d{4}-\d{2}-\d{2}$/.test(published || "")) return core;
   const due = `${String(r.reportYear + 1).padStart(4, "0")}-04-01`;
   return { date: published, source: "page", due, status: published > due ? "late" : "onTime" };

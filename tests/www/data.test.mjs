@@ -113,6 +113,11 @@ test("the deadline uses the source web page's publication date when there is one
   assert.equal(deadlineWith(r, null), r.deadline);
   assert.equal(deadlineWith(r, ""), r.deadline);
   assert.equal(deadlineWith({ ...r, reportYear: null, deadline: null }, "2024-04-02"), null);
+  // Only a 法治政府建设 report has the 1 April rule: not a 统计公报, even with the page's date.
+  const bulletin = extract(readFileSync(new URL("../fixtures/excerpts/h20_yuhuan.txt", import.meta.url), "utf8"));
+  assert.equal(bulletin.deadline, null);
+  assert.equal(deadlineWith(bulletin, "2024-04-02"), null);
+  assert.equal(deadlineWith({ ...r, genre: "other" }, "2024-04-02"), null);
 });
 
 test("dates as web pages write them, in ISO form", () => {
