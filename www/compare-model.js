@@ -231,11 +231,12 @@ export const PART_LABEL = {
   plans: "下一年度工作安排",
   other: "其他需要报告的情况",
 };
-export const PART_STATUS_LABEL = { present: "有章节", mentioned: "仅提及", missing: "缺失" };
+export const PART_STATUS_LABEL = { present: "有章节", mentioned: "仅提及", missing: "缺失", na: "不适用" };
 const PART_ICON = { present: "✓", mentioned: "≈", missing: "✗" };
 
 /** The five parts of a row in one short cell: "✓✓≈✗✓" (the same order as PART_LABEL); "" for a
- * genre they do not apply to (a 政府工作报告; the export keeps the statuses, as the CLI). */
+ * genre they do not apply to (a 政府工作报告, whose parts the core marks "na"; the export says
+ * 不适用, as the CLI). */
 export function partsCell(row) {
   if (row.genre && row.genre !== "rule_of_law_report") return "";
   return (row.parts || []).map((p) => PART_ICON[p.status] || "?").join("");
