@@ -3,8 +3,8 @@
 //! Two groups:
 //! - `reports`: real report text, the annotated corpus in `tests/fixtures/corpus/` and, when the
 //!   checkout has `../shared/corpus/public/` beside it (or `$ZHIBIAO_SHARED/corpus/public/`), the
-//!   longer public reports; measured as
-//!   `extract` alone and as `extract` + [`Output::new`] + JSON (what the CLI does per file).
+//!   longer public reports; measured as `extract` alone, as `extract` + [`Output::new`] + JSON
+//!   (what the CLI does per file), and as `checks::find` alone on what `extract` found.
 //! - `hostile`: pathological inputs, each at size n and 4n. Throughput is in bytes, so linear cost
 //!   shows as the same MB/s at both sizes; a super-linear recognizer shows as a collapse at 4n.
 //!
@@ -71,6 +71,11 @@ fn reports<M: Measurement>(c: &mut Criterion<M>) {
         g.throughput(Throughput::Bytes(text.len() as u64));
         g.bench_with_input(BenchmarkId::new("extract", name), &text, |b, t| {
             b.iter(|| zhibiao::extract(black_box(t)))
+        });
+        // The checks alone (issue 13), on what extract found: their share of `extract`.
+        g.bench_with_input(BenchmarkId::new("checks", name), &text, |b, t| {
+            let x = zhibiao::extract(t);
+            b.iter(|| zhibiao::checks::find(black_box(t), &x))
         });
         g.bench_with_input(BenchmarkId::new("extract+json", name), &text, |b, t| {
             b.iter(|| {
