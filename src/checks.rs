@@ -70,6 +70,7 @@
 
 use std::sync::OnceLock;
 
+use crate::decimal::{self, pow10};
 use crate::lexicon::{self, Class};
 use crate::model::{
     CheckKind, Direction, Extraction, Finding, Genre, Indicator, Kind, PartStatus, Severity,
@@ -126,7 +127,7 @@ fn words() -> &'static Words {
     static WORDS: OnceLock<Words> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut link = lexicon::words(Class::RateLink).to_vec();
-        link.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        crate::sort::sort_by_key(&mut link, |s| std::cmp::Reverse(s.len()));
         Words {
             link,
             qualifier: lexicon::words(Class::Narrows),
@@ -199,7 +200,7 @@ impl Fig<'_> {
     /// `x` (in the value's units) written the way this figure is: `97.89`, `1.2万`.
     fn show(&self, x: f64) -> String {
         let d = self.decimals;
-        format!("{:.d$}{}", x / self.mult, self.mult_text)
+        format!("{}{}", decimal::fixed(x / self.mult, d), self.mult_text)
     }
     /// `x` rounded to this figure's written precision (what `computed` holds).
     fn round(&self, x: f64) -> f64 {
@@ -207,18 +208,10 @@ impl Fig<'_> {
         if step >= 1.0 {
             return (x / step).round() * step;
         }
-        // Decimals below one: through the decimal text, so 97.89 is not 97.89000000000001.
+        // Decimals below one: to the double nearest the decimal, so 97.89 is not 97.89000000000001.
         let d = self.decimals - self.mult.log10().round() as usize;
-        format!("{x:.d$}").parse().unwrap_or(x)
+        decimal::round(x, d)
     }
-}
-
-/// 10ⁿ, from a table for the decimals a report writes.
-fn pow10(n: usize) -> f64 {
-    const P: [f64; 10] = [1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
-    P.get(n)
-        .copied()
-        .unwrap_or_else(|| 10f64.powi(n.min(400) as i32))
 }
 
 /// Reads the written number at the start of a span: sign, digits (ASCII or full-width), point,
@@ -1309,7 +1302,7 @@ pub fn find(text: &str, x: &Extraction) -> Vec<Finding> {
     if matches!(x.genre, Genre::RuleOfLawReport | Genre::StatisticalBulletin) {
         years(text, x, &mut out);
     }
-    out.sort_by_key(|f| f.spans.first().map_or(0, |s| s.start));
+    crate::sort::sort_by_key(&mut out, |f| f.spans.first().map_or(0, |s| s.start));
     out
 }
 

@@ -95,7 +95,7 @@ pub fn compare(old_text: &str, old: &Extraction, new_text: &str, new: &Extractio
         pairs.push(make_pair(old, new, o, n, Match::Metric, s));
     }
 
-    pairs.sort_by_key(|p| (new.indicators[p.new].span.start, p.new));
+    crate::sort::sort_by_key(&mut pairs, |p| (new.indicators[p.new].span.start, p.new));
     let free = |taken: &[bool]| (0..taken.len()).filter(|&k| !taken[k]).collect();
     Comparison {
         pairs,
@@ -360,7 +360,7 @@ fn bigrams(s: &[char]) -> Vec<u64> {
         v.push(prev << 32 | c);
         prev = c;
     }
-    v.sort_unstable();
+    crate::sort::sort(&mut v);
     v.dedup();
     v
 }
@@ -446,7 +446,7 @@ fn assign(olds: &[Figure], news: &[Figure]) -> Vec<(usize, usize, f64)> {
     }
     let mut edges = Vec::new();
     let mut keys: Vec<_> = groups.into_values().collect();
-    keys.sort(); // deterministic order of groups
+    crate::sort::sort(&mut keys); // deterministic order of groups
     for (os, ns) in &keys {
         // All pairs of the group, or for a huge group (a table dump of thousands of figures of
         // one kind) each old figure against the new ones nearest its relative position, so the
@@ -477,7 +477,7 @@ fn assign(olds: &[Figure], news: &[Figure]) -> Vec<(usize, usize, f64)> {
         comps.entry(uf.find(e.0)).or_default().push(e);
     }
     let mut comps: Vec<_> = comps.into_values().collect();
-    comps.sort_by_key(|c| (c[0].0, c[0].1));
+    crate::sort::sort_by_key(&mut comps, |c| (c[0].0, c[0].1));
     let mut out = Vec::new();
     for comp in comps {
         out.extend(assign_component(&comp));
@@ -489,9 +489,9 @@ fn assign(olds: &[Figure], news: &[Figure]) -> Vec<(usize, usize, f64)> {
 fn assign_component(edges: &[(usize, usize, f64)]) -> Vec<(usize, usize, f64)> {
     let mut rows: Vec<usize> = edges.iter().map(|e| e.0).collect();
     let mut cols: Vec<usize> = edges.iter().map(|e| e.1).collect();
-    rows.sort_unstable();
+    crate::sort::sort(&mut rows);
     rows.dedup();
-    cols.sort_unstable();
+    crate::sort::sort(&mut cols);
     cols.dedup();
     if rows.len() == 1 || cols.len() == 1 || rows.len() * cols.len() > MAX_EXACT {
         return greedy(edges);
@@ -533,7 +533,9 @@ fn assign_component(edges: &[(usize, usize, f64)]) -> Vec<(usize, usize, f64)> {
 /// Pairs from the best score down, each figure once.
 fn greedy(edges: &[(usize, usize, f64)]) -> Vec<(usize, usize, f64)> {
     let mut e = edges.to_vec();
-    e.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
+    crate::sort::sort_by(&mut e, |a, b| {
+        b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1))
+    });
     let mut used_o = std::collections::HashSet::new();
     let mut used_n = std::collections::HashSet::new();
     e.into_iter()

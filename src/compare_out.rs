@@ -136,7 +136,7 @@ impl<'a> CompareOut<'a> {
 
     pub fn to_json(&self) -> String {
         // Serializing plain structs of strings and numbers cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
+        crate::output::json(self, 4096)
     }
 
     /// One row per pair, then per old and per new figure without a partner; UTF-8 with a BOM

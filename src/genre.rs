@@ -38,7 +38,7 @@ struct Cue {
     pieces: Vec<&'static str>,
 }
 
-static SOURCE: &str = include_str!("../data/genre.tsv");
+static SOURCE: &str = include_str!(concat!(env!("OUT_DIR"), "/genre.tsv"));
 
 /// Lines of the head zone.
 const HEAD_LINES: usize = 8;

@@ -57,7 +57,7 @@ pub fn find(
     let mut blocked: Vec<Span> = citations.iter().map(|c| c.span).collect();
     blocked.extend(headings.iter().map(|h| h.marker_span));
     blocked.extend(lists.iter().map(|l| l.marker_span));
-    blocked.sort_unstable();
+    crate::sort::sort(&mut blocked);
     let mut s = Scanner {
         text,
         blocked,

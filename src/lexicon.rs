@@ -44,12 +44,30 @@ use crate::text::CharGroups;
 /// The word list files (word and roles), by name, with their text. `units.tsv` and
 /// `metrics.tsv` have columns of their own: [`units`], [`metrics`].
 pub const FILES: &[(&str, &str)] = &[
-    ("words.tsv", include_str!("../data/words.tsv")),
-    ("terms.tsv", include_str!("../data/terms.tsv")),
-    ("citations.tsv", include_str!("../data/citations.tsv")),
-    ("checks.tsv", include_str!("../data/checks.tsv")),
-    ("structure.tsv", include_str!("../data/structure.tsv")),
-    ("parts.tsv", include_str!("../data/parts.tsv")),
+    (
+        "words.tsv",
+        include_str!(concat!(env!("OUT_DIR"), "/words.tsv")),
+    ),
+    (
+        "terms.tsv",
+        include_str!(concat!(env!("OUT_DIR"), "/terms.tsv")),
+    ),
+    (
+        "citations.tsv",
+        include_str!(concat!(env!("OUT_DIR"), "/citations.tsv")),
+    ),
+    (
+        "checks.tsv",
+        include_str!(concat!(env!("OUT_DIR"), "/checks.tsv")),
+    ),
+    (
+        "structure.tsv",
+        include_str!(concat!(env!("OUT_DIR"), "/structure.tsv")),
+    ),
+    (
+        "parts.tsv",
+        include_str!(concat!(env!("OUT_DIR"), "/parts.tsv")),
+    ),
 ];
 
 /// A role a word plays: the lists the code asks for.
@@ -468,7 +486,7 @@ pub fn approx_before() -> &'static [Qualifier] {
                     .map_or("", |n| n.value),
             })
             .collect();
-        q.sort_by_key(|q| std::cmp::Reverse(q.word.len()));
+        crate::sort::sort_by_key(&mut q, |q| std::cmp::Reverse(q.word.len()));
         q
     })
 }
@@ -509,7 +527,7 @@ pub fn citation_suffixes() -> &'static [(&'static str, CitationClass)] {
                 (e.word, class)
             })
             .collect();
-        v.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+        crate::sort::sort_by_key(&mut v, |e| std::cmp::Reverse(e.0.len()));
         v
     })
 }
@@ -526,8 +544,8 @@ pub struct Unit {
     pub no_cjk_after: bool,
 }
 
-const UNITS: &str = include_str!("../data/units.tsv");
-const METRICS: &str = include_str!("../data/metrics.tsv");
+const UNITS: &str = include_str!(concat!(env!("OUT_DIR"), "/units.tsv"));
+const METRICS: &str = include_str!(concat!(env!("OUT_DIR"), "/metrics.tsv"));
 
 fn parse_unit(line: &'static str) -> Result<Unit, String> {
     let mut cols = line.split('\t');
@@ -676,8 +694,8 @@ impl WordIndex {
         }
         let order =
             |a: &(char, &str), b: &(char, &str)| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len()));
-        by_first.sort_by(order);
-        by_last.sort_by(order);
+        crate::sort::sort_by(&mut by_first, order);
+        crate::sort::sort_by(&mut by_last, order);
         WordIndex {
             by_first: CharGroups::new(by_first),
             by_last: CharGroups::new(by_last),
@@ -768,7 +786,7 @@ pub fn check() -> Vec<String> {
                 }
                 ids.push(m.id);
                 let mut own: Vec<&str> = m.variants.clone();
-                own.sort_unstable();
+                crate::sort::sort(&mut own);
                 if own.windows(2).any(|w| w[0] == w[1]) {
                     problems.push(format!("metrics.tsv:{n}: a wording is listed twice"));
                 }

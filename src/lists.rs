@@ -93,7 +93,7 @@ fn marker_starts(bytes: &[u8]) -> Vec<usize> {
             starts.push(at);
         }
     }
-    starts.sort_unstable();
+    crate::sort::sort(&mut starts);
     starts.dedup();
     starts
 }
@@ -208,7 +208,7 @@ pub fn find(text: &str, headings: &[Heading]) -> Vec<ListItem> {
     for g in &mut groups {
         finish(g, &mut out, &markers);
     }
-    out.sort_by_key(|i| i.marker_span.start);
+    crate::sort::sort_by_key(&mut out, |i| i.marker_span.start);
     out
 }
 

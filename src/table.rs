@@ -124,7 +124,7 @@ pub fn row(file: &str, text: &str, x: &Extraction) -> Row {
 impl Row {
     pub fn to_json(&self) -> String {
         // Plain strings and numbers: serializing cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
+        crate::output::json(self, 4096)
     }
 }
 
@@ -176,7 +176,7 @@ impl Table {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        crate::output::json(self, 4096)
     }
 
     /// Every metric of the taxonomy as a column, in order, as JSON.
@@ -188,7 +188,7 @@ impl Table {
                 name: m.name,
             })
             .collect();
-        serde_json::to_string(&all).unwrap_or_default()
+        crate::output::json(&all, 4096)
     }
 
     /// The table as CSV, UTF-8 with a BOM (so Excel and WPS read the Chinese): the report

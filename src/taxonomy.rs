@@ -65,7 +65,9 @@ fn index() -> &'static Index {
             }
         }
         // Stable: equal wordings keep file order.
-        by_last.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
+        crate::sort::sort_by(&mut by_last, |a, b| {
+            a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len()))
+        });
         let by_last = CharGroups::new(by_last.into_iter().map(|(c, v, i)| (c, (v, i))).collect());
         Index {
             metrics,

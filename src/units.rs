@@ -92,7 +92,9 @@ fn table() -> &'static [Entry] {
             })
             .collect();
         // Grouped by first character, longest first inside a group.
-        v.sort_by(|a, b| a.first.cmp(&b.first).then(b.text.len().cmp(&a.text.len())));
+        crate::sort::sort_by(&mut v, |a, b| {
+            a.first.cmp(&b.first).then(b.text.len().cmp(&a.text.len()))
+        });
         v
     })
 }

@@ -1,4 +1,6 @@
-//! WebAssembly bindings for the page (`www/`): `extract`, `extractJson`, `version`.
+//! WebAssembly bindings for the page (`www/`): `extract`, `extractJson`, `version`; with the
+//! `compare` feature (the page's second module, loaded for 对比 and 批量) also `compareJson`,
+//! `tableRowJson` and `metricColumnsJson`.
 //!
 //! ```js
 //! import init, { extract } from "./pkg/zhibiao.js";
@@ -28,39 +30,33 @@
 //! engine's: decoding the returned UTF-8 string (~2 ms) and `JSON.parse`. Nothing here can fail
 //! except a malformed options object, which throws an `Error` naming the offending key.
 
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use crate::output::Output;
 
-/// The options object. No key is accepted today: it is validated anyway, so that a misspelt or
-/// unsupported option is a loud error instead of being silently ignored.
-#[derive(Deserialize, Default, Debug)]
-#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
-struct Options {}
-
-/// Validates the options object. It goes through `JSON.stringify` and serde_json, because
-/// serde-wasm-bindgen reads only the fields it expects and so would let unknown keys pass.
-fn parse_options(value: Option<JsValue>) -> Result<Options, JsError> {
+/// Checks the options object. There are no options yet: `undefined`, `null` and `{}` are
+/// accepted, anything else is an error naming what is wrong, so a caller who passes an option
+/// a later version will have learns it now rather than being silently ignored. (Read with
+/// `Object.keys`, not serde: serde_json's parser would be linked for an empty object.)
+fn check_options(value: Option<JsValue>) -> Result<(), JsError> {
     let invalid = |why: &str| JsError::new(&format!("zhibiao.extract: invalid options: {why}"));
     let Some(v) = value.filter(|v| !v.is_null() && !v.is_undefined()) else {
-        return Ok(Options::default());
+        return Ok(());
     };
     if !v.is_object() || js_sys::Array::is_array(&v) {
         return Err(invalid("expected an object such as {}"));
     }
-    let json: String = js_sys::JSON::stringify(&v)
-        .map_err(|_| invalid("not serializable"))?
-        .into();
-    serde_json::from_str(&json).map_err(|e| {
-        // serde_json says "unknown field `x`, there are no fields at line 1 column 5": drop the
-        // position, which refers to the stringified object and not to anything the caller wrote.
-        let msg = e.to_string();
-        invalid(msg.split(" at line ").next().unwrap_or(&msg))
-    })
+    match js_sys::Object::keys(v.unchecked_ref::<js_sys::Object>())
+        .get(0)
+        .as_string()
+    {
+        Some(key) => Err(invalid(&format!(
+            "unknown field `{key}`, there are no fields"
+        ))),
+        None => Ok(()),
+    }
 }
 
-/// Finds the indicators and the structure of `text`. Throws only on invalid `options`.
 #[wasm_bindgen(unchecked_return_type = "Extraction")]
 pub fn extract(
     text: &str,
@@ -77,7 +73,7 @@ pub fn extract_json(
     text: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "ExtractOptions")] options: Option<JsValue>,
 ) -> Result<String, JsError> {
-    parse_options(options)?;
+    check_options(options)?;
     let x = crate::extract(text);
     Ok(Output::new(text, &x).to_json())
 }
@@ -92,6 +88,7 @@ pub fn version() -> String {
 /// see [`crate::compare_out`]: `pairs` of figures measuring the same thing with their change,
 /// `onlyOld`/`onlyNew`, the `carriedOver` passages (UTF-16 offsets into both texts) and
 /// `carriedOverShare`. For the page's 对比 mode.
+#[cfg(feature = "compare")]
 #[wasm_bindgen(js_name = compareJson)]
 pub fn compare_json(old_text: &str, new_text: &str) -> String {
     crate::compare_out::compare_json(old_text, new_text)
@@ -102,6 +99,7 @@ pub fn compare_json(old_text: &str, new_text: &str) -> String {
 /// the first figure's value, unit and text with the count). The page calls it once per file (in
 /// its Worker, with progress between calls) and orders the metric columns by
 /// [`metric_columns_json`].
+#[cfg(feature = "compare")]
 #[wasm_bindgen(js_name = tableRowJson)]
 pub fn table_row_json(file: &str, text: &str) -> String {
     let x = crate::extract(text);
@@ -110,6 +108,7 @@ pub fn table_row_json(file: &str, text: &str) -> String {
 
 /// The canonical metrics in taxonomy order, as JSON: `[{"metricId": …, "name": …}, …]` (the
 /// table's columns are those some row has, in this order).
+#[cfg(feature = "compare")]
 #[wasm_bindgen(js_name = metricColumnsJson)]
 pub fn metric_columns_json() -> String {
     crate::table::Table::all_columns_json()
