@@ -2,6 +2,17 @@
 // The messages it takes and sends are documented in one place: worker-client.js (the page's side).
 import init, { compareJson, extractJson, metricColumnsJson, tableRowJson, version } from "./pkg/zhibiao.js";
 
+// compareJson, tableRowJson and metricColumnsJson (the 对比 and 批量 modes) are not in this module
+// but in pkg/zhibiao_compare.js: the same core plus them, built by scripts/build-web and fetched
+// on first use, so the first visit's module stays within its size budget (README, "Speed and
+// size"). `withCompare()` loads it once and resolves to its exports.
+let compareModule = null;
+const withCompare = () =>
+  (compareModule ??= import("./pkg/zhibiao_compare.js").then(async (m) => {
+    await m.default();
+    return m;
+  }));
+
 // A few calls on a report-like text right after loading let the engine compile the hot code
 // with its optimising tier, so the first real (possibly 1 MB) text does not run on baseline code.
 const WARM_UP =
