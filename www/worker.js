@@ -1,15 +1,17 @@
 // Runs the WebAssembly core off the main thread, so a 1 MB report never freezes the page.
 // The messages it takes and sends are documented in one place: worker-client.js (the page's side).
-import init, { compareJson, extractJson, metricColumnsJson, tableRowJson, version } from "./pkg/zhibiao.js";
+import init, { extractJson, version } from "./pkg/zhibiao.js";
 
 // compareJson, tableRowJson and metricColumnsJson (the 对比 and 批量 modes) are not in this module
 // but in pkg/zhibiao_compare.js: the same core plus them, built by scripts/build-web and fetched
 // on first use, so the first visit's module stays within its size budget (README, "Speed and
-// size"). `withCompare()` loads it once and resolves to its exports.
+// size"). `withCompare()` loads it once (and warms it up like the core, below: a cold first
+// compareJson was 5× slower) and resolves to its exports.
 let compareModule = null;
 const withCompare = () =>
   (compareModule ??= import("./pkg/zhibiao_compare.js").then(async (m) => {
     await m.default();
+    m.compareJson(WARM_UP, WARM_UP.repeat(150));
     return m;
   }));
 
@@ -34,7 +36,6 @@ const ready = init().then(
   () => {
     const text = WARM_UP.repeat(150);
     for (let i = 0; i < 4; i++) extractJson(text);
-    compareJson(WARM_UP, text); // the 对比 mode's code too (its first call was 5× slower cold)
     postMessage({ ready: true, version: version() });
   },
   (e) => postMessage({ ready: false, error: explain(e) }),
@@ -54,7 +55,7 @@ self.onmessage = async ({ data }) => {
   try {
     const t0 = performance.now();
     if (op === "table") return void (await table(id, data.files, t0));
-    const json = op === "compare" ? compareJson(data.old, data.new) : extractJson(data.text);
+    const json = op === "compare" ? (await withCompare()).compareJson(data.old, data.new) : extractJson(data.text);
     postMessage({ id, json, ms: performance.now() - t0 });
   } catch (e) {
     postMessage({ id, error: String((e && e.message) || e) });
@@ -73,6 +74,7 @@ async function table(id, files, t0) {
   const rows = [];
   let posted = performance.now();
   try {
+    const { tableRowJson, metricColumnsJson } = await withCompare();
     for (let k = 0; k < files.length; k++) {
       const f = files[k];
       rows.push(f.error !== undefined ? JSON.stringify({ file: f.name, error: f.error }) : tableRowJson(f.name, f.text));

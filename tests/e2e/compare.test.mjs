@@ -37,7 +37,7 @@ async function open(mode, { serviceWorkers = "block", ...options } = {}) {
 const coreCompare = (page, a, b) =>
   page.evaluate(
     async ([a, b]) => {
-      const m = await import("./pkg/zhibiao.js");
+      const m = await import("./pkg/zhibiao_compare.js"); // the modes' module, as the worker loads it
       await m.default();
       return JSON.parse(m.compareJson(a, b));
     },
@@ -291,7 +291,7 @@ describe("批量", () => {
     await page.setInputFiles("#batch-files", fs);
     await batchDone(page, fs.length);
     const core = await page.evaluate(async (texts) => {
-      const m = await import("./pkg/zhibiao.js");
+      const m = await import("./pkg/zhibiao_compare.js");
       await m.default();
       return { rows: texts.map(([n, t]) => JSON.parse(m.tableRowJson(n, t))), columns: JSON.parse(m.metricColumnsJson()) };
     }, fs.slice(0, -1).map((f) => [f.name, f.buffer.toString("utf8")]));
