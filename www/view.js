@@ -182,13 +182,37 @@ export function createView(view, ctx) {
     ctx.tooltip.show(mark);
   }
 
-  /** Scrolls the view so that the rectangle is in its middle, and the view into the window. */
+  /**
+   * Scrolls the view so that the rectangle is a third down it, and the view into the window. The
+   * blocks between the old and the new place that had never been shown (`content-visibility:
+   * auto`) counted as 40rem each; they are laid out at their real height once they come near the
+   * screen, in the next frames, which moves the target (by hundreds of px on a narrow laptop
+   * screen, where a block of long paragraphs is far taller). So the place is checked again every
+   * frame until it holds for a few frames, unless the user scrolls, clicks or types meanwhile or
+   * another jump starts.
+   */
   function scrollToRect(getRect) {
-    view.scrollIntoView({ block: "nearest" });
-    const vr = view.getBoundingClientRect();
-    const rr = getRect();
-    view.scrollTop += rr.top - vr.top - vr.height / 3;
+    const jump = ++jumps;
+    const place = () => {
+      view.scrollIntoView({ block: "nearest" });
+      const vr = view.getBoundingClientRect();
+      const off = getRect().top - vr.top - vr.height / 3;
+      if (Math.abs(off) >= 1) view.scrollTop += off;
+      return Math.abs(off) >= 1;
+    };
+    place();
+    let frames = 0;
+    let still = 0;
+    const check = () => {
+      if (jump !== jumps || !getRect().height) return;
+      still = place() ? 0 : still + 1;
+      if (still < 3 && ++frames < 60) requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
   }
+  let jumps = 0;
+  const stop = () => jumps++;
+  for (const type of ["wheel", "touchstart", "pointerdown", "keydown"]) addEventListener(type, stop, { capture: true, passive: true });
 
   /** Selects text [start, end) of the view (for evidence that has no highlight of its own). */
   function jumpToRange(start, end) {

