@@ -38,9 +38,31 @@ export function valueText(x, dash = "–") {
   return x.value === null ? "" : fmt(x.value) + (x.valueMax !== undefined ? `${dash}${fmt(x.valueMax)}` : "");
 }
 
-/** "↑ 同比" for an indicator's change, "" without one. */
+/** Scale words a report writes between a figure's digits and its unit, largest first. */
+const SCALES = [["万亿", 1e12], ["千亿", 1e11], ["百亿", 1e10], ["亿", 1e8], ["千万", 1e7], ["百万", 1e6], ["十万", 1e5], ["万", 1e4], ["千", 1e3]];
+const SCALED = new RegExp(`[0-9０-９][余多]?(${SCALES.map(([w]) => w).join("|")})[余多]?$`);
+
+/** The scale word indicator `x`'s text puts after its digits, with its factor: "134.9万亿元" →
+ * ["万亿", 1e12]; null when the figure is written without one (98.7%, 238项, 三千人, 12千米). */
+export function scaleOf(x) {
+  if (x.value === null || !x.unit || typeof x.text !== "string" || !x.text.endsWith(x.unit)) return null;
+  const m = SCALED.exec(x.text.slice(0, x.text.length - x.unit.length));
+  return m ? SCALES.find(([w]) => w === m[1]) : null;
+}
+
+/** An indicator's value in the report's own scale: "134.9万亿" for 134.9万亿元, "3–5万" for
+ * 3—5万元, else as `valueText` (the unit is its own column). The normalised value (`valueText`)
+ * is in the details and the exports. */
+export function shownValue(x, dash = "–") {
+  const scale = scaleOf(x);
+  if (!scale) return valueText(x, dash);
+  const [word, f] = scale;
+  return fmt(x.value / f) + (x.valueMax !== undefined ? `${dash}${fmt(x.valueMax / f)}` : "") + word;
+}
+
+/** "↑ 同比" for an indicator's change ("↑" when it states no basis), "" without one. */
 export function changeText(x) {
-  return x.change ? `${x.change.direction === "up" ? "↑" : "↓"} ${x.change.basis}` : "";
+  return x.change ? (x.change.direction === "up" ? "↑" : "↓") + (x.change.basis ? ` ${x.change.basis}` : "") : "";
 }
 
 /** Titles of the headings enclosing indicator `x`, outermost first (from `heading` and the parents). */
@@ -112,11 +134,13 @@ export function describe(r, kind, i) {
     case "indicator": {
       const x = r.indicators[i];
       row("类型", KIND_LABEL[x.kind] || x.kind);
-      row("数值", x.value === null ? "（无法精确表示）" : valueText(x, " – "));
+      row("数值", x.value === null ? "（无法精确表示）" : shownValue(x, " – "));
       row("单位", x.unit);
+      if (scaleOf(x)) row("归一化", `${valueText(x, " – ")} ${x.unit}`);
       row("约数", x.approx);
-      if (x.change) row("变化", `${x.change.direction === "up" ? "↑ 增加" : "↓ 减少"}（${x.change.basis}）`);
-      row("指标", x.metric ? x.metric + (x.metricId ? `  [${x.metricId}]` : "") : null);
+      if (x.change) row("变化", (x.change.direction === "up" ? "↑ 增加" : "↓ 减少") + (x.change.basis ? `（${x.change.basis}）` : ""));
+      // The metric's name only: its taxonomy id (metricId) is for machines, in the exports and the JSON.
+      row("指标", x.metric);
       row("章节", sectionPath(r.headings, x).join(" › "));
       break;
     }
@@ -192,7 +216,7 @@ export function tableRows(r, { filter = "", col = null, dir = 1 } = {}) {
   const f = filter.trim().toLowerCase();
   let rows = f
     ? xs.filter(({ x }) =>
-        [x.text, x.metric, x.unit, x.approx, fmt(x.value), String(x.value), COLUMNS.change(x), COLUMNS.section(x, r)]
+        [x.text, x.metric, x.unit, x.approx, shownValue(x), fmt(x.value), String(x.value), COLUMNS.change(x), COLUMNS.section(x, r)]
           .join("\t")
           .toLowerCase()
           .includes(f),
@@ -213,9 +237,10 @@ export function tableRows(r, { filter = "", col = null, dir = 1 } = {}) {
   return rows;
 }
 
-/** The cells of a table row, as shown: text, metric, value, unit, approx, change, section. */
+/** The cells of a table row, as shown: text, metric, value (in the report's scale: `shownValue`), unit,
+ * approx, change, section. */
 export function tableCells(x, r) {
-  return [x.text, x.metric || "", valueText(x), x.unit || "", x.approx || "", COLUMNS.change(x), COLUMNS.section(x, r)];
+  return [x.text, x.metric || "", shownValue(x), x.unit || "", x.approx || "", COLUMNS.change(x), COLUMNS.section(x, r)];
 }
 
 // ---- exports: one writer for CSV and TSV ----------------------------------------------------------

@@ -108,4 +108,68 @@ describe("layout", () => {
       await context.close();
     });
   }
+
+  test("the details say it in the reader's words: no empty （）, no English metric ids", async () => {
+    const { context, page, errors } = await open({ viewport: { width: 1366, height: 768 } });
+    const text = REPORTS[0];
+    await paste(page, text);
+    const r = await coreExtract(page, text);
+    const noBasis = r.indicators.map((x, i) => [x, i]).filter(([x]) => x.change && !x.change.basis);
+    const withId = r.indicators.map((x, i) => [x, i]).filter(([x]) => x.metricId && x.metric);
+    assert.ok(noBasis.length && withId.length >= 5, `${noBasis.length} changes without a basis, ${withId.length} metric ids`);
+    for (const [x, i] of [...noBasis, ...withId.slice(0, 5)]) {
+      await page.$eval(`#view mark[data-kind="indicator"][data-i="${i}"]`, (m) => m.scrollIntoView({ block: "center" }));
+      await page.hover(`#view mark[data-kind="indicator"][data-i="${i}"]`);
+      const tip = await page.$eval("#tooltip", (t) => (t.hidden ? null : t.textContent));
+      assert.ok(tip, `details of ${x.text}`);
+      assert.ok(!tip.includes("（）"), `no empty brackets: ${tip}`);
+      assert.ok(!/[a-z]+_[a-z_]+/.test(tip) && !tip.includes(x.metricId || "\u0000"), `no English id: ${tip}`);
+      if (x.change) assert.ok(tip.includes(x.change.direction === "up" ? "↑ 增加" : "↓ 减少"), tip);
+      if (x.metric) assert.ok(tip.includes(x.metric), tip);
+    }
+    // The exports keep the id, for machines.
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.click("#copy-tsv");
+    assert.ok((await page.evaluate(() => navigator.clipboard.readText())).includes(`\t${withId[0][0].metricId}\t`));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("values are shown in the report's own scale; the normalised value is in the details and the exports", async () => {
+    const { context, page, errors } = await open({ viewport: { width: 1366, height: 768 } });
+    const text = `全省地区生产总值134.9万亿元，同比增长5%。\n${REPORTS[3]}`;
+    await paste(page, text);
+    const r = await coreExtract(page, text);
+    const cases = [
+      ["134.9万亿元", "134.9万亿", "134,900,000,000,000 元"],
+      ["537.97万元", "537.97万", "5,379,700 元"],
+      ["25.8万件", "25.8万", "258,000 件"],
+    ];
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.click("#copy-tsv");
+    const tsv = (await page.evaluate(() => navigator.clipboard.readText())).split("\r\n").map((l) => l.split("\t"));
+    for (const [written, shown, normalised] of cases) {
+      const i = r.indicators.findIndex((x) => x.text === written);
+      assert.ok(i >= 0, written);
+      const row = page.locator(`#table tbody tr[data-i="${i}"]`);
+      if (!(await row.count())) await page.fill("#filter", written);
+      const cells = await row.locator("td").allTextContents();
+      assert.equal(cells[2], shown, `table value of ${written}`);
+      assert.equal(cells[3], r.indicators[i].unit);
+      // On one line: the cell is as tall as a one-line cell.
+      const lines = await row.locator("td").nth(2).evaluate((td) => Math.round(td.getBoundingClientRect().height / parseFloat(getComputedStyle(td).lineHeight)));
+      assert.ok(lines <= 2, `${written}: ${lines} lines`); // padding included
+      await page.fill("#filter", "");
+      await page.$eval(`#view mark[data-kind="indicator"][data-i="${i}"]`, (m) => m.scrollIntoView({ block: "center" }));
+      await page.hover(`#view mark[data-kind="indicator"][data-i="${i}"]`);
+      const tip = await page.$eval("#tooltip", (t) => [...t.querySelectorAll("dt")].map((dt) => [dt.textContent, dt.nextElementSibling.textContent]));
+      assert.deepEqual(Object.fromEntries(tip).数值, shown);
+      assert.deepEqual(Object.fromEntries(tip).归一化, normalised);
+      // The exports: the normalised number.
+      const line = tsv.find((l) => l[0] === written);
+      assert.equal(Number(line[3]), r.indicators[i].value);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });

@@ -17,7 +17,9 @@ import {
   lineIndex,
   lineStarts,
   outlineGroups,
+  scaleOf,
   sectionPath,
+  shownValue,
   spansOf,
   summary,
   tableCells,
@@ -77,11 +79,13 @@ test("the details of a highlight say what the core found, in Chinese", () => {
     ["数值", "3.2"],
     ["单位", "个百分点"],
     ["变化", "↑ 增加（同比）"],
-    ["指标", "合格率" + (R.indicators[byText("3.2个百分点")].metricId ? `  [${R.indicators[byText("3.2个百分点")].metricId}]` : "")],
+    ["指标", "合格率"], // the name only: the taxonomy id is for the exports
     ["章节", "主要举措和成效 › 深化改革"],
   ]);
   const money = new Map(describe(R, "indicator", byText("537.97万元")));
-  assert.equal(money.get("数值"), "5,379,700");
+  assert.equal(money.get("数值"), "537.97万"); // in the report's own scale, normalised beside it
+  assert.equal(money.get("单位"), "元");
+  assert.equal(money.get("归一化"), "5,379,700 元");
   assert.equal(money.get("约数"), "约");
   assert.deepEqual(describe(R, "heading", 1), [["标题", "第 2 级 · （一）"], ["行", "2"]]);
   assert.deepEqual(describe(R, "list", 1), [["列举", "第 2 项（二是）"], ["行", "4"]]);
@@ -90,6 +94,25 @@ test("the details of a highlight say what the core found, in Chinese", () => {
   assert.equal(describe(R, "nothing", 0), null);
   const range = { indicators: [{ kind: "count", value: 3, valueMax: 5, unit: "个", heading: null }], headings: [] };
   assert.equal(new Map(describe(range, "indicator", 0)).get("数值"), "3 – 5");
+});
+
+test("a value is shown in the report's own scale (万, 亿, 万亿), from the core's text and unit", () => {
+  const shown = (t) => {
+    const r = extract(`全年投入${t}。`);
+    assert.equal(r.indicators.length, 1, t);
+    return [shownValue(r.indicators[0]), r.indicators[0].unit];
+  };
+  assert.deepEqual(shown("134.9万亿元"), ["134.9万亿", "元"]);
+  assert.deepEqual(shown("537.97万元"), ["537.97万", "元"]);
+  assert.deepEqual(shown("4.6万件"), ["4.6万", "件"]);
+  assert.deepEqual(shown("98.7%"), ["98.7", "%"]);
+  // A written number and a unit that starts with a scale word are not rescaled.
+  assert.equal(scaleOf({ text: "12千米", value: 12, unit: "千米" }), null);
+  assert.equal(shownValue({ text: "三千人", value: 3000, unit: "人" }), "3,000");
+  assert.equal(shownValue({ text: "3—5万元", value: 30000, valueMax: 50000, unit: "元" }), "3–5万");
+  assert.equal(shownValue({ text: "2000余万元", value: 20000000, unit: "元" }), "2,000万");
+  assert.equal(shownValue({ text: "90万余元", value: 900000, unit: "元" }), "90万");
+  assert.equal(shownValue({ text: "x", value: null, unit: null }), "");
 });
 
 test("numbers are grouped with at most six decimals, and nothing for none", () => {
