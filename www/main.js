@@ -17,7 +17,7 @@
 //
 // After a paste, the first screen of the highlighted view is shown first (one frame with little
 // to lay out); the rest of the view follows in slices that yield to the browser, inside blocks
-// with `content-visibility: auto`, then the outline, then the table, a few rows per frame; so a
+// with `content-visibility: auto`, then the outline, then the table (virtualised: table.js); so a
 // 1 MB report neither freezes the page nor lays out at once. `node bench/browser.mjs` measures it.
 import { $, afterNextFrame } from "./dom.js";
 import { bookmarkletHref, receiveSource } from "./bookmarklet.js";
@@ -47,8 +47,8 @@ const state = {
   shownAt: 0,
   /** Legend keys hidden in the view (legend.js; saved in storage). */
   hidden: new Set(),
-  /** The indicator table's view: sort column and direction, filter, rows shown. */
-  table: { col: null, dir: 1, filter: "", limit: 200 },
+  /** The indicator table's view: sort column and direction, filter. */
+  table: { col: null, dir: 1, filter: "" },
   /** Why the core cannot run, once it failed. */
   failed: null,
   /** The web page the text came from (bookmarklet.js): { url, title, date }, or null. */
@@ -74,7 +74,7 @@ const outline = createOutline(
   view,
 );
 const checks = createChecks($("checks"), state, { ...view, view: viewEl });
-const table = createTable({ table: $("table"), count: $("table-count"), more: $("table-more"), filter: $("filter") }, state, {
+const table = createTable({ table: $("table"), count: $("table-count"), filter: $("filter") }, state, {
   jumpToIndicator(i) {
     const m = state.current && state.current.marks.indicator[i];
     if (!m) return;
@@ -149,11 +149,11 @@ async function run() {
   if (!(await view.render(text, reply.result, generation))) return;
   outline.render(reply.result);
   checks.render(reply.result);
-  // The indicator table (below the view, 200 rows: more layout than the view's first screen)
-  // waits for the frame that shows the rest of the view and the outline.
+  // The indicator table (below the view) waits for the frame that shows the rest of the view
+  // and the outline.
   await afterNextFrame();
   if (generation !== state.generation) return;
-  await table.render(true);
+  table.render();
   if (generation !== state.generation) return;
   const t2 = state.shownAt; // the first screen of highlights was on screen
   performance.mark("zhibiao:rendered");

@@ -1,5 +1,6 @@
 // The details of a highlight (what the core found: value, unit, metric, section…), shown next
-// to it on hover, on keyboard focus and after a jump; hidden when the view scrolls it away.
+// to it on hover, on a tap, on keyboard focus and after a jump; hidden when the view or the page
+// scrolls it away and by a tap or click elsewhere.
 import { isShown } from "./legend.js";
 import { describe } from "./report.js";
 
@@ -52,21 +53,30 @@ export function createTooltip(tooltip, view, state) {
     if (e.target.tagName === "MARK") show(e.target);
   });
   view.addEventListener("focusout", () => hide());
-  // Scrolling hides the details, except those of the focused highlight while it stays in view:
-  // walking the highlights by keyboard scrolls the view to each (`focusMark`).
-  view.addEventListener(
-    "scroll",
-    () => {
-      const m = document.activeElement;
-      if (m && m.tagName === "MARK" && view.contains(m)) {
-        const r = m.getBoundingClientRect();
-        const v = view.getBoundingClientRect();
-        if (r.bottom > v.top && r.top < v.bottom) return show(m);
-      }
-      hide();
-    },
-    { passive: true },
-  );
+  // A tap shows the details too (a touch screen has no hover), and a tap or click anywhere else
+  // hides them: on a phone nothing else would (no mouseout after a tap).
+  view.addEventListener("click", (e) => {
+    const m = e.target.closest("mark");
+    if (m && view.contains(m)) show(m);
+  });
+  document.addEventListener("pointerdown", (e) => {
+    if (!tooltip.hidden && !(e.target.closest && e.target.closest("mark")) && !tooltip.contains(e.target)) hide();
+  });
+  // Scrolling the view or the page hides the details (the tooltip is fixed to the window; it would
+  // stay behind), except those of the focused highlight while it stays in view: walking the
+  // highlights by keyboard scrolls the view to each (`focusMark`).
+  const follow = () => {
+    if (tooltip.hidden) return;
+    const m = document.activeElement;
+    if (m && m.tagName === "MARK" && view.contains(m)) {
+      const r = m.getBoundingClientRect();
+      const v = view.getBoundingClientRect();
+      if (r.bottom > Math.max(v.top, 0) && r.top < Math.min(v.bottom, window.innerHeight)) return show(m);
+    }
+    hide();
+  };
+  view.addEventListener("scroll", follow, { passive: true });
+  addEventListener("scroll", follow, { passive: true });
 
   return { show, hide };
 }

@@ -172,4 +172,73 @@ describe("layout", () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test("390×844 phone: the table as cards with the value on screen, a tooltip a tap closes, no keyboard hint", async () => {
+    const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+    const { context, page, errors } = await open(phone);
+    await paste(page, REPORT);
+    const r = await coreExtract(page, REPORT);
+    await page.evaluate(() => document.querySelector(".table-area").scrollIntoView());
+    const cards = await page.$$eval("#table tbody tr[data-i]", (trs) =>
+      trs.slice(0, 20).map((tr) => {
+        const box = (c) => tr.querySelector(`td.c-${c}`).getBoundingClientRect();
+        return { display: getComputedStyle(tr).display, height: tr.getBoundingClientRect().height, valueRight: box("value").right, section: box("section").width, text: box("text").width };
+      }),
+    );
+    assert.ok(cards.length >= 5, `${cards.length} cards`);
+    for (const c of cards) {
+      assert.equal(c.display, "grid");
+      assert.ok(c.height < 120, `a card ${c.height}px tall`);
+      assert.ok(c.valueRight <= 390, `the value ends at ${c.valueRight}px`);
+      assert.ok(c.section > 250 && c.text > 60, `section ${c.section}px, text ${c.text}px wide`);
+    }
+    // The sort buttons are there, and sort.
+    await page.tap('th[data-col="value"] button');
+    const first = await page.$eval("#table tbody tr[data-i]", (tr) => Number(tr.dataset.i));
+    const min = Math.min(...r.indicators.filter((x) => x.value !== null).map((x) => x.value));
+    assert.equal(r.indicators[first].value, min);
+    // No ↑↓ hint on a touch screen.
+    assert.equal(await page.isVisible("#view-h .hint"), false);
+
+    // A tap on a highlight shows its details; a tap elsewhere closes them; so does scrolling the page.
+    await page.evaluate(() => scrollTo(0, 0));
+    const mark = page.locator('#view mark[data-kind="indicator"]').nth(2);
+    await mark.scrollIntoViewIfNeeded();
+    await mark.tap();
+    assert.equal(await page.isVisible("#tooltip"), true, "tap shows the details");
+    await page.tap("h1");
+    assert.equal(await page.isVisible("#tooltip"), false, "a tap elsewhere hides them");
+    await mark.tap();
+    assert.equal(await page.isVisible("#tooltip"), true);
+    await page.evaluate(() => scrollBy(0, 600));
+    await page.waitForFunction(() => document.getElementById("tooltip").hidden);
+    assert.deepEqual(errors, []);
+    await context.close();
+
+    // A laptop keeps the hint.
+    const laptop = await open({ viewport: { width: 1366, height: 768 } });
+    assert.equal(await laptop.page.isVisible("#view-h .hint"), true);
+    await laptop.context.close();
+  });
+
+  test("a file dragged over the page: its message on a panel, the page dimmed behind it", async () => {
+    const { context, page } = await open({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await paste(page, REPORT);
+    const dt = await page.evaluateHandle(() => {
+      const d = new DataTransfer();
+      d.items.add(new File(["x"], "a.txt", { type: "text/plain" }));
+      return d;
+    });
+    await page.dispatchEvent("html", "dragover", { dataTransfer: dt });
+    assert.equal(await page.isVisible("#drop-hint"), true);
+    const look = await page.$eval("#drop-hint", (hint) => {
+      const alpha = (c) => { const m = c.match(/rgba?\(([^)]+)\)/); const p = m ? m[1].split(",").map(Number) : []; return p.length === 4 ? p[3] : p.length === 3 ? 1 : 0; };
+      const panel = hint.firstElementChild;
+      return { backdrop: alpha(getComputedStyle(hint).backgroundColor), panel: panel ? alpha(getComputedStyle(panel).backgroundColor) : 0, text: hint.textContent };
+    });
+    assert.ok(look.backdrop >= 0.4, `the page behind is dimmed (alpha ${look.backdrop})`);
+    assert.equal(look.panel, 1, "the message has an opaque panel");
+    assert.match(look.text, /打开文件/);
+    await context.close();
+  });
 });
