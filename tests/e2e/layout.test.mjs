@@ -241,4 +241,48 @@ describe("layout", () => {
     assert.match(look.text, /打开文件/);
     await context.close();
   });
+
+  test("print: the whole highlighted text, the outline and the whole table, in colour, without controls", async () => {
+    const { context, page, errors } = await open({ viewport: { width: 1366, height: 768 } });
+    await paste(page, LONG);
+    const r = await coreExtract(page, LONG);
+    // What printing does: print media, and the beforeprint event (page.pdf() below fires it too).
+    await page.emulateMedia({ media: "print" });
+    await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
+    const paper = await page.evaluate(() => {
+      const view = document.getElementById("view");
+      const wrap = document.querySelector(".table-wrap");
+      const shown = (sel) => [...document.querySelectorAll(sel)].filter((e) => e.getClientRects().length && getComputedStyle(e).visibility !== "hidden").length;
+      const mark = view.querySelector('mark[data-sub="count"]');
+      return {
+        viewClipped: view.scrollHeight - view.clientHeight,
+        tableClipped: wrap.scrollHeight - wrap.clientHeight,
+        rows: document.querySelectorAll("#table tbody tr[data-i]").length,
+        outline: shown("#outline button"),
+        legend: shown(".legend .chip"),
+        controls: shown("textarea, input, #sample, #clear, #copy-tsv, #download-csv, #download-json, .bookmarklet-box, label.button"),
+        markColour: getComputedStyle(mark).backgroundColor,
+        adjust: getComputedStyle(mark).printColorAdjust,
+      };
+    });
+    assert.ok(paper.viewClipped <= 1, `the text is not cut to its box (${paper.viewClipped}px hidden)`);
+    assert.ok(paper.tableClipped <= 1, `the table is not cut (${paper.tableClipped}px hidden)`);
+    assert.equal(paper.rows, r.indicators.length, "every row of the table");
+    assert.equal(paper.outline, r.headings.length, "the outline");
+    assert.ok(paper.legend >= 5, "the legend");
+    assert.equal(paper.controls, 0, "no controls");
+    assert.notEqual(paper.markColour, "rgba(0, 0, 0, 0)");
+    assert.equal(paper.adjust, "exact", "highlights print in colour");
+    await page.evaluate(() => dispatchEvent(new Event("afterprint")));
+    await page.emulateMedia({ media: null });
+    // And a real print to PDF: one page per ~1,300 characters of text at least (the old print
+    // showed the view's 70vh box: a page of text).
+    const pdf = await page.pdf({ format: "A4" });
+    const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page\b/g) || []).length;
+    assert.ok(pages >= LONG.length / 1300, `${pages} pages`);
+    // After printing, the table is virtualised again.
+    assert.ok((await page.$$("#table tbody tr[data-i]")).length < r.indicators.length);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
