@@ -26,7 +26,7 @@ import { createExport } from "./export.js";
 import { createLegend } from "./legend.js";
 import { createOutline } from "./outline.js";
 import { createNotices } from "./notices.js";
-import { decodeText, isWebUrl, summary } from "./report.js";
+import { decodeText, isWebUrl, isolated, summary } from "./report.js";
 import { loadSource, loadText, saveSource, saveText } from "./storage.js";
 import { createTable } from "./table.js";
 import { createTooltip } from "./tooltip.js";
@@ -217,10 +217,10 @@ $("file").addEventListener("change", (e) => {
 
 async function openFile(file) {
   const { text, note } = decodeText(new Uint8Array(await file.arrayBuffer()));
-  if (text === null) return notices.warn("file", `${file.name}：${note}当前文本未改变。`);
+  if (text === null) return notices.warn("file", `${isolated(file.name)}：${note}当前文本未改变。`);
   notices.dismiss("file");
   setText(text);
-  if (note) notices.warn("file", `${file.name}${note}`);
+  if (note) notices.warn("file", `${isolated(file.name)}${note}`);
 }
 
 // A web page's text, handed over by the bookmarklet (bookmarklet.js): offered on the page as a
@@ -243,9 +243,9 @@ function setSource(source) {
   if (!source) return el.replaceChildren();
   const live = isWebUrl(source.url);
   const url = document.createElement(live ? "a" : "span");
-  url.textContent = source.url;
+  url.textContent = isolated(source.url);
   if (live) Object.assign(url, { href: source.url, target: "_blank", rel: "noopener noreferrer" });
-  const title = source.title ? `${source.title} ` : "";
+  const title = source.title ? `${isolated(source.title)} ` : "";
   const date = source.date ? `（发布日期 ${source.date}）` : "（未找到发布日期）";
   el.replaceChildren("来源网页：", title, url, date);
 }

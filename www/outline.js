@@ -3,7 +3,7 @@
 // apply to), the deadline check (with the source web page's date when there is one) and the
 // core's warnings. Each part is a function of the result, rendered into its own element.
 import { button, oneTabStop, roving } from "./dom.js";
-import { DEADLINE_NA, PARTS_NA, PART_STATUS, deadlineText, deadlineWith, docInfo, outlineGroups, partsMode } from "./report.js";
+import { DEADLINE_NA, PARTS_NA, PART_STATUS, deadlineText, deadlineWith, docInfo, isolated, outlineGroups, partsMode } from "./report.js";
 
 /**
  * The panel in elements `els`: { info, outline, partsHeading, parts, deadline, warnings }.
@@ -109,7 +109,7 @@ export function createOutline(els, state, { focusMark, jumpToRange }) {
     els.warnings.replaceChildren(
       ...r.warnings.map((x) => {
         const p = document.createElement("p");
-        p.append(button(`第 ${x.line} 行：${x.message}`, () => jumpToRange(x.start, x.end)));
+        p.append(button(`第 ${x.line} 行：${isolated(x.message)}`, () => jumpToRange(x.start, x.end)));
         return p;
       }),
     );

@@ -4,7 +4,7 @@
 // walk (↓/J, ↑/K, Esc). User text only ever enters the view as text nodes, never as markup.
 import { afterNextFrame } from "./dom.js";
 import { isShown } from "./legend.js";
-import { lineIndex, spansOf } from "./report.js";
+import { BIDI_CONTROL, lineIndex, spansOf, splitBidi } from "./report.js";
 
 function makeMark(span, r) {
   const m = document.createElement("mark");
@@ -67,7 +67,21 @@ export function createView(view, ctx) {
     newChunk(0);
     const stack = []; // open marks: { e, el }
     const parent = () => (stack.length ? stack[stack.length - 1].el : chunk);
-    const put = (to, s) => to.appendChild(document.createTextNode(s));
+    // A bidi control (U+202E…) goes in a span of its own that isolates it (style.css `.bidi`): it
+    // cannot reorder the text after it, and shows as a small tag; the text itself is unchanged.
+    const put = (to, s) => {
+      for (const part of splitBidi(s)) {
+        if (!BIDI_CONTROL.test(part)) to.appendChild(document.createTextNode(part));
+        else {
+          const span = document.createElement("span");
+          span.className = "bidi";
+          span.dataset.cp = part.codePointAt(0).toString(16).toUpperCase();
+          span.title = `隐藏的文字方向控制符 U+${span.dataset.cp}（已隔离，不影响显示）`;
+          span.textContent = part;
+          to.appendChild(span);
+        }
+      }
+    };
     let pos = 0;
     /** Emits text [pos, to) into the open element, starting new blocks after line breaks. */
     const emit = (to) => {

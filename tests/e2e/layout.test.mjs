@@ -285,4 +285,55 @@ describe("layout", () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test("bidi controls in the text (U+202E…) are isolated: they reorder neither a figure nor the page's own words", async () => {
+    const { context, page, errors } = await open({ viewport: { width: 1366, height: 768 } });
+    const line = "全年受理案件\u202e238件，办结率达98.7%，\u2067同比上升3.2个百分点。";
+    const text = `${line}\n${REPORT}`;
+    await paste(page, text);
+    const r = await coreExtract(page, text);
+    /** The x of each character of `el`'s text, in text order (left to right when nothing is reversed). */
+    const xs = (sel) =>
+      page.$eval(sel, (el) => {
+        const out = [];
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          for (let k = 0; k < n.data.length; k++) {
+            const range = document.createRange();
+            range.setStart(n, k);
+            range.setEnd(n, k + 1);
+            const rect = range.getBoundingClientRect();
+            if (rect.width && !/[\u202a-\u202e\u2066-\u2069]/.test(n.data[k])) out.push(Math.round(rect.left));
+          }
+        }
+        return out;
+      });
+    const increasing = (a) => a.every((x, k) => k === 0 || x > a[k - 1]);
+    for (const figure of ["238件", "98.7%", "3.2个百分点"]) {
+      const i = r.indicators.findIndex((x) => x.text === figure);
+      assert.ok(i >= 0, figure);
+      const at = await xs(`#view mark[data-kind="indicator"][data-i="${i}"]`);
+      assert.ok(at.length >= figure.length - 1 && increasing(at), `${figure} reads left to right: ${at}`);
+    }
+    // The whole first line in order, the controls kept in the text (offsets unchanged).
+    const first = await xs("#view .chunk");
+    assert.ok(increasing(first.slice(0, line.length - 2)), "the line reads left to right");
+    assert.equal(await page.$eval("#view", (v, n) => v.textContent.slice(0, n), line.length), line);
+    // A file name with a U+202E in a notice does not turn the page's words after it around.
+    await page.setInputFiles("#file", { name: "\u202e报告.txt", mimeType: "text/plain", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 1, 2]) });
+    await page.waitForSelector('#notices .notice[data-key="file"]');
+    const words = await page.$eval('#notices .notice[data-key="file"] span', (span) => {
+      const t = span.firstChild;
+      const from = t.data.indexOf("不是文本文件");
+      return [...Array(6).keys()].map((k) => {
+        const range = document.createRange();
+        range.setStart(t, from + k);
+        range.setEnd(t, from + k + 1);
+        return Math.round(range.getBoundingClientRect().left);
+      });
+    });
+    assert.ok(increasing(words), `the notice's words read left to right: ${words}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });

@@ -13,6 +13,7 @@ import {
   exportIndicators,
   fileName,
   fmt,
+  isolated,
   lineAt,
   lineIndex,
   lineStarts,
@@ -21,6 +22,7 @@ import {
   sectionPath,
   shownValue,
   spansOf,
+  splitBidi,
   summary,
   tableCells,
   tableRows,
@@ -113,6 +115,15 @@ test("a value is shown in the report's own scale (万, 亿, 万亿), from the co
   assert.equal(shownValue({ text: "2000余万元", value: 20000000, unit: "元" }), "2,000万");
   assert.equal(shownValue({ text: "90万余元", value: 900000, unit: "元" }), "90万");
   assert.equal(shownValue({ text: "x", value: null, unit: null }), "");
+});
+
+test("bidi controls are cut out of text for the view, and isolate a name put next to the page's words", () => {
+  assert.deepEqual(splitBidi("受理\u202e238件\u2066，\u202c"), ["受理", "\u202e", "238件", "\u2066", "，", "\u202c"]);
+  assert.deepEqual(splitBidi("238件"), ["238件"]);
+  assert.deepEqual(splitBidi(""), [""]);
+  assert.equal(splitBidi("a\u202eb\u202dc").join(""), "a\u202eb\u202dc"); // nothing lost: offsets hold
+  assert.equal(isolated("报告.txt"), "报告.txt");
+  assert.equal(isolated("\u202e报告.txt"), "\u2068\u202e报告.txt\u2069");
 });
 
 test("numbers are grouped with at most six decimals, and nothing for none", () => {
