@@ -57,6 +57,9 @@ function settled(page) {
   );
 }
 
+/** Resolves after two frames (so the events of a scroll have been dispatched). */
+const frames = (page) => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+
 /** Where `mark` is: its rectangle against the view's box and the window (in px outside each). */
 function placement(page, selector) {
   return page.$eval(selector, (m) => {
@@ -119,6 +122,7 @@ describe("layout", () => {
     assert.ok(noBasis.length && withId.length >= 5, `${noBasis.length} changes without a basis, ${withId.length} metric ids`);
     for (const [x, i] of [...noBasis, ...withId.slice(0, 5)]) {
       await page.$eval(`#view mark[data-kind="indicator"][data-i="${i}"]`, (m) => m.scrollIntoView({ block: "center" }));
+      await frames(page); // the scroll's events first: scrolling hides the details
       await page.hover(`#view mark[data-kind="indicator"][data-i="${i}"]`);
       const tip = await page.$eval("#tooltip", (t) => (t.hidden ? null : t.textContent));
       assert.ok(tip, `details of ${x.text}`);
@@ -152,7 +156,10 @@ describe("layout", () => {
       const i = r.indicators.findIndex((x) => x.text === written);
       assert.ok(i >= 0, written);
       const row = page.locator(`#table tbody tr[data-i="${i}"]`);
-      if (!(await row.count())) await page.fill("#filter", written);
+      if (!(await row.count())) {
+        await page.fill("#filter", written); // a virtualised table: the filter brings the row in
+        await row.waitFor();
+      }
       const cells = await row.locator("td").allTextContents();
       assert.equal(cells[2], shown, `table value of ${written}`);
       assert.equal(cells[3], r.indicators[i].unit);
@@ -161,6 +168,7 @@ describe("layout", () => {
       assert.ok(lines <= 2, `${written}: ${lines} lines`); // padding included
       await page.fill("#filter", "");
       await page.$eval(`#view mark[data-kind="indicator"][data-i="${i}"]`, (m) => m.scrollIntoView({ block: "center" }));
+      await frames(page); // the scroll's events first: scrolling hides the details
       await page.hover(`#view mark[data-kind="indicator"][data-i="${i}"]`);
       const tip = await page.$eval("#tooltip", (t) => [...t.querySelectorAll("dt")].map((dt) => [dt.textContent, dt.nextElementSibling.textContent]));
       assert.deepEqual(Object.fromEntries(tip).数值, shown);
