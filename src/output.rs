@@ -476,33 +476,25 @@ pub(crate) fn json(value: &impl Serialize, capacity: usize) -> String {
     }
 }
 
-/// serde_json's compact formatter, with its numbers written by core's float printing.
+/// serde_json's compact formatter, with its numbers written by ryu (its `small` tables).
 ///
 /// Why: serde_json writes an `f64` with zmij, whose tables (an exponent string for every
-/// exponent and 128-bit powers of ten) are ~12 KB of the gzipped WebAssembly; core's shortest
-/// printing (Grisu with a Dragon4 fallback) is a third of that. The bytes are the same as
-/// serde_json's: the shortest digits that read back to the same double, `46000.0` for an integral
-/// value, an exponent (`1e+16`, `1.5e-7`) outside 10⁻⁵ ≤ |x| < 10¹⁶ (a test holds the two
-/// against each other). The one difference: where two shortest candidates are equally near,
-/// the last digit may differ (only from 2⁵⁰ on, where a
-/// double's step is 0.25: 1704358000000000.25; the test tries 200,000 report-like figures and
-/// 200,000 random doubles). Infinite and NaN values never reach it (serde_json writes `null`).
+/// exponent and 128-bit powers of ten) are ~12 KB of the gzipped WebAssembly; ryu with the
+/// `small` feature computes its powers instead. The bytes are serde_json's: the shortest digits
+/// that read back to the same double, `46000.0` for an integral value, an exponent (`1e+16`,
+/// `1.5e-7`) outside 10⁻⁵ ≤ |x| < 10¹⁶ (a test holds the two against each other on 200,000
+/// report-like figures and 200,000 random doubles). Infinite and NaN values never reach it
+/// (serde_json writes `null`).
 struct Numbers;
 
 impl serde_json::ser::Formatter for Numbers {
     fn write_f64<W: ?Sized + std::io::Write>(&mut self, w: &mut W, x: f64) -> std::io::Result<()> {
-        let a = x.abs();
-        if a != 0.0 && !(1e-5..1e16).contains(&a) {
-            // `1e16` → `1e+16`, as serde_json writes it.
-            let s = format!("{x:e}");
-            match s.split_once('e') {
-                Some((m, e)) if !e.starts_with('-') => write!(w, "{m}e+{e}"),
-                _ => w.write_all(s.as_bytes()),
-            }
-        } else if x.fract() == 0.0 {
-            write!(w, "{x}.0")
-        } else {
-            write!(w, "{x}")
+        let mut buf = ryu::Buffer::new();
+        let s = buf.format_finite(x);
+        // ryu writes `1e16` where serde_json writes `1e+16`.
+        match s.split_once('e') {
+            Some((m, e)) if !e.starts_with('-') => write!(w, "{m}e+{e}"),
+            _ => w.write_all(s.as_bytes()),
         }
     }
 }
