@@ -15,10 +15,14 @@
 //! Gold offsets are Unicode code points; zhibiao's spans are bytes, converted here. Optional gold
 //! items neither count for nor against, as in the scorer.
 
+#[path = "support/annotated.rs"]
+mod annotated;
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+use annotated::annotated;
 
 use serde_json::Value;
 use zhibiao::Extraction;
@@ -27,27 +31,6 @@ const KNOWN: &str = "tests/fixtures/known-differences.txt";
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The annotated texts of `dir`, sorted: (path, text, answer file).
-fn annotated(dir: &Path) -> Vec<(PathBuf, String, Value)> {
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .filter(|p| p.with_extension("gold.json").exists())
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).expect("report text");
-            let gold = std::fs::read_to_string(p.with_extension("gold.json")).expect("gold file");
-            let gold: Value = serde_json::from_str(&gold).expect("gold JSON");
-            (p, text, gold)
-        })
-        .collect()
 }
 
 /// Full-width variant of a text: the ASCII punctuation and digits the corpus was normalised to,

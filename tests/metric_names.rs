@@ -9,9 +9,12 @@
 //! `../shared/corpus` (`../../shared/corpus` from a worktree), else from its copy in
 //! `tests/fixtures/corpus`; the excerpts from `tests/fixtures/excerpts`.
 
+#[path = "support/annotated.rs"]
+mod annotated;
+
 use std::path::{Path, PathBuf};
 
-use serde_json::Value;
+use annotated::annotated;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -99,21 +102,10 @@ fn closeness(said: Option<&str>, answer: Option<&str>) -> f64 {
 
 /// (mean closeness, names far off, figures compared) over the annotated texts of `dir`.
 fn score(dir: &Path) -> (f64, usize, usize) {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .filter(|p| p.with_extension("gold.json").exists())
-        .collect();
-    paths.sort();
-    assert!(!paths.is_empty(), "no annotated texts in {}", dir.display());
+    let docs = annotated(dir);
+    assert!(!docs.is_empty(), "no annotated texts in {}", dir.display());
     let (mut total, mut far, mut n) = (0.0, 0, 0);
-    for p in paths {
-        let text = std::fs::read_to_string(&p).expect("report text");
-        let gold: Value =
-            serde_json::from_str(&std::fs::read_to_string(p.with_extension("gold.json")).unwrap())
-                .expect("gold JSON");
+    for (_, text, gold) in docs {
         // Code point offsets of the answer file to byte offsets.
         let mut bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
         bytes.push(text.len());
