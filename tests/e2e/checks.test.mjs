@@ -2,34 +2,25 @@
 // real report text grouped and explained, a click or Enter jumps to the figure checked and
 // highlights every span involved, the empty state says what was checked, the genre decides which
 // checks apply (the deadline only for 法治政府建设 reports), and the panel fits a laptop and a phone.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ROOT, coreExtract, launch, paste, serve, waitDone } from "./helpers.mjs";
+import { ROOT, coreExtract, paste, useBrowser, waitDone } from "./helpers.mjs";
 
 // 荔波县 2023: 排查调处各类矛盾纠纷1231件,调处成功1205件,调解成功率97.87% (1205/1231 = 97.89 %).
 const REPORT = await readFile(join(ROOT, "tests/fixtures/corpus/001_2f779e0289e0123a.txt"), "utf8");
 // The national 2024 政府工作报告's opening (p07): changes on the year before by convention.
 const GWR = "2024年政府工作报告\n各位代表：\n过去一年，国内生产总值超过126万亿元，增长5.2%，增速居世界主要经济体前列。\n国务院\n2024年3月5日\n";
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowser();
 
 async function open(viewport = { width: 1366, height: 768 }) {
-  const context = await browser.newContext({ serviceWorkers: "block", viewport });
+  const context = await session.browser.newContext({ serviceWorkers: "block", viewport });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(server.url);
+  await page.goto(session.server.url);
   await waitDone(page);
   return { context, page, errors };
 }

@@ -1,34 +1,25 @@
 // End-to-end tests of the page's 对比 and 批量 modes in Debian's headless Chromium, on real
 // reports: the 海拉尔区 政府工作报告 of 2012 and 2013 (tests/fixtures/pairs) and the corpus.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { ROOT, launch, serve } from "./helpers.mjs";
+import { ROOT, useBrowser } from "./helpers.mjs";
 
 const OLD = await readFile(join(ROOT, "tests/fixtures/pairs/hailar-2012.txt"), "utf8");
 const NEW = await readFile(join(ROOT, "tests/fixtures/pairs/hailar-2013.txt"), "utf8");
 const CORPUS = join(ROOT, "tests/fixtures/corpus");
 const NAMES = (await readdir(CORPUS)).filter((n) => n.endsWith(".txt")).sort();
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowser();
 
 /** A new context and the page in `mode` ("compare", "batch"), its core ready. */
 async function open(mode, { serviceWorkers = "block", ...options } = {}) {
-  const context = await browser.newContext({ serviceWorkers, acceptDownloads: true, ...options });
+  const context = await session.browser.newContext({ serviceWorkers, acceptDownloads: true, ...options });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${server.url}#${mode}`);
+  await page.goto(`${session.server.url}#${mode}`);
   await page.waitForFunction(() => document.getElementById("version").textContent.startsWith("zhibiao"));
   return { context, page, errors };
 }

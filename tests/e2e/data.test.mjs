@@ -2,12 +2,12 @@
 // its data goes: exports safe for spreadsheets, 清空 and its undo, files that are not text,
 // warnings that stay, text too big to store, the five parts by genre, the service worker's first
 // visit, and the bookmarklet that brings text in from a government page.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ROOT, launch, paste, serve, waitDone } from "./helpers.mjs";
+import { ROOT, paste, useBrowser, waitDone } from "./helpers.mjs";
 
 const REPORT = await readFile(join(ROOT, "tests/fixtures/corpus/001_2f779e0289e0123a.txt"), "utf8");
 const NEWS = await readFile(join(ROOT, "tests/fixtures/excerpts/h05_nanyang.txt"), "utf8");
@@ -17,24 +17,15 @@ const PNG = Buffer.from(
   "hex",
 );
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowser();
 
 async function open({ serviceWorkers = "block", init, ...options } = {}) {
-  const context = await browser.newContext({ serviceWorkers, ...options });
+  const context = await session.browser.newContext({ serviceWorkers, ...options });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(server.url);
+  await page.goto(session.server.url);
   await waitDone(page);
   await page.waitForFunction(() => document.getElementById("version").textContent.startsWith("zhibiao"));
   return { context, page, errors };
@@ -190,10 +181,10 @@ describe("text in, data out", () => {
   });
 
   test("first visit with the service worker: every file, the wasm included, is downloaded once", async () => {
-    server.hits.length = 0;
-    const context = await browser.newContext({ serviceWorkers: "allow" });
+    session.server.hits.length = 0;
+    const context = await session.browser.newContext({ serviceWorkers: "allow" });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(session.server.url);
     await waitDone(page);
     const cached = await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
@@ -202,8 +193,8 @@ describe("text in, data out", () => {
     });
     const { files } = JSON.parse(await readFile(join(ROOT, "www/pkg/build.json"), "utf8"));
     assert.equal(cached, files.length + 1, "every file and the page are cached");
-    const count = (p) => server.hits.filter((h) => h === p).length;
-    assert.equal(count("/pkg/zhibiao_bg.wasm"), 1, `requests: ${server.hits}`);
+    const count = (p) => session.server.hits.filter((h) => h === p).length;
+    assert.equal(count("/pkg/zhibiao_bg.wasm"), 1, `requests: ${session.server.hits}`);
     for (const f of files.filter((f) => f !== "pkg/build.json")) assert.equal(count(`/${f}`), 1, f);
     await context.close();
   });
@@ -230,7 +221,7 @@ describe("text in, data out", () => {
       const href = await page.getAttribute("#bookmarklet", "href");
       assert.ok(href.startsWith("javascript:"));
       const code = decodeURIComponent(href.slice("javascript:".length));
-      assert.ok(code.includes(JSON.stringify(server.url)), "zhibiao's URL is in the code");
+      assert.ok(code.includes(JSON.stringify(session.server.url)), "zhibiao's URL is in the code");
       await page.click(".bookmarklet-box summary");
       await page.click("#bookmarklet"); // on zhibiao itself it only explains
       assert.match(await page.textContent("#status"), /拖到浏览器的书签栏/);

@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 export const ROOT = resolve(fileURLToPath(import.meta.url), "../../..");
@@ -102,4 +103,19 @@ export async function bigText(bytes) {
   let text = "";
   while (Buffer.byteLength(text) < bytes) text += parts.join("\n");
   return text;
+}
+
+/** For a test file: starts the server and Chromium before its tests and closes both after them.
+ * The returned object's `server` and `browser` are set once the file's tests run. */
+export function useBrowser() {
+  const session = { server: null, browser: null };
+  before(async () => {
+    session.server = await serve();
+    session.browser = await launch();
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 }

@@ -2,11 +2,11 @@
 // paper: jumps that land on their highlight at common laptop sizes, the table as cards on a phone,
 // a tooltip that does not stay stuck, details in the reader's words and the report's own scale, a
 // virtualised table, print media, and bidi controls in the text that cannot reorder the page.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { ROOT, coreExtract, launch, paste, serve, waitDone } from "./helpers.mjs";
+import { ROOT, coreExtract, paste, useBrowser, waitDone } from "./helpers.mjs";
 
 const CORPUS = join(ROOT, "tests/fixtures/corpus");
 const names = (await readdir(CORPUS)).filter((n) => n.endsWith(".txt")).sort();
@@ -15,23 +15,14 @@ const REPORTS = await Promise.all(names.map((n) => readFile(join(CORPUS, n), "ut
 const LONG = await readFile(join(ROOT, "tests/fixtures/layout/guangdong-2026.txt"), "utf8");
 const REPORT = REPORTS[1];
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowser();
 
 async function open(options = {}) {
-  const context = await browser.newContext({ serviceWorkers: "block", ...options });
+  const context = await session.browser.newContext({ serviceWorkers: "block", ...options });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(server.url);
+  await page.goto(session.server.url);
   await waitDone(page);
   await page.waitForFunction(() => document.getElementById("version").textContent.startsWith("zhibiao"));
   return { context, page, errors };

@@ -1,32 +1,23 @@
 // End-to-end tests of the page in Debian's headless Chromium (scripts/test runs them after
 // scripts/build-web). Each test gets a fresh browser context, so storage starts empty.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ROOT, bigText, coreExtract, launch, paste, serve, waitDone } from "./helpers.mjs";
+import { ROOT, bigText, coreExtract, paste, useBrowser, waitDone } from "./helpers.mjs";
 
 const REPORT = await readFile(join(ROOT, "tests/fixtures/corpus/001_2f779e0289e0123a.txt"), "utf8");
 const KINDS = ["indicator", "heading", "list", "citation", "date"];
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useBrowser();
 
 /** A new context (no service worker unless asked) and a loaded page with the core ready. */
 async function open({ serviceWorkers = "block", ...options } = {}) {
-  const context = await browser.newContext({ serviceWorkers, ...options });
+  const context = await session.browser.newContext({ serviceWorkers, ...options });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(server.url);
+  await page.goto(session.server.url);
   await waitDone(page);
   await page.waitForFunction(() => document.getElementById("version").textContent.startsWith("zhibiao"));
   return { context, page, errors };
@@ -202,7 +193,7 @@ describe("the page", () => {
   });
 
   test("no request goes to another origin, and none at all after the page has loaded", async () => {
-    const context = await browser.newContext({ serviceWorkers: "block" });
+    const context = await session.browser.newContext({ serviceWorkers: "block" });
     const requests = [];
     context.on("request", (r) => requests.push(r.url()));
     // Anything the page itself does that its own CSP refuses (an inline style, say) is a bug.
@@ -211,10 +202,10 @@ describe("the page", () => {
       document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
     const page = await context.newPage();
-    await page.goto(server.url, { waitUntil: "networkidle" });
+    await page.goto(session.server.url, { waitUntil: "networkidle" });
     await waitDone(page);
     const atLoad = requests.length;
-    assert.ok(requests.every((u) => u.startsWith(server.url)), `other origins: ${requests.filter((u) => !u.startsWith(server.url))}`);
+    assert.ok(requests.every((u) => u.startsWith(session.server.url)), `other origins: ${requests.filter((u) => !u.startsWith(session.server.url))}`);
     await paste(page, REPORT);
     await page.click('.chip[data-key="count"]');
     await page.click('th[data-col="metric"] button');
@@ -381,9 +372,9 @@ describe("the page", () => {
   });
 
   test("offline after the first visit: the service worker serves the cached build", async () => {
-    const context = await browser.newContext({ serviceWorkers: "allow" });
+    const context = await session.browser.newContext({ serviceWorkers: "allow" });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(session.server.url);
     await waitDone(page);
     const build = JSON.parse(await readFile(join(ROOT, "www/pkg/build.json"), "utf8")).build;
     const caches = await page.evaluate(async () => {
@@ -399,7 +390,7 @@ describe("the page", () => {
     // A new build (new id in pkg/build.json) installs a new worker, which replaces the cache.
     await context.setOffline(false);
     const current = JSON.parse(await readFile(join(ROOT, "www/pkg/build.json"), "utf8"));
-    server.overrides["/pkg/build.json"] = JSON.stringify({ ...current, build: "next" });
+    session.server.overrides["/pkg/build.json"] = JSON.stringify({ ...current, build: "next" });
     try {
       await page.reload();
       await waitDone(page);
@@ -410,7 +401,7 @@ describe("the page", () => {
       }
       assert.deepEqual(keys, ["zhibiao-next"]);
     } finally {
-      delete server.overrides["/pkg/build.json"];
+      delete session.server.overrides["/pkg/build.json"];
     }
     await context.close();
   });
@@ -423,9 +414,9 @@ describe("the page", () => {
     assert.ok(shipped.filter((n) => n.endsWith(".js")).length >= 8, `the page's modules: ${shipped}`);
     const listed = JSON.parse(await readFile(join(ROOT, "www/pkg/build.json"), "utf8")).files;
     assert.deepEqual([...listed].sort(), [...shipped].sort());
-    const context = await browser.newContext({ serviceWorkers: "allow" });
+    const context = await session.browser.newContext({ serviceWorkers: "allow" });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(session.server.url);
     await waitDone(page);
     const cached = await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
