@@ -1,0 +1,110 @@
+//! Where `extract`'s time goes: runs each step of [`zhibiao::extract`]'s pipeline on every
+//! `.txt` file of a folder and prints the wall time of each step per pass and the throughput.
+//!
+//! ```sh
+//! cargo run --release --example steps -- ../shared/corpus/public [passes]
+//! ```
+//!
+//! Wall time on a shared machine drifts: compare two builds back to back, and take the
+//! budget figures from `cargo bench --bench extract` (docs/perf.md).
+
+use std::time::Instant;
+
+use zhibiao::*;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let dir = args
+        .next()
+        .unwrap_or_else(|| "../shared/corpus/public".into());
+    let passes: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(30);
+    let mut texts = Vec::new();
+    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{dir}: {e}"));
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.extension().is_some_and(|x| x == "txt") {
+            texts.push(std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{p:?}: {e}")));
+        }
+    }
+    let bytes: usize = texts.iter().map(String::len).sum();
+    const STEPS: [&str; 10] = [
+        "citations",
+        "outline",
+        "lists",
+        "dates",
+        "indicators",
+        "with_sections",
+        "meta",
+        "parts",
+        "deadline",
+        "checks::review",
+    ];
+    let mut t = [0f64; STEPS.len()];
+    for _ in 0..passes {
+        for text in &texts {
+            let text = text.as_str();
+            let mut k = 0;
+            let mut s = Instant::now();
+            let mut lap = |k: &mut usize| {
+                t[*k] += s.elapsed().as_secs_f64();
+                *k += 1;
+                s = Instant::now();
+            };
+            let citations = citations::find(text);
+            lap(&mut k);
+            let (headings, warnings) = outline::outline(text);
+            lap(&mut k);
+            let lists = lists::find(text, &headings);
+            lap(&mut k);
+            let dates = dates::find(text, &citations);
+            lap(&mut k);
+            let indicators = indicators::find(text, &citations, &headings, &lists);
+            lap(&mut k);
+            let indicators = outline::with_sections(indicators, &headings);
+            lap(&mut k);
+            let meta = meta::find(text, &headings);
+            lap(&mut k);
+            let parts = parts::check(text, &headings, &citations, &meta);
+            lap(&mut k);
+            let deadline = parts::deadline(text, &meta);
+            lap(&mut k);
+            let meta::Meta {
+                title,
+                metadata,
+                signature,
+                report_year,
+            } = meta;
+            let x = Extraction {
+                indicators,
+                dates,
+                headings,
+                lists,
+                citations,
+                title,
+                report_year,
+                metadata,
+                signature,
+                parts,
+                deadline,
+                warnings,
+                ..Extraction::default()
+            };
+            std::hint::black_box(checks::review(text, x));
+            lap(&mut k);
+        }
+    }
+    let total: f64 = t.iter().sum();
+    for (name, secs) in STEPS.iter().zip(t) {
+        println!(
+            "{name:15} {:7.2} ms/pass {:5.1}%",
+            secs * 1e3 / passes as f64,
+            100.0 * secs / total
+        );
+    }
+    println!(
+        "total           {:7.2} ms/pass for {} files, {bytes} bytes: {:.1} MB/s",
+        total * 1e3 / passes as f64,
+        texts.len(),
+        bytes as f64 * passes as f64 / total / 1e6
+    );
+}
