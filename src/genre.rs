@@ -17,28 +17,9 @@
 
 use std::sync::OnceLock;
 
+use crate::lexicon::{self, GenreCue as Cue, Zone};
 use crate::model::{Extraction, Genre};
 use crate::text::{is_blank, CharGroups, CharSet};
-
-/// Where a cue is looked for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Zone {
-    Title,
-    Head,
-    Heading,
-    Body,
-}
-
-#[derive(Debug)]
-struct Cue {
-    genre: Genre,
-    zone: Zone,
-    weight: u32,
-    /// All pieces must be in the zone (`法治政府建设+报告`).
-    pieces: Vec<&'static str>,
-}
-
-static SOURCE: &str = include_str!(concat!(env!("OUT_DIR"), "/genre.tsv"));
 
 /// Lines of the head zone.
 const HEAD_LINES: usize = 8;
@@ -51,54 +32,8 @@ const BODY_CAP: u32 = 3;
 /// The lowest winning score.
 const THRESHOLD: u32 = 4;
 
-fn parse_genre(s: &str) -> Option<Genre> {
-    Some(match s {
-        "rule_of_law_report" => Genre::RuleOfLawReport,
-        "government_work_report" => Genre::GovernmentWorkReport,
-        "statistical_bulletin" => Genre::StatisticalBulletin,
-        "other" => Genre::Other,
-        _ => return None,
-    })
-}
-
-/// Parses the cue table. An unreadable line is an error naming it (forced by a unit test, so a
-/// bad line fails `cargo test`, never the page).
-fn parse(source: &'static str) -> Result<Vec<Cue>, String> {
-    let mut cues = Vec::new();
-    for (n, line) in source.lines().enumerate() {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let bad = || format!("data/genre.tsv line {}: {line:?}", n + 1);
-        let cols: Vec<&str> = line.split('\t').collect();
-        let [genre, zone, weight, cue] = cols[..] else {
-            return Err(bad());
-        };
-        let zone = match zone {
-            "title" => Zone::Title,
-            "head" => Zone::Head,
-            "heading" => Zone::Heading,
-            "body" => Zone::Body,
-            _ => return Err(bad()),
-        };
-        let pieces: Vec<&str> = cue.split('+').collect();
-        // Body cues are read in one pass over the text: one piece each.
-        if pieces.iter().any(|p| p.is_empty()) || (zone == Zone::Body && pieces.len() > 1) {
-            return Err(bad());
-        }
-        cues.push(Cue {
-            genre: parse_genre(genre).ok_or_else(bad)?,
-            zone,
-            weight: weight.parse().map_err(|_| bad())?,
-            pieces,
-        });
-    }
-    Ok(cues)
-}
-
 fn cues() -> &'static [Cue] {
-    static CUES: OnceLock<Vec<Cue>> = OnceLock::new();
-    CUES.get_or_init(|| parse(SOURCE).unwrap_or_default())
+    lexicon::genre_cues()
 }
 
 /// `s` without blanks and without what stands inside `《》` (brackets kept), appended to `out`.
@@ -258,20 +193,6 @@ pub fn classify(text: &str, x: &Extraction) -> Genre {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_cue_line_parses() {
-        let cues = parse(SOURCE).unwrap();
-        assert!(cues.len() > 40, "{} cues", cues.len());
-        for g in Genre::ALL {
-            assert!(cues.iter().any(|c| c.genre == g), "no cue for {g:?}");
-        }
-        assert!(parse("other\ttitle\tten\t方案\n").is_err());
-        assert!(parse("other\tfoot\t1\t方案\n").is_err());
-        assert!(parse("memo\ttitle\t1\t方案\n").is_err());
-        assert!(parse("other\ttitle\t1\t方案+\n").is_err());
-        assert!(parse("other\tbody\t1\t方案+通知\n").is_err());
-    }
 
     #[test]
     fn cited_titles_and_blanks_are_ignored() {

@@ -17,6 +17,7 @@
 //! | `data/parts.tsv` | a cue of one of the five mandated parts: in a heading, in any paragraph, in the closing paragraph ([`crate::parts`]) |
 //! | `data/units.tsv` | a unit, its kind and flags ([`units`]; matched by [`crate::units`]) |
 //! | `data/metrics.tsv` | a canonical metric: id, name, unit kinds, head wordings, required and forbidden words ([`metrics`]; the id contract is [`crate::taxonomy`]'s) |
+//! | `data/genre.tsv` | a weighted genre cue: genre, zone (title, head, heading, body), weight, cue ([`genre_cues`]; scored by [`crate::genre`]) |
 //!
 //! Code asks for the words of a [`Class`]:
 //!
@@ -38,7 +39,7 @@
 
 use std::sync::OnceLock;
 
-use crate::model::{CitationClass, Direction, Kind};
+use crate::model::{CitationClass, Direction, Genre, Kind};
 use crate::text::CharGroups;
 
 /// The word list files (word and roles), by name, with their text. `units.tsv` and
@@ -545,6 +546,7 @@ pub struct Unit {
 }
 
 const UNITS: &str = include_str!(concat!(env!("OUT_DIR"), "/units.tsv"));
+const GENRE: &str = include_str!(concat!(env!("OUT_DIR"), "/genre.tsv"));
 const METRICS: &str = include_str!(concat!(env!("OUT_DIR"), "/metrics.tsv"));
 
 fn parse_unit(line: &'static str) -> Result<Unit, String> {
@@ -582,6 +584,73 @@ pub fn units() -> &'static [Unit] {
     V.get_or_init(|| {
         lines_of(UNITS)
             .filter_map(|(_, l)| parse_unit(l).ok())
+            .collect()
+    })
+}
+
+/// Where a genre cue is looked for (`data/genre.tsv` says what each zone holds).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Zone {
+    Title,
+    Head,
+    Heading,
+    Body,
+}
+
+/// One weighted cue of `data/genre.tsv` (read by [`crate::genre`]).
+#[derive(Debug)]
+pub struct GenreCue {
+    pub genre: Genre,
+    pub zone: Zone,
+    pub weight: u32,
+    /// All pieces must be in the zone (`法治政府建设+报告`).
+    pub pieces: Vec<&'static str>,
+}
+
+fn parse_genre_cue(line: &'static str) -> Result<GenreCue, String> {
+    let cols: Vec<&str> = line.split('\t').collect();
+    let [genre, zone, weight, cue] = cols[..] else {
+        return Err("not four columns".into());
+    };
+    let genre = match genre {
+        "rule_of_law_report" => Genre::RuleOfLawReport,
+        "government_work_report" => Genre::GovernmentWorkReport,
+        "statistical_bulletin" => Genre::StatisticalBulletin,
+        "other" => Genre::Other,
+        g => return Err(format!("unknown genre {g:?}")),
+    };
+    let zone = match zone {
+        "title" => Zone::Title,
+        "head" => Zone::Head,
+        "heading" => Zone::Heading,
+        "body" => Zone::Body,
+        z => return Err(format!("unknown zone {z:?}")),
+    };
+    let pieces: Vec<&str> = cue.split('+').collect();
+    if pieces.iter().any(|p| p.is_empty()) {
+        return Err(format!("empty piece in {cue:?}"));
+    }
+    // Body cues are read in one pass over the text: one piece each.
+    if zone == Zone::Body && pieces.len() > 1 {
+        return Err(format!("a body cue is one piece: {cue:?}"));
+    }
+    let weight = weight
+        .parse()
+        .map_err(|_| format!("weight {weight:?} is not a number"))?;
+    Ok(GenreCue {
+        genre,
+        zone,
+        weight,
+        pieces,
+    })
+}
+
+/// The genre cues of `data/genre.tsv`, in file order.
+pub fn genre_cues() -> &'static [GenreCue] {
+    static V: OnceLock<Vec<GenreCue>> = OnceLock::new();
+    V.get_or_init(|| {
+        lines_of(GENRE)
+            .filter_map(|(_, l)| parse_genre_cue(l).ok())
             .collect()
     })
 }
@@ -768,6 +837,11 @@ pub fn check() -> Vec<String> {
             Err(e) => problems.push(format!("units.tsv:{n}: {e}")),
         }
     }
+    for (n, line) in lines_of(GENRE) {
+        if let Err(e) = parse_genre_cue(line) {
+            problems.push(format!("genre.tsv:{n}: {e}"));
+        }
+    }
     // Metric ids are unique; a wording is listed once per metric, and names a second metric
     // only after one that requires words (合格率: a case-file pass rate next to 案卷 or 评查,
     // else an exam pass rate next to 考试), never after one that would always take it.
@@ -849,6 +923,11 @@ mod tests {
         assert_eq!(loaded.len(), lines);
         assert_eq!(units().len(), lines_of(UNITS).count());
         assert_eq!(metrics().len(), metric_lines().count());
+        let cues = genre_cues();
+        assert_eq!(cues.len(), lines_of(GENRE).count());
+        for g in Genre::ALL {
+            assert!(cues.iter().any(|c| c.genre == g), "no genre cue for {g:?}");
+        }
         assert!(!metric_words("tail").is_empty() && !metric_words("forbid").is_empty());
     }
 
@@ -863,6 +942,12 @@ mod tests {
         assert!(parse_line("words.tsv", "达 到\tconnector").is_err());
         assert!(parse_line("words.tsv", "达到\tconnector\textra").is_err());
         assert!(parse_line("terms.tsv", "达到\tconnector").is_err());
+        assert!(parse_genre_cue("other\ttitle\t1\t方案").is_ok());
+        assert!(parse_genre_cue("other\ttitle\tten\t方案").is_err());
+        assert!(parse_genre_cue("other\tfoot\t1\t方案").is_err());
+        assert!(parse_genre_cue("memo\ttitle\t1\t方案").is_err());
+        assert!(parse_genre_cue("other\ttitle\t1\t方案+").is_err());
+        assert!(parse_genre_cue("other\tbody\t1\t方案+通知").is_err());
         assert!(parse_unit("件\tcount").is_ok());
         assert!(parse_unit("件\tcounts").is_err());
         assert!(parse_unit("成\tpercent\tFX").is_err());
