@@ -280,3 +280,29 @@ fn csv_defuses_formula_looking_text_and_keeps_negative_numbers() {
         rows[1]
     );
 }
+
+#[test]
+fn checks_csv_has_the_tolerance_of_each_finding() {
+    let dir = scratch("checks");
+    let f = dir.join("report.txt");
+    // The dev corpus's sentence (001): 1205 ÷ 1231 is 97.89 %, the report writes 97.87 %.
+    std::fs::write(
+        &f,
+        "2023年,排查调处各类矛盾纠纷1231件,调处成功1205件,调解成功率97.87%。\n",
+    )
+    .unwrap();
+    let o = run(&["extract", "--format", "checks", f.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    let mut lines = out.trim_start_matches('\u{FEFF}').lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let rate = lines
+        .map(|l| l.split(',').collect::<Vec<_>>())
+        .find(|r| r[col("kind")] == "rate")
+        .unwrap_or_else(|| panic!("no rate finding in {out}"));
+    assert_eq!(rate[col("text")], "97.87%");
+    assert_eq!(rate[col("stated")], "97.87");
+    assert_eq!(rate[col("tolerance")], "0.01");
+    assert!(rate[col("computed")].starts_with("97.89"), "{rate:?}");
+}

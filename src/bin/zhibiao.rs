@@ -289,9 +289,10 @@ fn csv_rows(r: &Report) -> String {
 /// The findings as CSV (`--format checks`): findings are not indicators, so they get their own
 /// file rather than a section of the indicators' CSV (which a spreadsheet reads as one table).
 /// `text` is the figure checked (or the evidence); `start`/`end` its UTF-16 span, `line` its
-/// line; `spans` every span as `start-end` separated by spaces.
+/// line; `tolerance` how far apart `stated` and `computed` may be for arithmetic (0: exactly;
+/// empty: not arithmetic); `spans` every span as `start-end` separated by spaces.
 const CHECKS_HEADER: &str =
-    "file,kind,severity,line,start,end,text,stated,computed,message,spans\n";
+    "file,kind,severity,line,start,end,text,stated,computed,tolerance,message,spans\n";
 
 fn checks_rows(r: &Report) -> String {
     r.out
@@ -312,6 +313,7 @@ fn checks_rows(r: &Report) -> String {
                 first.map_or(String::new(), |s| s.of(r.text).to_string()),
                 num(c.stated),
                 num(c.computed),
+                num(c.tolerance),
                 c.message.to_string(),
                 c.spans
                     .iter()
