@@ -549,7 +549,7 @@ fn name_in_clause(
             let (s0, st) = clause_start(text, open, 0);
             let before = strip(&text[s0..open]);
             if !before.is_empty() {
-                return Some(head_noun(before).to_string());
+                return Some(head_noun(before));
             }
             (seg_start, stop) = (head, st);
         }
@@ -660,7 +660,7 @@ fn name_in_clause(
         return Some(m);
     }
     if seg.chars().count() > 2 {
-        return Some(head_noun(seg).to_string());
+        return Some(head_noun(seg));
     }
     // Only a verb (开展, 聘请) or nothing before: the noun after the unit.
     let after = noun_after(text, tail);
@@ -1067,7 +1067,7 @@ fn strip_leading_months(s: &str) -> &str {
 
 /// The head of a long noun phrase: after a citation (`《…》等普法口袋书` → `普法口袋书`), after the
 /// last `的` of a long phrase (`集…于一体的综合行政执法治理应急救援队`), at most 16 characters.
-fn head_noun(seg: &str) -> &str {
+fn head_noun(seg: &str) -> String {
     let mut s = seg;
     if let Some(i) = s.rfind('》') {
         let after = &s[i + '》'.len_utf8()..];
@@ -1089,13 +1089,29 @@ fn head_noun(seg: &str) -> &str {
             if let Some(v) = object_verbs().prefix(&s[i..]) {
                 let object = &s[i + v.len()..];
                 if object.chars().count() >= 2 && !undertakings().contains(object) {
+                    // 青少年法治宣传教育基地开展各类讲解 → 青少年法治宣传教育基地讲解: after a
+                    // light verb, an object too short to name the figure alone keeps the agent
+                    // (of four or more characters) before the verb.
+                    let bare = determiners()
+                        .prefix(object)
+                        .map_or(object, |d| &object[d.len()..]);
+                    let agent = strip(&s[..i]);
+                    if light_verbs().1.contains(v)
+                        && bare.chars().count() < 4
+                        && agent.chars().count() >= 4
+                        && object_verbs().prefix(bare).is_none()
+                        // (联系点组织召开座谈会: the agent ends before another verb.)
+                        && object_verbs().suffix(agent).is_none()
+                    {
+                        return limit(&format!("{agent}{bare}")).to_string();
+                    }
                     s = strip(&s[i..]);
                     break;
                 }
             }
         }
     }
-    limit(s)
+    limit(s).to_string()
 }
 
 /// Keeps at most the last 16 characters of a metric, never cutting inside a quoted term: the
@@ -1268,11 +1284,15 @@ fn noun_after(text: &str, mut pos: usize) -> &str {
     let mut chars = text[pos..].chars();
     // Where a quoted term ended: a noun cut at the cap ends there, not inside a word.
     let mut quote_end = None;
+    // Where ten characters end: a noun that runs on past 13 without ending is cut there (or
+    // after its quoted term); one that ends by 13 is kept whole, not cut inside a word.
+    let mut cap = None;
     while let Some(c) = chars.next() {
-        if n >= 10 {
-            if let Some(q) = quote_end {
-                end = q;
-            }
+        if n >= 10 && cap.is_none() {
+            cap = Some(quote_end.unwrap_or(end));
+        }
+        if n >= 13 {
+            end = cap.unwrap_or(end);
             break;
         }
         if text::digit(c).is_some() || is_chinese_numeral(c) && n > 0 {
@@ -1315,6 +1335,10 @@ fn noun_after(text: &str, mut pos: usize) -> &str {
         last = c;
         end += c.len_utf8();
         n += 1;
+    }
+    // (A quoted term counts as one: the whole kept runs to 14 characters at most.)
+    if let Some(c) = cap.filter(|_| text[pos..end].chars().count() > 14) {
+        end = c;
     }
     text[pos..end].trim_matches(|c: char| is_blank(c) || c == ' ')
 }
