@@ -479,8 +479,8 @@ impl<'a> Scanner<'a> {
             &self.out,
         );
         let metric_id = metric.as_deref().and_then(|m| {
-            let sentence = taxonomy::sentence_of(text, head, tail);
-            taxonomy::id(m, f.kind, f.unit.as_deref(), change.is_some(), sentence)
+            let unit = f.unit.as_deref();
+            taxonomy::id_at(m, f.kind, unit, change.is_some(), text, (head, tail))
         });
         self.out.push(Indicator {
             span: Span::new(f.start, end),

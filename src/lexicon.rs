@@ -783,6 +783,13 @@ impl WordIndex {
         self.by_last.get(c).find(|w| s.ends_with(**w)).copied()
     }
 
+    /// Whether one of the words occurs in `s` (a lookup at each character: no substring
+    /// search per word).
+    pub fn occurs_in(&self, s: &str) -> bool {
+        s.char_indices()
+            .any(|(i, _)| self.prefix(&s[i..]).is_some())
+    }
+
     /// Whether `s` is one of the words (looked up by its first character).
     pub fn contains(&self, s: &str) -> bool {
         s.chars()

@@ -36,9 +36,10 @@
 //! assert_eq!(id("一季度国内生产总值", Kind::Percent, Some("%"), true, ""), None);
 //! ```
 
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
-use crate::lexicon;
+use crate::lexicon::{self, WordIndex};
 use crate::model::Kind;
 use crate::text::{fold, CharGroups};
 
@@ -46,10 +47,20 @@ pub use crate::lexicon::Metric;
 
 struct Index {
     metrics: &'static [Metric],
-    /// (wording, metric index) by last character, longest wording first, then in file order.
-    by_last: CharGroups<(&'static str, usize)>,
-    tails: Vec<&'static str>,
-    forbid_all: Vec<&'static str>,
+    /// Wordings by last character, longest first, then in file order: the wording, its metric
+    /// and its character before the last (`'\0'` for a wording of one character), a test before
+    /// comparing the whole wording.
+    by_last: CharGroups<Wording>,
+    /// The tails by last character, in file order.
+    tails: CharGroups<&'static str>,
+    forbid_all: WordIndex,
+}
+
+#[derive(Clone, Copy)]
+struct Wording {
+    text: &'static str,
+    metric: usize,
+    before_last: char,
 }
 
 fn index() -> &'static Index {
@@ -59,21 +70,34 @@ fn index() -> &'static Index {
         let mut by_last = Vec::new();
         for (i, m) in metrics.iter().enumerate() {
             for &v in &m.variants {
-                if let Some(c) = v.chars().next_back() {
-                    by_last.push((c, v, i));
+                let mut chars = v.chars().rev();
+                if let Some(c) = chars.next() {
+                    let before_last = chars.next().unwrap_or('\0');
+                    by_last.push((
+                        c,
+                        Wording {
+                            text: v,
+                            metric: i,
+                            before_last,
+                        },
+                    ));
                 }
             }
         }
         // Stable: equal wordings keep file order.
         crate::sort::sort_by(&mut by_last, |a, b| {
-            a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len()))
+            a.0.cmp(&b.0).then(b.1.text.len().cmp(&a.1.text.len()))
         });
-        let by_last = CharGroups::new(by_last.into_iter().map(|(c, v, i)| (c, (v, i))).collect());
         Index {
             metrics,
-            by_last,
-            tails: lexicon::metric_words("tail"),
-            forbid_all: lexicon::metric_words("forbid"),
+            by_last: CharGroups::new(by_last),
+            tails: CharGroups::new(
+                lexicon::metric_words("tail")
+                    .into_iter()
+                    .filter_map(|t| Some((t.chars().next_back()?, t)))
+                    .collect(),
+            ),
+            forbid_all: WordIndex::new(lexicon::metric_words("forbid").into_iter()),
         }
     })
 }
@@ -109,50 +133,59 @@ fn trim_end(mut s: &str) -> &str {
     }
 }
 
-/// The longest wording that `phrase` ends with (also after dropping a tail), and the metrics that
-/// have it, in file order.
-fn heads(phrase: &str) -> Option<(&'static str, Vec<usize>)> {
-    let ix = index();
+/// The longest wording that `form` ends with.
+fn head_of(form: &str) -> Option<&'static str> {
+    let mut chars = form.chars().rev();
+    let c = chars.next()?;
+    let before_last = chars.next();
+    index()
+        .by_last
+        .get(c)
+        .find(|w| {
+            (w.before_last == '\0' || Some(w.before_last) == before_last) && form.ends_with(w.text)
+        })
+        .map(|w| w.text)
+}
+
+/// The longest wording that `phrase` ends with (also after dropping a tail): the metrics that
+/// have it are those of [`with_wording`].
+fn head(phrase: &str) -> Option<&'static str> {
     let p = trim_end(phrase);
-    let mut forms = vec![p];
-    for t in &ix.tails {
+    let mut best = head_of(p);
+    let last = p.chars().next_back()?;
+    for t in index().tails.get(last) {
         if let Some(r) = p.strip_suffix(t) {
-            forms.push(trim_end(r));
-        }
-    }
-    let mut best: Option<&'static str> = None;
-    for f in forms {
-        let Some(c) = f.chars().next_back() else {
-            continue;
-        };
-        if let Some(&(v, _)) = ix.by_last.get(c).find(|e| f.ends_with(e.0)) {
-            if best.map_or(true, |b| v.len() > b.len()) {
-                best = Some(v);
+            if let Some(v) = head_of(trim_end(r)) {
+                if best.map_or(true, |b| v.len() > b.len()) {
+                    best = Some(v);
+                }
             }
         }
     }
-    let v = best?;
-    let c = v.chars().next_back()?;
-    let ms = ix
-        .by_last
+    best
+}
+
+/// The metrics that have wording `v`, in file order.
+fn with_wording(v: &'static str) -> impl Iterator<Item = &'static Metric> {
+    let ix = index();
+    let c = v.chars().next_back().unwrap_or('\0');
+    ix.by_last
         .get(c)
-        .filter(|e| e.0 == v)
-        .map(|e| e.1)
-        .collect();
-    Some((v, ms))
+        .filter(move |w| w.text == v)
+        .map(|w| &ix.metrics[w.metric])
 }
 
 /// The id of the metric whose longest wording `phrase` ends with, on wording alone (no unit,
 /// required or forbidden words: see [`id`] for the figure's id).
 pub fn lookup(phrase: &str) -> Option<&'static str> {
-    heads(phrase).and_then(|(_, ms)| ms.first().map(|&m| index().metrics[m].id))
+    head(phrase).and_then(|v| with_wording(v).next().map(|m| m.id))
 }
 
-/// Whether a figure of `kind` in `unit`, a stated change or not, fits metric `m`.
-fn fits(m: &Metric, kind: Kind, unit: Option<&str>, changed: bool) -> bool {
-    if unit.is_some_and(|u| u.contains("百分点") || u.contains("千分点") || u.contains("基点"))
-    {
-        return changed && m.kinds.contains(&Kind::Percent);
+/// Whether a figure of `kind`, in points of a percentage (`个百分点`) or not, a stated change or
+/// not, fits metric `m`.
+fn fits(m: &Metric, kind: Kind, points: bool, changed: bool) -> bool {
+    if points {
+        return changed && m.kinds.contains(&kind);
     }
     m.kinds.contains(&kind) || (changed && kind == Kind::Percent)
 }
@@ -167,40 +200,65 @@ pub fn id(
     changed: bool,
     sentence: &str,
 ) -> Option<&'static str> {
-    if phrase.contains('、') {
-        // 参考率、合格率均为100%: every name the same id, else none.
-        let mut ids = phrase
-            .split('、')
-            .map(|p| one_id(p, kind, unit, changed, sentence, phrase));
-        let first = ids.next()??;
-        return ids.all(|i| i == Some(first)).then_some(first);
-    }
-    one_id(phrase, kind, unit, changed, sentence, phrase)
+    ids(phrase, kind, unit, changed, &|| sentence)
 }
 
-fn one_id(
+/// [`id`] of the figure at `[head, tail)` of `text`: its sentence ([`sentence_of`]) is found
+/// only when a metric asks for it.
+pub(crate) fn id_at(
     phrase: &str,
     kind: Kind,
     unit: Option<&str>,
     changed: bool,
-    sentence: &str,
+    text: &str,
+    (head, tail): (usize, usize),
+) -> Option<&'static str> {
+    let found = OnceCell::new();
+    ids(phrase, kind, unit, changed, &|| {
+        found.get_or_init(|| sentence_of(text, head, tail))
+    })
+}
+
+fn ids<'s>(
+    phrase: &str,
+    kind: Kind,
+    unit: Option<&str>,
+    changed: bool,
+    sentence: &dyn Fn() -> &'s str,
+) -> Option<&'static str> {
+    let points =
+        unit.is_some_and(|u| u.contains("百分点") || u.contains("千分点") || u.contains("基点"));
+    if phrase.contains('、') {
+        // 参考率、合格率均为100%: every name the same id, else none.
+        let mut ids = phrase
+            .split('、')
+            .map(|p| one_id(p, kind, points, changed, sentence, phrase));
+        let first = ids.next()??;
+        return ids.all(|i| i == Some(first)).then_some(first);
+    }
+    one_id(phrase, kind, points, changed, sentence, phrase)
+}
+
+fn one_id<'s>(
+    phrase: &str,
+    kind: Kind,
+    points: bool,
+    changed: bool,
+    sentence: &dyn Fn() -> &'s str,
     list: &str,
 ) -> Option<&'static str> {
-    let ix = index();
     // The head first: an indexed lookup that most phrases fail, before the substring searches.
-    let (_, ms) = heads(phrase)?;
-    if ix.forbid_all.iter().any(|w| phrase.contains(w)) || part_of_year_before(phrase, sentence) {
-        return None;
-    }
-    ms.into_iter().map(|k| &ix.metrics[k]).find_map(|m| {
-        let ok = fits(m, kind, unit, changed)
+    let id = with_wording(head(phrase)?).find_map(|m| {
+        let ok = fits(m, kind, points, changed)
             && !m.forbids.iter().any(|w| phrase.contains(w))
             && (m.requires.is_empty()
                 || m.requires
                     .iter()
-                    .any(|w| list.contains(w) || sentence.contains(w)));
+                    .any(|w| list.contains(w) || sentence().contains(w)));
         ok.then_some(m.id)
-    })
+    })?;
+    let vetoed = index().forbid_all.occurs_in(phrase) || part_of_year_before(phrase, sentence());
+    (!vetoed).then_some(id)
 }
 
 /// Whether the words right before `phrase` in `sentence` name a part of the year (`1—11月份`,
@@ -211,7 +269,7 @@ fn part_of_year_before(phrase: &str, sentence: &str) -> bool {
         return false;
     };
     let before = &sentence[crate::text::back_chars(sentence, at, 6)..at];
-    before.contains('月') || index().forbid_all.iter().any(|w| before.contains(w))
+    before.contains('月') || index().forbid_all.occurs_in(before)
 }
 
 /// The sentence around `[head, tail)` in `text`: from after the previous sentence end to the
@@ -254,7 +312,8 @@ mod tests {
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), m.len(), "duplicate ids");
-        assert!(!index().tails.is_empty() && !index().forbid_all.is_empty());
+        assert!(index().tails.get('数').next().is_some());
+        assert!(index().forbid_all.occurs_in("今年上半年"));
     }
 
     #[test]
