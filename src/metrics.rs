@@ -1263,6 +1263,23 @@ fn with_relative(text: &str, noun: &str) -> String {
     format!("{verb}{object}的{noun}")
 }
 
+/// Whether the list item starting `rest` joins the one before into one noun: it has no figure
+/// of its own and, when another `、` follows it, at most three characters (视力、听力、肢体).
+fn list_item_joins(rest: &str) -> bool {
+    for (k, c) in rest.chars().take(24).enumerate() {
+        if text::digit(c).is_some() {
+            return false;
+        }
+        if c == '、' {
+            return k <= 3;
+        }
+        if is_clause_end(c) {
+            return true;
+        }
+    }
+    true
+}
+
 /// The noun after a unit (`为7个省级经济开发区赋权` → `省级经济开发区赋权`), at most 10 characters.
 fn noun_after(text: &str, mut pos: usize) -> &str {
     // 有90.3%的案件: the noun after 的.
@@ -1287,9 +1304,11 @@ fn noun_after(text: &str, mut pos: usize) -> &str {
     // Where ten characters end: a noun that runs on past 13 without ending is cut there (or
     // after its quoted term); one that ends by 13 is kept whole, not cut inside a word.
     let mut cap = None;
+    // Where the first item of a list ended (乡镇 of 乡镇、部门领导班子成员): a cut goes there.
+    let mut list_at = None;
     while let Some(c) = chars.next() {
         if n >= 10 && cap.is_none() {
-            cap = Some(quote_end.unwrap_or(end));
+            cap = Some(list_at.or(quote_end).unwrap_or(end));
         }
         if n >= 13 {
             end = cap.unwrap_or(end);
@@ -1318,6 +1337,24 @@ fn noun_after(text: &str, mut pos: usize) -> &str {
                 continue;
             }
             break;
+        }
+        // 275名乡镇、部门领导班子成员: short items joined by 、 before a noun are one noun
+        // (not 大唐700万吨露天矿、华润雪花啤酒厂迁建、…: a long item before another 、, nor
+        // 40吨金矿、平凉7亿吨级…: an item with its own figure).
+        if c == '、' && depth == 0 && (1..=3).contains(&n) && list_at.is_none() {
+            let at = end + c.len_utf8();
+            let next = text[at..].chars().next();
+            if next
+                .is_some_and(|d| ('\u{4E00}'..='\u{9FFF}').contains(&d) && !is_chinese_numeral(d))
+                && !noun_stops_at(text, at, c)
+                && list_item_joins(&text[at..])
+            {
+                list_at = Some(end);
+                last = c;
+                end = at;
+                n += 1;
+                continue;
+            }
         }
         match fold(c) {
             // 村(社区): a short bracketed note belongs to the noun.
