@@ -120,6 +120,10 @@ pub(crate) fn name(
         None if bare_verb(&m).is_some() => return None,
         None => m,
     };
+    let m = match prev.filter(|_| m.starts_with('占')) {
+        Some(p) => share_of(m, text, head, p, percent),
+        None => m,
+    };
     // Never a single character (千, “) or nothing.
     if m.chars().filter(|c| !is_blank(*c)).count() <= 1 {
         return None;
@@ -129,6 +133,41 @@ pub(crate) fn name(
         Some(year) if !m.starts_with(year) => format!("{year}{m}"),
         _ => m,
     })
+}
+
+/// A share named by what it is a share of (`占全国就业人员比重`) with the subject of the figure
+/// before it in the sentence: `城镇就业人员47345万人，占全国就业人员比重为64.5%` →
+/// `城镇就业人员占全国就业人员比重`; an aspect both share goes from the subject
+/// (`装备制造业增加值…占规模以上工业增加值比重` → `装备制造业占…`). Kept alone when the whole would
+/// pass 18 characters or the figure is no share (`占地100亩`).
+fn share_of(m: String, text: &str, head: usize, prev: &Indicator, percent: bool) -> String {
+    let share = percent
+        || ["比重", "比例", "份额", "成"]
+            .iter()
+            .any(|w| m.ends_with(w) || text[head..].starts_with(w));
+    let Some(pm) = prev.metric.as_deref() else {
+        return m;
+    };
+    let end = prev.span.end.min(head);
+    if !share
+        || pm.contains('占')
+        || !near(text, prev, head)
+        || text[end..head].chars().any(is_sentence_end)
+        || m.chars().count() < 3
+    {
+        return m;
+    }
+    let subject = match aspect_of(pm) {
+        Some((s, a)) if m.contains(a) => s,
+        _ => pm,
+    };
+    let whole = m
+        .replacen("的比重", "比重", 1)
+        .replacen("的比例", "比例", 1);
+    if subject.chars().count() < 2 || subject.chars().count() + whole.chars().count() > 18 {
+        return m;
+    }
+    format!("{subject}{whole}")
 }
 
 /// The year that alone opens the bracket a figure stands in (`(2019年6593件)` → `2019年`).
