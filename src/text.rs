@@ -258,9 +258,6 @@ impl CharSet {
         CharSet(bits)
     }
 
-    /// The number of hash values (bits of the filter).
-    const BUCKETS: usize = 4096;
-
     #[inline]
     fn hash(c: char) -> usize {
         ((c as u32).wrapping_mul(0x9E37_79B1) >> 20) as usize
@@ -273,8 +270,10 @@ impl CharSet {
     }
 }
 
-/// Entries keyed by a character, grouped by [`CharSet`]'s hash: the entries of a character are
-/// one table lookup away (no binary search), in the order they were given.
+/// Entries keyed by a character, grouped by a hash of it: the entries of a character are one
+/// table lookup away (no binary search), in the order they were given. The table has about
+/// two slots per entry (at least 16, at most 4096), so a word list's index stays a few hundred
+/// bytes and a lookup that finds nothing touches one cache line.
 ///
 /// ```
 /// let g = zhibiao::text::CharGroups::new(vec![('增', "增长"), ('增', "增"), ('降', "降低")]);
@@ -287,32 +286,45 @@ pub struct CharGroups<T> {
     entries: Vec<(char, T)>,
     /// `entries[starts[h]..starts[h + 1]]` holds the entries whose character hashes to `h`.
     starts: Vec<u32>,
+    /// The hash of `c` is the top bits of `c * K`: `32 - shift` of them.
+    shift: u32,
 }
 
 impl<T: Copy> CharGroups<T> {
     pub fn new(items: Vec<(char, T)>) -> Self {
-        let mut starts = vec![0u32; CharSet::BUCKETS + 1];
+        let bits = (2 * items.len())
+            .next_power_of_two()
+            .trailing_zeros()
+            .clamp(4, 12);
+        let buckets = 1usize << bits;
+        let shift = 32 - bits;
+        let hash = |c: char| ((c as u32).wrapping_mul(0x9E37_79B1) >> shift) as usize;
+        let mut starts = vec![0u32; buckets + 1];
         for e in &items {
-            starts[CharSet::hash(e.0) + 1] += 1;
+            starts[hash(e.0) + 1] += 1;
         }
-        for h in 0..CharSet::BUCKETS {
+        for h in 0..buckets {
             starts[h + 1] += starts[h];
         }
         // A counting sort by hash: stable, and no sort routine in the web build.
         let mut next = starts.clone();
         let mut entries = items.clone();
         for &e in &items {
-            let h = CharSet::hash(e.0);
+            let h = hash(e.0);
             entries[next[h] as usize] = e;
             next[h] += 1;
         }
-        CharGroups { entries, starts }
+        CharGroups {
+            entries,
+            starts,
+            shift,
+        }
     }
 
     /// The entries of `c`, in the order given to [`CharGroups::new`].
     #[inline]
     pub fn get(&self, c: char) -> impl Iterator<Item = &T> {
-        let h = CharSet::hash(c);
+        let h = ((c as u32).wrapping_mul(0x9E37_79B1) >> self.shift) as usize;
         let (lo, hi) = (self.starts[h] as usize, self.starts[h + 1] as usize);
         self.entries[lo..hi]
             .iter()
