@@ -40,7 +40,7 @@
 use std::sync::OnceLock;
 
 use crate::model::{CitationClass, Direction, Genre, Kind};
-use crate::text::CharGroups;
+use crate::text::{CharGroups, CharSet};
 
 /// The word list files (word and roles), by name, with their text. `units.tsv` and
 /// `metrics.tsv` have columns of their own: [`units`], [`metrics`].
@@ -746,6 +746,9 @@ pub fn metrics() -> &'static [Metric] {
 /// A word list indexed by first and last character, so that finding a word at either end of
 /// a phrase looks at a handful of candidates instead of the whole list.
 pub struct WordIndex {
+    /// The first characters of the words: a test before a lookup, for scans that try every
+    /// position of a phrase.
+    firsts: CharSet,
     /// The words by first (last) character, longest first.
     by_first: CharGroups<&'static str>,
     by_last: CharGroups<&'static str>,
@@ -766,9 +769,17 @@ impl WordIndex {
         crate::sort::sort_by(&mut by_first, order);
         crate::sort::sort_by(&mut by_last, order);
         WordIndex {
+            firsts: CharSet::new(by_first.iter().map(|e| e.0)),
             by_first: CharGroups::new(by_first),
             by_last: CharGroups::new(by_last),
         }
+    }
+
+    /// Whether a word may start with `c`: `false` is sure, `true` may be wrong (see
+    /// [`CharSet`]). A scan over a phrase tests it before [`WordIndex::prefix`].
+    #[inline]
+    pub fn may_start(&self, c: char) -> bool {
+        self.firsts.contains(c)
     }
 
     /// The longest word that `s` starts with.
@@ -787,7 +798,7 @@ impl WordIndex {
     /// search per word).
     pub fn occurs_in(&self, s: &str) -> bool {
         s.char_indices()
-            .any(|(i, _)| self.prefix(&s[i..]).is_some())
+            .any(|(i, c)| self.may_start(c) && self.prefix(&s[i..]).is_some())
     }
 
     /// Whether `s` is one of the words (looked up by its first character).

@@ -322,13 +322,12 @@ fn finish(m: String, percent: bool) -> String {
     }
     let (all, any, result) = light_verbs();
     let mut cut = 0;
-    for (i, _) in m.char_indices() {
-        let verb = if i == cut {
-            all.prefix(&m[i..])
-        } else {
-            any.prefix(&m[i..])
-        };
-        if let Some(v) = verb {
+    for (i, c) in m.char_indices() {
+        let verbs = if i == cut { all } else { any };
+        if !verbs.may_start(c) {
+            continue;
+        }
+        if let Some(v) = verbs.prefix(&m[i..]) {
             let rest = strip(&m[i + v.len()..]);
             let result_verb = result.prefix(v) == Some(v);
             let enough = if result_verb { 4 } else { 2 };
@@ -369,23 +368,19 @@ fn finish(m: String, percent: bool) -> String {
 /// Whether `m` may hold a determiner or a frame: one of their first characters (a cheap test
 /// before the scan).
 fn determiners_in(m: &str) -> bool {
-    static FIRST: OnceLock<Vec<char>> = OnceLock::new();
-    let first = FIRST.get_or_init(|| {
-        let mut v: Vec<char> = [Class::Determiner, Class::Frame]
-            .iter()
-            .flat_map(|&c| lexicon::words(c).iter().filter_map(|w| w.chars().next()))
-            .collect();
-        v.dedup();
-        v
-    });
-    m.contains(first.as_slice())
+    let d = determiners();
+    m.chars().any(|c| d.may_start(c))
 }
 
 /// `m` from the case verb after an agent (`铁岭两级法院新收一审行政案件` → `新收一审行政案件`)
 /// when the verb's object has at least four characters.
 fn without_agent(m: &str) -> Option<&str> {
-    m.char_indices().skip(1).find_map(|(i, _)| {
-        let v = case_verbs().prefix(&m[i..])?;
+    let verbs = case_verbs();
+    m.char_indices().skip(1).find_map(|(i, c)| {
+        if !verbs.may_start(c) {
+            return None;
+        }
+        let v = verbs.prefix(&m[i..])?;
         (agents().suffix(&m[..i]).is_some() && m[i + v.len()..].chars().count() >= 4)
             .then(|| &m[i..])
     })
