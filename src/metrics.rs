@@ -391,7 +391,7 @@ fn without_agent(m: &str) -> Option<&str> {
 fn near(text: &str, prev: &Indicator, head: usize) -> bool {
     let end = prev.span.end.min(head);
     let between = &text[end..head];
-    between.len() <= 120 && !between.contains(['\n', '\r'])
+    between.len() <= 120 && !text::has_line_break(between)
 }
 
 /// What the figure before makes of a metric.
@@ -541,7 +541,7 @@ fn related(
         return Related::Same;
     };
     let between = &text[whole.span.end.min(head)..head];
-    if between.contains(['\n', '\r']) {
+    if text::has_line_break(between) {
         return Related::Same;
     }
     let continues = between
@@ -992,6 +992,10 @@ fn figures_before(
 /// before it in its clause, at most 12 characters back, with no close between.
 fn in_brackets(text: &str, start: usize) -> bool {
     for c in text[..start].chars().rev().take(12) {
+        // Ideographs (most of the text) are neither brackets nor punctuation.
+        if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            continue;
+        }
         match fold(c) {
             '(' => return true,
             ')' => return false,
@@ -1079,6 +1083,9 @@ fn strip(mut s: &str) -> &str {
 
 /// `s` without a leading month or month range (`10月为` → `为`, `1-5月份全区` → `全区`).
 fn strip_leading_months(s: &str) -> &str {
+    if !s.starts_with(|c| text::digit(c).is_some()) {
+        return s;
+    }
     let mut chars = s.char_indices().peekable();
     let mut digits = 0;
     let mut dash = false;

@@ -22,6 +22,12 @@ pub fn fold(c: char) -> char {
     }
 }
 
+/// Whether `s` holds a line break (`\n` or `\r`): memchr2 over its bytes, not a decode of
+/// every character.
+pub fn has_line_break(s: &str) -> bool {
+    memchr::memchr2(b'\n', b'\r', s.as_bytes()).is_some()
+}
+
 /// The byte offset of the `n`-th character before `pos` (`pos` itself for `n == 0`), or 0 when
 /// fewer than `n` characters precede it.
 ///
