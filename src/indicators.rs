@@ -441,8 +441,11 @@ impl<'a> Scanner<'a> {
         // Qualifiers before the number and after the unit.
         let mut head = f.start;
         let mut approx = f.approx;
+        // Most figures have no qualifier: only words ending with the character before the
+        // figure are compared.
+        let before = prev_char(text, f.start);
         for q in lexicon::approx_before() {
-            if text[..f.start].ends_with(q.word) {
+            if q.word.chars().next_back() == before && text[..f.start].ends_with(q.word) {
                 let word_start = f.start - q.word.len();
                 // 签约3个项目, 附近3公里: the character is part of another word.
                 if prev_char(text, word_start).is_some_and(|p| q.not_after.contains(p)) {
@@ -454,8 +457,9 @@ impl<'a> Scanner<'a> {
             }
         }
         let mut tail = end;
+        let after = char_at(text, end);
         for &w in lexicon::words(Class::ApproxAfter) {
-            if text[end..].starts_with(w) {
+            if w.chars().next() == after && text[end..].starts_with(w) {
                 tail = end + w.len();
                 approx = approx.or(Some(w));
                 break;
