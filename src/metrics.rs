@@ -1107,14 +1107,15 @@ fn strip_leading_months(s: &str) -> &str {
 }
 
 /// The head of a long noun phrase: after a citation (`《…》等普法口袋书` → `普法口袋书`), after the
-/// last `的` of a long phrase (`集…于一体的综合行政执法治理应急救援队`), at most 16 characters.
+/// last `的` of a phrase longer than 16 characters (`集…于一体的综合行政执法治理应急救援队`; a shorter
+/// relative clause stays whole: `中央财政用于“三农”的支出`), at most 16 characters.
 fn head_noun(seg: &str) -> String {
     let mut s = seg;
     if let Some(i) = s.rfind('》') {
         let after = &s[i + '》'.len_utf8()..];
         s = strip(after.strip_prefix('等').unwrap_or(after));
     }
-    if s.chars().count() > 12 {
+    if s.chars().count() > 16 {
         if let Some(i) = s.rfind('的') {
             let tail = &s[i + '的'.len_utf8()..];
             if tail.chars().count() >= 2 {
@@ -1129,6 +1130,11 @@ fn head_noun(seg: &str) -> String {
         for (i, _) in s.char_indices().rev() {
             if let Some(v) = object_verbs().prefix(&s[i..]) {
                 let object = &s[i + v.len()..];
+                // (国家发展改革委认定的企业技术中心: a verb before 的 heads a relative clause,
+                // which stays whole.)
+                if object.starts_with('的') {
+                    break;
+                }
                 if object.chars().count() >= 2 && !undertakings().contains(object) {
                     // 青少年法治宣传教育基地开展各类讲解 → 青少年法治宣传教育基地讲解: after a
                     // light verb, an object too short to name the figure alone keeps the agent
