@@ -1046,7 +1046,8 @@ fn strip(mut s: &str) -> &str {
         // Leading months: 10月, 1-5月, 1—11月份.
         s = strip_leading_months(s);
         while let Some(w) = leading_words().prefix(s) {
-            if not_fillers().prefix(s).is_some() {
+            // (共建“一带一路”国家 is no frame; 共建成 is 共 and 建成.)
+            if not_fillers().prefix(s).is_some_and(|n| n.len() >= w.len()) {
                 break;
             }
             s = &s[w.len()..];
