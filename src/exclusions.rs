@@ -274,17 +274,32 @@ fn clock_time(c: &Candidate) -> bool {
 fn short_quote(c: &Candidate) -> bool {
     const MAX: usize = 12;
     let text = c.text;
+    let bytes = text.as_bytes();
     let mut opened = false;
     let mut n = 0;
-    for ch in text[..c.num.start].chars().rev() {
+    // Backwards by bytes: an ideograph (lead byte E4..E9) is neither a quote nor a clause end
+    // and is only counted; other characters are decoded.
+    let mut i = c.num.start;
+    while i > 0 {
+        let mut k = i - 1;
+        while k > 0 && bytes[k] & 0xC0 == 0x80 {
+            k -= 1;
+        }
         n += 1;
-        if is_open_quote(ch) || ch == '"' || ch == '＂' {
-            opened = true;
+        if !is_ideograph_lead(bytes[k]) {
+            let ch = text[k..i].chars().next().unwrap_or('\0');
+            if is_open_quote(ch) || ch == '"' || ch == '＂' {
+                opened = true;
+                break;
+            }
+            if is_close_quote(ch) || is_clause_end(ch) {
+                break;
+            }
+        }
+        if n > MAX {
             break;
         }
-        if is_close_quote(ch) || is_clause_end(ch) || n > MAX {
-            break;
-        }
+        i = k;
     }
     if !opened {
         return false;
@@ -299,6 +314,13 @@ fn short_quote(c: &Candidate) -> bool {
         }
     }
     false
+}
+
+/// Whether `b` leads a character of U+4000..U+9FFF (E4..E9): the ideographs, none of them a
+/// quotation mark or a clause or sentence end.
+#[inline]
+fn is_ideograph_lead(b: u8) -> bool {
+    (0xE4..=0xE9).contains(&b)
 }
 
 #[cfg(test)]

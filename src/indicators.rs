@@ -535,24 +535,20 @@ impl<'a> Scanner<'a> {
                 return Some(w.to_string());
             }
         }
-        let lo = text::back_chars(text, verb_start, 40);
-        let window = &text[lo..verb_start];
-        let sentence = match window
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| is_sentence_end(c))
-        {
-            Some((i, c)) => &window[i + c.len_utf8()..],
-            None => window,
-        };
-        // 比2023年 / 较上年 / 比去年同期: the words after 比/较 up to the verb.
+        // The sentence up to the verb, at most 40 characters, read backwards once: 比2023年 /
+        // 较上年 / 比去年同期, the words after 比/较 up to the verb.
         let mut has_bi = false;
-        for (i, c) in sentence.char_indices().rev() {
+        let mut lo = verb_start;
+        for (i, c) in before.char_indices().rev().take(40) {
+            if is_sentence_end(c) {
+                break;
+            }
+            lo = i;
             if c != '比' && c != '较' {
                 continue;
             }
             has_bi |= c == '比';
-            let rest = &sentence[i + c.len_utf8()..];
+            let rest = &before[i + c.len_utf8()..];
             let first = rest.chars().next();
             let ok = first.is_some_and(|f| {
                 text::digit(f).is_some()
@@ -565,6 +561,7 @@ impl<'a> Scanner<'a> {
         }
         // A sentence without 比 holds neither (and most have none: skip the substring searches).
         if has_bi {
+            let sentence = &before[lo..];
             for w in ["同比", "环比"] {
                 if sentence.contains(w) {
                     return Some(w.to_string());
