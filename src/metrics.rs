@@ -98,11 +98,10 @@ pub(crate) fn name(
             .take(3)
             .find(|e| !in_brackets(text, e.span.start))
     };
-    // (百分点 after a char search for its 点: most figures have none, and a substring search
-    // builds a searcher.)
+    // (百分点 only after its 点, which most figures lack.)
     let figure = &text[head..tail];
-    let percent =
-        figure.contains(['%', '％', '‰']) || (figure.contains('点') && figure.contains("百分点"));
+    let percent = figure.contains(['%', '％', '‰'])
+        || (text::has_char(figure, '点') && figure.contains("百分点"));
     if let Some(m) = distributed(text, head, change, earlier) {
         return Some(finish(m, percent));
     }
@@ -336,7 +335,7 @@ fn finish(m: String, percent: bool) -> String {
             let enough = if result_verb { 4 } else { 2 };
             // 提供法律咨询的公共法律服务中心: a relative clause keeps its verb.
             if rest.chars().count() >= enough
-                && !rest.contains('的')
+                && !text::has_char(rest, '的')
                 && aspects().prefix(rest) != Some(rest)
                 && !(result_verb && percent)
             {

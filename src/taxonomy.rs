@@ -41,7 +41,7 @@ use std::sync::OnceLock;
 
 use crate::lexicon::{self, WordIndex};
 use crate::model::Kind;
-use crate::text::{fold, CharGroups};
+use crate::text::{fold, has_char, CharGroups};
 
 pub use crate::lexicon::Metric;
 
@@ -226,9 +226,11 @@ fn ids<'s>(
     changed: bool,
     sentence: &dyn Fn() -> &'s str,
 ) -> Option<&'static str> {
-    let points =
-        unit.is_some_and(|u| u.contains("百分点") || u.contains("千分点") || u.contains("基点"));
-    if phrase.contains('、') {
+    // (All three end with 点, which most units lack.)
+    let points = unit.is_some_and(|u| {
+        has_char(u, '点') && (u.contains("百分点") || u.contains("千分点") || u.contains("基点"))
+    });
+    if has_char(phrase, '、') {
         // 参考率、合格率均为100%: every name the same id, else none.
         let mut ids = phrase
             .split('、')

@@ -22,6 +22,13 @@ pub fn fold(c: char) -> char {
     }
 }
 
+/// Whether the short string `s` (a name, a unit) holds `c`: a loop over its characters.
+/// `str::contains` of a character that is not ASCII runs a substring search, which builds a
+/// searcher per call (always in the web build).
+pub fn has_char(s: &str, c: char) -> bool {
+    s.chars().any(|x| x == c)
+}
+
 /// Whether `s` holds a line break (`\n` or `\r`): memchr2 over its bytes, not a decode of
 /// every character.
 pub fn has_line_break(s: &str) -> bool {
