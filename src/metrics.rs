@@ -696,6 +696,9 @@ fn name_in_clause(
     if let Some(m) = list_head(text, seg, seg_start, stop, floor) {
         return Some(m);
     }
+    if let Some(m) = coordinated(text, seg, seg_start, stop, floor) {
+        return Some(m);
+    }
     if seg.chars().count() > 2 {
         return Some(head_noun(seg));
     }
@@ -717,6 +720,48 @@ fn name_in_clause(
         return None;
     }
     Some(seg.to_string())
+}
+
+/// A name that is itself a list ending `A、B和C` (`交通运输、仓储和邮政业增加值`, `电力、热力、燃气及水
+/// 生产和供应业`): the items before the last, each of at most five characters and no figure,
+/// none a verb, when the whole has at most 16 characters. `None` unless the clause stopped at
+/// a `、` and its words join their last two items by 和/及 (a list closed by 等 is
+/// [`list_head`]'s).
+fn coordinated(
+    text: &str,
+    seg: &str,
+    seg_start: usize,
+    stop: Option<char>,
+    floor: usize,
+) -> Option<String> {
+    if stop != Some('、') || !seg.contains(['和', '及']) || seg.contains('等') {
+        return None;
+    }
+    let (mut start, mut stop) = (seg_start, stop);
+    let mut n = seg.chars().count();
+    let mut from = None;
+    while stop == Some('、') {
+        let sep = start - '、'.len_utf8();
+        let (s0, st) = clause_start(text, sep, floor);
+        let item = &text[s0..sep];
+        let k = item.chars().count();
+        // (制定、修改和废止省政府规章: a list of verbs is no name.)
+        if !(1..=5).contains(&k)
+            || n + k + 1 > 16
+            || object_verbs().prefix(item).is_some()
+            || item
+                .chars()
+                .any(|c| text::digit(c).is_some() || !('\u{4E00}'..='\u{9FFF}').contains(&c))
+        {
+            break;
+        }
+        n += k + 1;
+        from = Some(s0);
+        (start, stop) = (s0, st);
+    }
+    let from = from?;
+    let end = seg.as_ptr() as usize - text.as_ptr() as usize + seg.len();
+    Some(text[from..end].to_string())
 }
 
 /// The head of a list closed by `等` (`受理行政诉讼、…、国家赔偿和司法救助等各类案件7976件` →
