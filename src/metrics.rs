@@ -352,7 +352,12 @@ fn finish(m: String, percent: bool) -> String {
     if rest.len() < s.len() && rest.chars().count() >= 2 && case_verbs().prefix(rest).is_none() {
         s = strip(rest);
     }
-    if let Some(open) = s.rfind(['(', '（']) {
+    // (Only a name that ends with its bracket: rfind of two chars decodes every character.)
+    if let Some(open) = s
+        .ends_with([')', '）'])
+        .then(|| s.rfind(['(', '（']))
+        .flatten()
+    {
         let inner = s[open..].trim_start_matches(['(', '（']);
         if let Some(abbr) = inner.strip_suffix([')', '）']) {
             if !abbr.is_empty() && abbr.chars().all(|c| c.is_ascii_alphabetic()) && open > 0 {
