@@ -782,17 +782,6 @@ impl WordIndex {
         self.firsts.contains(c)
     }
 
-    /// [`WordIndex::prefix`] of `s`, whose first character `first` a scan already has: a bit
-    /// test ([`WordIndex::may_start`]) before the lookup.
-    #[inline]
-    pub fn prefix_from(&self, s: &str, first: char) -> Option<&'static str> {
-        if self.may_start(first) {
-            self.prefix(s)
-        } else {
-            None
-        }
-    }
-
     /// The longest word that `s` starts with.
     pub fn prefix(&self, s: &str) -> Option<&'static str> {
         let c = s.chars().next()?;

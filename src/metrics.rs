@@ -519,9 +519,8 @@ fn related(
     }
     let n = m.chars().count();
     let verb_in = |m: &str| {
-        m.char_indices().any(|(i, c)| {
-            object_verbs().prefix_from(&m[i..], c).is_some()
-                || case_verbs().prefix_from(&m[i..], c).is_some()
+        m.char_indices().any(|(i, _)| {
+            object_verbs().prefix(&m[i..]).is_some() || case_verbs().prefix(&m[i..]).is_some()
         })
     };
     let category = m.ends_with('类') && n <= 8;
@@ -813,10 +812,10 @@ fn list_head(
         first = &text[s0..sep];
         (start, stop) = (s0, st);
     }
-    let verb = first.char_indices().find_map(|(i, c)| {
+    let verb = first.char_indices().find_map(|(i, _)| {
         case_verbs()
-            .prefix_from(&first[i..], c)
-            .or_else(|| object_verbs().prefix_from(&first[i..], c))
+            .prefix(&first[i..])
+            .or_else(|| object_verbs().prefix(&first[i..]))
             .filter(|v| !not_relative_verbs().contains(v))
     });
     Some(match verb {
@@ -1181,8 +1180,8 @@ fn head_noun(seg: &str) -> String {
         // 部门使用省协同监管平台制定抽查计划 → 制定抽查计划: the last verb and its object.
         // (法治政府建设工作: a verb before an undertaking alone is part of a noun; look further
         // left.)
-        for (i, c) in s.char_indices().rev() {
-            if let Some(v) = object_verbs().prefix_from(&s[i..], c) {
+        for (i, _) in s.char_indices().rev() {
+            if let Some(v) = object_verbs().prefix(&s[i..]) {
                 let object = &s[i + v.len()..];
                 // (国家发展改革委认定的企业技术中心: a verb before 的 heads a relative clause,
                 // which stays whole.)
@@ -1303,17 +1302,13 @@ fn with_relative(text: &str, noun: &str) -> String {
     {
         at += w.len();
     }
-    let verb_at = |i: usize, c: char| {
-        object_verbs().prefix_from(&clause[i..], c).filter(|v| {
+    let verb_at = |i: usize| {
+        object_verbs().prefix(&clause[i..]).filter(|v| {
             // 提供法律咨询44.02万人次: a light verb's object is counted on its own.
             !not_relative_verbs().contains(v)
         })
     };
-    let mut found = clause[at..]
-        .chars()
-        .next()
-        .and_then(|c| verb_at(at, c))
-        .map(|v| (at, v));
+    let mut found = verb_at(at).map(|v| (at, v));
     if found.is_none() && clause.starts_with(['及', '和', '、']) {
         // 及10名公职人员(专家学者)担任法律顾问: the verb after the figures joined to this one.
         // (From the first digit on, found once: not a scan of the clause at every position.)
@@ -1321,7 +1316,7 @@ fn with_relative(text: &str, noun: &str) -> String {
             found = clause[d..]
                 .char_indices()
                 .skip(1)
-                .find_map(|(i, c)| verb_at(d + i, c).map(|v| (d + i, v)));
+                .find_map(|(i, _)| verb_at(d + i).map(|v| (d + i, v)));
         }
     }
     let Some((p, verb)) = found else {
@@ -1471,7 +1466,7 @@ fn noun_after(text: &str, mut pos: usize) -> &str {
             }
             _ => {}
         }
-        if depth == 0 && n > 0 && noun_stops().may_start(c) && noun_stops_at(text, end, last) {
+        if depth == 0 && n > 0 && noun_stops_at(text, end, last) {
             break;
         }
         last = c;

@@ -25,6 +25,7 @@ pub fn fold(c: char) -> char {
 /// Whether the short string `s` (a name, a unit) holds `c`: a loop over its characters.
 /// `str::contains` of a character that is not ASCII runs a substring search, which builds a
 /// searcher per call (always in the web build).
+#[inline(never)]
 pub fn has_char(s: &str, c: char) -> bool {
     s.chars().any(|x| x == c)
 }
