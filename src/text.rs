@@ -30,10 +30,10 @@ pub fn has_char(s: &str, c: char) -> bool {
     s.chars().any(|x| x == c)
 }
 
-/// Whether `s` holds a line break (`\n` or `\r`): memchr2 over its bytes, not a decode of
-/// every character.
+/// Whether `s` holds a line break (`\n` or `\r`): a test of its bytes, not a decode of every
+/// character (the windows are short: not worth a second copy of memchr2 in the web build).
 pub fn has_line_break(s: &str) -> bool {
-    memchr::memchr2(b'\n', b'\r', s.as_bytes()).is_some()
+    s.bytes().any(|b| b == b'\n' || b == b'\r')
 }
 
 /// The byte offset of the `n`-th character before `pos` (`pos` itself for `n == 0`), or 0 when
