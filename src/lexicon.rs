@@ -756,6 +756,12 @@ pub struct WordIndex {
 
 impl WordIndex {
     pub fn new(words: impl Iterator<Item = &'static str>) -> Self {
+        Self::of(words.collect())
+    }
+
+    /// The index of `words`: not generic, so that the web build holds one copy of it, not one
+    /// per kind of iterator given to [`WordIndex::new`].
+    fn of(words: Vec<&'static str>) -> Self {
         let mut by_first = Vec::new();
         let mut by_last = Vec::new();
         for w in words {
