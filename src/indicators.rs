@@ -445,7 +445,7 @@ impl<'a> Scanner<'a> {
         // figure are compared.
         let before = prev_char(text, f.start);
         for q in lexicon::approx_before() {
-            if q.word.chars().next_back() == before && text[..f.start].ends_with(q.word) {
+            if Some(q.last) == before && text[..f.start].ends_with(q.word) {
                 let word_start = f.start - q.word.len();
                 // 签约3个项目, 附近3公里: the character is part of another word.
                 if prev_char(text, word_start).is_some_and(|p| q.not_after.contains(p)) {

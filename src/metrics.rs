@@ -52,6 +52,10 @@ fn noun_stops() -> &'static WordIndex {
 /// `公共法律服务中心` and the 在 of `在职人员` do not end it).
 fn noun_stops_at(text: &str, at: usize, prev: char) -> bool {
     let rest = &text[at..];
+    // (Most characters start no stop word: a bit test before the lookup.)
+    if !rest.chars().next().is_some_and(|c| noun_stops().may_start(c)) {
+        return false;
+    }
     match noun_stops().prefix(rest) {
         None => false,
         Some(w) if w.chars().count() > 1 => true,
@@ -305,17 +309,19 @@ fn finish(m: String, percent: bool) -> String {
         let mut out = String::with_capacity(m.len());
         let mut i = 0;
         while i < m.len() {
+            let c = m[i..].chars().next().unwrap_or(' ');
             // (去年底, 全年末: a frame before 底/末/初 dates a level; it stays.)
             if let Some(d) = determiners()
-                .prefix(&m[i..])
+                .may_start(c)
+                .then(|| determiners().prefix(&m[i..]))
+                .flatten()
                 .filter(|d| !m[i + d.len()..].starts_with(['底', '末', '初']))
             {
                 i += d.len();
                 continue;
             }
-            let c = m[i..].chars().next().map_or(1, char::len_utf8);
-            out.push_str(&m[i..i + c]);
-            i += c;
+            out.push_str(&m[i..i + c.len_utf8()]);
+            i += c.len_utf8();
         }
         m = out;
     }
@@ -519,8 +525,10 @@ fn related(
     }
     let n = m.chars().count();
     let verb_in = |m: &str| {
-        m.char_indices().any(|(i, _)| {
-            object_verbs().prefix(&m[i..]).is_some() || case_verbs().prefix(&m[i..]).is_some()
+        let (objects, cases) = (object_verbs(), case_verbs());
+        m.char_indices().any(|(i, c)| {
+            (objects.may_start(c) && objects.prefix(&m[i..]).is_some())
+                || (cases.may_start(c) && cases.prefix(&m[i..]).is_some())
         })
     };
     let category = m.ends_with('类') && n <= 8;
@@ -1084,19 +1092,22 @@ fn strip(mut s: &str) -> &str {
     loop {
         let before = s.len();
         s = s.trim_matches(|c: char| is_blank(c) || c == ' ');
-        // Leading dates: 2024年, 2023年度.
-        let lead_digits = s.chars().take_while(|&c| text::digit(c).is_some()).count();
-        if lead_digits == 4 {
-            let rest = &s[s.char_indices().nth(4).map_or(s.len(), |(i, _)| i)..];
-            if let Some(r) = rest
-                .strip_prefix("年度")
-                .or_else(|| rest.strip_prefix('年'))
-            {
-                s = r;
+        // (Both start with a digit, which most candidates do not.)
+        if s.starts_with(|c| text::digit(c).is_some()) {
+            // Leading dates: 2024年, 2023年度.
+            let lead_digits = s.chars().take_while(|&c| text::digit(c).is_some()).count();
+            if lead_digits == 4 {
+                let rest = &s[s.char_indices().nth(4).map_or(s.len(), |(i, _)| i)..];
+                if let Some(r) = rest
+                    .strip_prefix("年度")
+                    .or_else(|| rest.strip_prefix('年'))
+                {
+                    s = r;
+                }
             }
+            // Leading months: 10月, 1-5月, 1—11月份.
+            s = strip_leading_months(s);
         }
-        // Leading months: 10月, 1-5月, 1—11月份.
-        s = strip_leading_months(s);
         while let Some(w) = leading_words().prefix(s) {
             // (共建“一带一路”国家 is no frame; 共建成 is 共 and 建成.)
             if not_fillers().prefix(s).is_some_and(|n| n.len() >= w.len()) {
@@ -1180,7 +1191,10 @@ fn head_noun(seg: &str) -> String {
         // 部门使用省协同监管平台制定抽查计划 → 制定抽查计划: the last verb and its object.
         // (法治政府建设工作: a verb before an undertaking alone is part of a noun; look further
         // left.)
-        for (i, _) in s.char_indices().rev() {
+        for (i, c) in s.char_indices().rev() {
+            if !object_verbs().may_start(c) {
+                continue;
+            }
             if let Some(v) = object_verbs().prefix(&s[i..]) {
                 let object = &s[i + v.len()..];
                 // (国家发展改革委认定的企业技术中心: a verb before 的 heads a relative clause,

@@ -51,6 +51,11 @@ struct Index {
     /// and its character before the last (`'\0'` for a wording of one character), a test before
     /// comparing the whole wording.
     by_last: CharGroups<Wording>,
+    /// The wordings of two or more characters by their character before the last, in the
+    /// order of `by_last`, and those of one character by that character: [`head_of`] walks
+    /// only the wordings that can end a phrase (75 of them end with 率).
+    by_pair: CharGroups<Wording>,
+    singles: CharGroups<&'static str>,
     /// The tails by last character, in file order.
     tails: CharGroups<&'static str>,
     forbid_all: WordIndex,
@@ -61,6 +66,7 @@ struct Wording {
     text: &'static str,
     metric: usize,
     before_last: char,
+    last: char,
 }
 
 fn index() -> &'static Index {
@@ -79,6 +85,7 @@ fn index() -> &'static Index {
                             text: v,
                             metric: i,
                             before_last,
+                            last: c,
                         },
                     ));
                 }
@@ -88,8 +95,22 @@ fn index() -> &'static Index {
         crate::sort::sort_by(&mut by_last, |a, b| {
             a.0.cmp(&b.0).then(b.1.text.len().cmp(&a.1.text.len()))
         });
+        let mut by_pair: Vec<(char, Wording)> = by_last
+            .iter()
+            .filter(|(_, w)| w.before_last != '\0')
+            .map(|&(_, w)| (w.before_last, w))
+            .collect();
+        // Stable: within one pair of characters, the order of `by_last` (longest first).
+        crate::sort::sort_by(&mut by_pair, |a, b| a.0.cmp(&b.0));
+        let singles = by_last
+            .iter()
+            .filter(|(_, w)| w.before_last == '\0')
+            .map(|&(c, w)| (c, w.text))
+            .collect();
         Index {
             metrics,
+            by_pair: CharGroups::new(by_pair),
+            singles: CharGroups::new(singles),
             by_last: CharGroups::new(by_last),
             tails: CharGroups::new(
                 lexicon::metric_words("tail")
@@ -133,18 +154,21 @@ fn trim_end(mut s: &str) -> &str {
     }
 }
 
-/// The longest wording that `form` ends with.
+/// The longest wording that `form` ends with: one of two or more characters, else the one of
+/// its last character (shorter than any other wording ending with that character).
 fn head_of(form: &str) -> Option<&'static str> {
     let mut chars = form.chars().rev();
     let c = chars.next()?;
-    let before_last = chars.next();
-    index()
-        .by_last
-        .get(c)
-        .find(|w| {
-            (w.before_last == '\0' || Some(w.before_last) == before_last) && form.ends_with(w.text)
+    let ix = index();
+    chars
+        .next()
+        .and_then(|b| {
+            ix.by_pair
+                .get(b)
+                .find(|w| w.last == c && form.ends_with(w.text))
+                .map(|w| w.text)
         })
-        .map(|w| w.text)
+        .or_else(|| ix.singles.get(c).next().copied())
 }
 
 /// The longest wording that `phrase` ends with (also after dropping a tail): the metrics that
@@ -252,15 +276,25 @@ fn one_id<'s>(
     // The head first: an indexed lookup that most phrases fail, before the substring searches.
     let id = with_wording(head(phrase)?).find_map(|m| {
         let ok = fits(m, kind, points, changed)
-            && !m.forbids.iter().any(|w| phrase.contains(w))
+            && !m.forbids.iter().any(|w| holds(phrase, w))
             && (m.requires.is_empty()
                 || m.requires
                     .iter()
-                    .any(|w| list.contains(w) || sentence().contains(w)));
+                    .any(|w| holds(list, w) || sentence().contains(w)));
         ok.then_some(m.id)
     })?;
     let vetoed = index().forbid_all.occurs_in(phrase) || part_of_year_before(phrase, sentence());
     (!vetoed).then_some(id)
+}
+
+/// Whether the short `hay` (a metric phrase) holds `word`: a comparison where its first byte
+/// stands, not the substring searcher that `str::contains` builds on every call.
+fn holds(hay: &str, word: &str) -> bool {
+    let (h, w) = (hay.as_bytes(), word.as_bytes());
+    let Some(&first) = w.first() else {
+        return true;
+    };
+    h.len() >= w.len() && (0..=h.len() - w.len()).any(|i| h[i] == first && h[i..].starts_with(w))
 }
 
 /// Whether the words right before `phrase` in `sentence` name a part of the year (`1—11月份`,
