@@ -53,7 +53,11 @@ fn noun_stops() -> &'static WordIndex {
 fn noun_stops_at(text: &str, at: usize, prev: char) -> bool {
     let rest = &text[at..];
     // (Most characters start no stop word: a bit test before the lookup.)
-    if !rest.chars().next().is_some_and(|c| noun_stops().may_start(c)) {
+    if !rest
+        .chars()
+        .next()
+        .is_some_and(|c| noun_stops().may_start(c))
+    {
         return false;
     }
     match noun_stops().prefix(rest) {

@@ -51,11 +51,6 @@ struct Index {
     /// and its character before the last (`'\0'` for a wording of one character), a test before
     /// comparing the whole wording.
     by_last: CharGroups<Wording>,
-    /// The wordings of two or more characters by their character before the last, in the
-    /// order of `by_last`, and those of one character by that character: [`head_of`] walks
-    /// only the wordings that can end a phrase (75 of them end with 率).
-    by_pair: CharGroups<Wording>,
-    singles: CharGroups<&'static str>,
     /// The tails by last character, in file order.
     tails: CharGroups<&'static str>,
     forbid_all: WordIndex,
@@ -66,7 +61,6 @@ struct Wording {
     text: &'static str,
     metric: usize,
     before_last: char,
-    last: char,
 }
 
 fn index() -> &'static Index {
@@ -85,7 +79,6 @@ fn index() -> &'static Index {
                             text: v,
                             metric: i,
                             before_last,
-                            last: c,
                         },
                     ));
                 }
@@ -95,22 +88,8 @@ fn index() -> &'static Index {
         crate::sort::sort_by(&mut by_last, |a, b| {
             a.0.cmp(&b.0).then(b.1.text.len().cmp(&a.1.text.len()))
         });
-        let mut by_pair: Vec<(char, Wording)> = by_last
-            .iter()
-            .filter(|(_, w)| w.before_last != '\0')
-            .map(|&(_, w)| (w.before_last, w))
-            .collect();
-        // Stable: within one pair of characters, the order of `by_last` (longest first).
-        crate::sort::sort_by(&mut by_pair, |a, b| a.0.cmp(&b.0));
-        let singles = by_last
-            .iter()
-            .filter(|(_, w)| w.before_last == '\0')
-            .map(|&(c, w)| (c, w.text))
-            .collect();
         Index {
             metrics,
-            by_pair: CharGroups::new(by_pair),
-            singles: CharGroups::new(singles),
             by_last: CharGroups::new(by_last),
             tails: CharGroups::new(
                 lexicon::metric_words("tail")
@@ -154,21 +133,18 @@ fn trim_end(mut s: &str) -> &str {
     }
 }
 
-/// The longest wording that `form` ends with: one of two or more characters, else the one of
-/// its last character (shorter than any other wording ending with that character).
+/// The longest wording that `form` ends with.
 fn head_of(form: &str) -> Option<&'static str> {
     let mut chars = form.chars().rev();
     let c = chars.next()?;
-    let ix = index();
-    chars
-        .next()
-        .and_then(|b| {
-            ix.by_pair
-                .get(b)
-                .find(|w| w.last == c && form.ends_with(w.text))
-                .map(|w| w.text)
+    let before_last = chars.next();
+    index()
+        .by_last
+        .get(c)
+        .find(|w| {
+            (w.before_last == '\0' || Some(w.before_last) == before_last) && form.ends_with(w.text)
         })
-        .or_else(|| ix.singles.get(c).next().copied())
+        .map(|w| w.text)
 }
 
 /// The longest wording that `phrase` ends with (also after dropping a tail): the metrics that
