@@ -135,9 +135,8 @@ pub(crate) fn name(
         None => m,
     };
     // Never a single character (千, “) or nothing.
-    if m.chars().filter(|c| !is_blank(*c)).count() <= 1 {
-        return None;
-    }
+    // (A second character that is not blank: the rest of the name is not decoded.)
+    m.chars().filter(|c| !is_blank(*c)).nth(1)?;
     // 7976件(2019年6593件): the same metric in the year named.
     Some(match bracket_year(text, head) {
         Some(year) if !m.starts_with(year) => format!("{year}{m}"),
@@ -308,6 +307,49 @@ fn case_nouns() -> &'static WordIndex {
 /// named quantity (`实现地区生产总值` → `地区生产总值`; `完成年度任务` stays for a share of it),
 /// and a bracketed abbreviation at the end (`地区生产总值(GDP)`).
 fn finish(m: String, percent: bool) -> String {
+    // (Most names hold none of the words that `without_framing` removes or cuts at: a test of
+    // the first characters of those words spares its three scans.)
+    let (dets, cases, verbs) = (determiners(), case_verbs(), &light_verbs().0);
+    let framed = m
+        .chars()
+        .any(|c| dets.may_start(c) || cases.may_start(c) || verbs.may_start(c));
+    let (m, cut) = if framed {
+        without_framing(m, percent)
+    } else {
+        (m, 0)
+    };
+    let mut s = strip(&m[cut..]);
+    // 及时公示抽查 → 公示抽查; an adverb before a case verb stays (正式受理, 已办结).
+    let mut rest = s;
+    while let Some(a) = adverbs().prefix(rest) {
+        rest = &rest[a.len()..];
+    }
+    if rest.len() < s.len() && rest.chars().count() >= 2 && case_verbs().prefix(rest).is_none() {
+        s = strip(rest);
+    }
+    // (Only a name that ends with its bracket: rfind of two chars decodes every character.)
+    if let Some(open) = s
+        .ends_with([')', '）'])
+        .then(|| s.rfind(['(', '（']))
+        .flatten()
+    {
+        let inner = s[open..].trim_start_matches(['(', '（']);
+        if let Some(abbr) = inner.strip_suffix([')', '）']) {
+            if !abbr.is_empty() && abbr.chars().all(|c| c.is_ascii_alphabetic()) && open > 0 {
+                s = &s[..open];
+            }
+        }
+    }
+    if s.len() == m.len() {
+        m
+    } else {
+        s.to_string()
+    }
+}
+
+/// [`finish`]'s first steps: `m` without determiners and without the agent before a case
+/// verb, and where the name starts after a light verb.
+fn without_framing(m: String, percent: bool) -> (String, usize) {
     let mut m = m;
     if determiners_in(&m) {
         let mut out = String::with_capacity(m.len());
@@ -353,33 +395,7 @@ fn finish(m: String, percent: bool) -> String {
             }
         }
     }
-    let mut s = strip(&m[cut..]);
-    // 及时公示抽查 → 公示抽查; an adverb before a case verb stays (正式受理, 已办结).
-    let mut rest = s;
-    while let Some(a) = adverbs().prefix(rest) {
-        rest = &rest[a.len()..];
-    }
-    if rest.len() < s.len() && rest.chars().count() >= 2 && case_verbs().prefix(rest).is_none() {
-        s = strip(rest);
-    }
-    // (Only a name that ends with its bracket: rfind of two chars decodes every character.)
-    if let Some(open) = s
-        .ends_with([')', '）'])
-        .then(|| s.rfind(['(', '（']))
-        .flatten()
-    {
-        let inner = s[open..].trim_start_matches(['(', '（']);
-        if let Some(abbr) = inner.strip_suffix([')', '）']) {
-            if !abbr.is_empty() && abbr.chars().all(|c| c.is_ascii_alphabetic()) && open > 0 {
-                s = &s[..open];
-            }
-        }
-    }
-    if s.len() == m.len() {
-        m
-    } else {
-        s.to_string()
-    }
+    (m, cut)
 }
 
 /// Whether `m` may hold a determiner or a frame: one of their first characters (a cheap test
@@ -1183,15 +1199,18 @@ fn head_noun(seg: &str) -> String {
         let after = &s[i + '》'.len_utf8()..];
         s = strip(after.strip_prefix('等').unwrap_or(after));
     }
-    if s.chars().count() > 16 {
+    // (`n` counts the characters of `s`, once for each `s`.)
+    let mut n = s.chars().count();
+    if n > 16 {
         if let Some(i) = s.rfind('的') {
             let tail = &s[i + '的'.len_utf8()..];
-            if tail.chars().count() >= 2 {
-                s = tail;
+            let k = tail.chars().count();
+            if k >= 2 {
+                (s, n) = (tail, k);
             }
         }
     }
-    if s.chars().count() > 10 {
+    if n > 10 {
         // 部门使用省协同监管平台制定抽查计划 → 制定抽查计划: the last verb and its object.
         // (法治政府建设工作: a verb before an undertaking alone is part of a noun; look further
         // left.)
@@ -1224,19 +1243,24 @@ fn head_noun(seg: &str) -> String {
                         return limit(&format!("{agent}{bare}")).to_string();
                     }
                     s = strip(&s[i..]);
+                    n = s.chars().count();
                     break;
                 }
             }
         }
     }
-    limit(s).to_string()
+    limit_counted(s, n).to_string()
 }
 
 /// Keeps at most the last 16 characters of a metric, never cutting inside a quoted term: the
 /// cut moves back to the opening quote (`“民营企业之家”平台注册企业`, up to 24 characters) or
 /// after the closing one.
 fn limit(s: &str) -> &str {
-    let n = s.chars().count();
+    limit_counted(s, s.chars().count())
+}
+
+/// [`limit`] of `s`, which has `n` characters.
+fn limit_counted(s: &str, n: usize) -> &str {
     if n <= 16 {
         return s;
     }
