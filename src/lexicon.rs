@@ -93,9 +93,12 @@ pub enum Class {
     ResultVerb,
     /// A word beginning with a one-character filler that is not framed by it (`在职`).
     NotFiller,
-    /// A word ending with a one-character filler that does not end a noun there (`公共`).
+    /// A word ending with a one-character filler, a connector or a noun stop that does not end
+    /// a noun or a name there (`公共`, `人均`, `新开工`).
     EndsLikeFiller,
-    /// Another word that ends a noun after a unit (`直接`).
+    /// Another word that ends a noun after a unit (`直接`); `means`: a verb of means, which a
+    /// relative clause reads past with its object (`163个监管部门依托“互联网+监管”系统编制抽查检查计划`
+    /// → `编制抽查检查计划的监管部门`).
     NounStop,
     /// A verb that says only that something was done (`开展`, `组织`): dropped from the start of
     /// a metric (`start`), or anywhere with what stands before it (`any`: `各部门开展培训` → `培训`);
@@ -221,7 +224,12 @@ pub const CLASSES: &[(Class, &str, &str, Value)] = &[
         "ends-like-filler",
         Value::None,
     ),
-    (Class::NounStop, "words.tsv", "noun-stop", Value::None),
+    (
+        Class::NounStop,
+        "words.tsv",
+        "noun-stop",
+        Value::OneOf(&["", "means"]),
+    ),
     (
         Class::LightVerb,
         "words.tsv",
@@ -917,10 +925,18 @@ pub fn check() -> Vec<String> {
             ));
         }
     }
+    // (Or with a one-character connector, 人均, or a noun stop, 新开工.)
+    let ends_like = |w: &str| {
+        one_char_filler(w.chars().next_back())
+            || words(Class::Connector)
+                .iter()
+                .chain(words(Class::NounStop))
+                .any(|e| e.len() < w.len() && w.ends_with(e))
+    };
     for w in words(Class::EndsLikeFiller) {
-        if !one_char_filler(w.chars().next_back()) {
+        if !ends_like(w) {
             problems.push(format!(
-                "ends-like-filler {w} does not end with a one-character filler"
+                "ends-like-filler {w} does not end with a one-character filler, a connector or a noun stop"
             ));
         }
     }

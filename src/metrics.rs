@@ -14,7 +14,7 @@
 
 use std::sync::OnceLock;
 
-use crate::clause::{self, ideograph_ends_at, is_clause_end, is_clause_mark, is_sentence_end};
+use crate::clause::{self, is_clause_end, is_clause_mark, is_sentence_end};
 use crate::lexicon::{self, Class, WordIndex};
 use crate::model::{Change, Indicator};
 use crate::numbers::is_chinese_numeral;
@@ -60,14 +60,15 @@ fn noun_stops_at(text: &str, at: usize, prev: char) -> bool {
     {
         return false;
     }
-    match noun_stops().prefix(rest) {
-        None => false,
-        Some(w) if w.chars().count() > 1 => true,
-        Some(_) => {
-            let from_prev = &text[at - prev.len_utf8()..];
-            not_fillers().prefix(rest).is_none() && ends_like_fillers().prefix(from_prev).is_none()
-        }
+    let Some(w) = noun_stops().prefix(rest) else {
+        return false;
+    };
+    // (计划新开工项目: 开工 after 新 is part of the noun.)
+    let from_prev = &text[at - prev.len_utf8()..];
+    if ends_like_fillers().prefix(from_prev).is_some() {
+        return false;
     }
+    w.chars().count() > 1 || not_fillers().prefix(rest).is_none()
 }
 
 fn trailing_words() -> &'static WordIndex {
@@ -319,12 +320,19 @@ fn finish(m: String, percent: bool) -> String {
         (m, 0)
     };
     let mut s = strip(&m[cut..]);
-    // 及时公示抽查 → 公示抽查; an adverb before a case verb stays (正式受理, 已办结).
+    // 及时公示抽查 → 公示抽查; an adverb before a case verb stays (正式受理, 已办结); one of one
+    // character before no verb is part of a word (应急演练).
     let mut rest = s;
+    let mut short = false;
     while let Some(a) = adverbs().prefix(rest) {
         rest = &rest[a.len()..];
+        short |= a.len() <= 3;
     }
-    if rest.len() < s.len() && rest.chars().count() >= 2 && case_verbs().prefix(rest).is_none() {
+    if rest.len() < s.len()
+        && rest.chars().count() >= 2
+        && case_verbs().prefix(rest).is_none()
+        && (!short || object_verbs().prefix(rest).is_some() || verbs.prefix(rest).is_some())
+    {
         s = strip(rest);
     }
     // (Only a name that ends with its bracket: rfind of two chars decodes every character.)
@@ -638,8 +646,9 @@ fn name_in_clause(
         }
     }
     if let Some(ch) = change {
-        // 比上年增长5.0%: the basis is not part of the name.
-        seg = strip(strip_basis(seg, &ch.basis));
+        // 比上年增长5.0%: the basis is not part of the name (cut from the words as written:
+        // stripping them first drops the year of 比2010年 and leaves 比).
+        seg = strip(strip_basis(&text[seg_start..head], &ch.basis));
         if seg.is_empty() {
             // 第一产业增加值91414亿元，比上年增长3.5%: the change is about the value before.
             if let Some(prev) = prev {
@@ -818,7 +827,10 @@ fn list_head(
     let items = &seg[..at];
     // Only after a list (告知承诺制等服务事项 is one name), not of titles (《…》等, see
     // head_noun), not before a count (等多个领域) or the rest (等其他事项).
-    let list = stop == Some('、') || items.contains(['、', '和', '及']);
+    // (平凉7亿吨级冶镁白云岩等大中型矿产地35处: the words after a figure are an item too.)
+    let list = stop == Some('、')
+        || items.contains(['、', '和', '及'])
+        || (floor > 0 && seg_start == floor);
     if !list
         || items.ends_with(['》', '”'])
         || head.chars().count() < 2
@@ -909,28 +921,28 @@ fn without_footnotes(s: &str) -> String {
 fn clause_start(text: &str, pos: usize, floor: usize) -> (usize, Option<char>) {
     let mut p = pos;
     let mut depth = 0usize;
-    for _ in 0..40 {
-        // Ideographs (most of the clause) are neither brackets nor punctuation.
-        if ideograph_ends_at(text.as_bytes(), p) && p > floor {
-            p -= 3;
-            continue;
-        }
-        let Some(c) = text[floor..p].chars().next_back() else {
+    let mut n = 0;
+    for c in text[floor..pos].chars().rev() {
+        n += 1;
+        if n > 40 {
             break;
-        };
-        match fold(c) {
-            ')' => depth += 1,
-            '(' => {
-                if depth == 0 {
-                    return (p, Some(c));
+        }
+        // Ideographs (most of the clause) are neither brackets nor punctuation.
+        if !('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            match fold(c) {
+                ')' => depth += 1,
+                '(' => {
+                    if depth == 0 {
+                        return (p, Some(c));
+                    }
+                    depth -= 1;
                 }
-                depth -= 1;
+                // 县（市、区）达到152个: a list inside a bracket does not end the clause.
+                f if is_clause_mark(f) && (depth == 0 || matches!(f, '。' | '\n' | '\r')) => {
+                    return (p, Some(c))
+                }
+                _ => {}
             }
-            // 县（市、区）达到152个: a list inside a bracket does not end the clause.
-            f if is_clause_mark(f) && (depth == 0 || matches!(f, '。' | '\n' | '\r')) => {
-                return (p, Some(c))
-            }
-            _ => {}
         }
         p -= c.len_utf8();
     }
@@ -1071,23 +1083,17 @@ fn figures_before(
 /// Whether the figure starting at `start` is inside brackets (`(2019年6593件)`): an open bracket
 /// before it in its clause, at most 12 characters back, with no close between.
 fn in_brackets(text: &str, start: usize) -> bool {
-    let mut p = start;
-    for _ in 0..12 {
+    for c in text[..start].chars().rev().take(12) {
         // Ideographs (most of the text) are neither brackets nor punctuation.
-        if ideograph_ends_at(text.as_bytes(), p) {
-            p -= 3;
+        if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
             continue;
         }
-        let Some(c) = text[..p].chars().next_back() else {
-            return false;
-        };
         match fold(c) {
             '(' => return true,
             ')' => return false,
             f if is_clause_mark(f) => return false,
             _ => {}
         }
-        p -= c.len_utf8();
     }
     false
 }
@@ -1153,8 +1159,13 @@ fn strip(mut s: &str) -> &str {
             }
         }
         while let Some(w) = trailing_words().suffix(s) {
-            // 实施惠及3000多万学生: 及 belongs to the verb 惠及.
-            if object_verbs().suffix(s).is_some_and(|v| v.len() > w.len()) {
+            // 实施惠及3000多万学生: 及 belongs to the verb 惠及; 年人均: 均 ends 人均.
+            if object_verbs().suffix(s).is_some_and(|v| v.len() > w.len())
+                || (w.len() <= 3
+                    && ends_like_fillers()
+                        .suffix(s)
+                        .is_some_and(|e| e.len() > w.len()))
+            {
                 break;
             }
             s = &s[..s.len() - w.len()];
@@ -1356,16 +1367,38 @@ fn with_relative(text: &str, noun: &str) -> String {
             !not_relative_verbs().contains(v)
         })
     };
-    let mut found = verb_at(at).map(|v| (at, v));
-    if found.is_none() && clause.starts_with(['及', '和', '、']) {
-        // 及10名公职人员(专家学者)担任法律顾问: the verb after the figures joined to this one.
-        // (From the first digit on, found once: not a scan of the clause at every position.)
-        if let Some(d) = clause.find(|c: char| text::digit(c).is_some()) {
-            found = clause[d..]
-                .char_indices()
-                .skip(1)
-                .find_map(|(i, _)| verb_at(d + i).map(|v| (d + i, v)));
-        }
+    // 按4%比例精简党政部门编制: a proportion is named by the change it sets.
+    let proportion = noun == "比例";
+    let mut found = verb_at(at)
+        .or_else(|| {
+            if proportion {
+                clause::change_verbs().prefix(&clause[at..])
+            } else {
+                None
+            }
+        })
+        .map(|v| (at, v));
+    // Where to look further for the verb: 及10名公职人员(专家学者)担任法律顾问, after the figures
+    // joined to this one (from the first digit on, found once: not a scan of the clause at every
+    // position); 163个监管部门依托“互联网+监管”系统编制抽查检查计划, after a verb of means and the
+    // first character of its object (a few words, looked for only here: no index of their own).
+    let mut after_means = false;
+    let further = if found.is_some() {
+        None
+    } else if clause.starts_with(['及', '和', '、']) {
+        clause.find(|c: char| text::digit(c).is_some())
+    } else {
+        let m = lexicon::entries(Class::NounStop)
+            .iter()
+            .find(|e| e.value == "means" && clause[at..].starts_with(e.word));
+        after_means = m.is_some();
+        m.map(|m| at + m.word.len())
+    };
+    if let Some(d) = further {
+        found = clause[d..]
+            .char_indices()
+            .skip(1)
+            .find_map(|(i, _)| verb_at(d + i).map(|v| (d + i, v)));
     }
     let Some((p, verb)) = found else {
         return noun.to_string();
@@ -1374,18 +1407,20 @@ fn with_relative(text: &str, noun: &str) -> String {
     let mut object_end = 0;
     for (k, (i, c)) in after_verb.char_indices().enumerate() {
         // 使用省协同监管平台制定抽查计划: the object ends before the next verb.
-        // (参加职业培训的城乡劳动者: a verb right before 的 or the end is part of the object.)
+        // (参加职业培训的城乡劳动者: a verb right before 的 or the end is part of the object;
+        // 编制抽查检查计划: so is one before an undertaking.)
         let next_verb = k > 1
             && object_verbs().prefix(&after_verb[i..]).is_some_and(|v| {
                 let more = &after_verb[i + v.len()..];
-                !more.starts_with('的')
+                !more.starts_with(['的', '并'])
                     && more.chars().take(2).filter(|&c| !is_clause_end(c)).count() == 2
+                    && undertakings().prefix(more).is_none()
             });
         if k >= 9
             || next_verb
             || text::digit(c).is_some()
             || is_chinese_numeral(c)
-            || matches!(c, '的' | '等' | '、')
+            || matches!(c, '的' | '等' | '、' | '并')
         {
             break;
         }
@@ -1404,8 +1439,12 @@ fn with_relative(text: &str, noun: &str) -> String {
     if !(2..=8).contains(&n) || len(noun) > 16 {
         return noun.to_string();
     }
-    // 32个城中村改造项目: an object that is an undertaking makes one compound noun.
-    if undertakings().suffix(object).is_some() {
+    if proportion {
+        return format!("{verb}{object}{noun}");
+    }
+    // 32个城中村改造项目: an object that is an undertaking makes one compound noun (not after a
+    // verb of means).
+    if !after_means && undertakings().suffix(object).is_some() {
         return format!("{noun}{verb}{object}");
     }
     format!("{verb}{object}的{noun}")
@@ -1430,8 +1469,8 @@ fn list_item_joins(rest: &str) -> bool {
 
 /// The noun after a unit (`为7个省级经济开发区赋权` → `省级经济开发区赋权`), at most 10 characters.
 fn noun_after(text: &str, mut pos: usize) -> &str {
-    // 有90.3%的案件: the noun after 的.
-    if text[pos..].starts_with('的') {
+    // 有90.3%的案件: the noun after 的; 7亿吨级冶镁白云岩: the class of the unit is no noun.
+    if text[pos..].starts_with(['的', '级']) {
         pos += '的'.len_utf8();
     }
     // 办结12件,3件正在办理: a case verb after the figure (with its adverbs) stands for it.
@@ -1512,6 +1551,8 @@ fn noun_after(text: &str, mut pos: usize) -> &str {
             _ if is_clause_end(c) || matches!(c, '的' | '和' | '及' | '与' | '等' | '(' | '（') => {
                 break
             }
+            // 2座压缩式生活垃圾转运站以及停车场.
+            '以' if chars.clone().next() == Some('及') => break,
             _ => {}
         }
         if depth == 0 && n > 0 && noun_stops_at(text, end, last) {
