@@ -48,6 +48,29 @@ pub fn is_close_quote(c: char) -> bool {
     matches!(c, '”' | '」' | '』' | '’' | '〞')
 }
 
+/// Whether the character that ends at `end` (a character boundary of the UTF-8 `bytes`) is an
+/// ideograph, U+4E00 to U+9FFF: told by its lead byte (E4 B8 80 to E9 BF BF) without decoding
+/// it, for the walks back over a clause, made mostly of ideographs.
+pub(crate) fn ideograph_ends_at(bytes: &[u8], end: usize) -> bool {
+    end >= 3
+        && match bytes[end - 3] {
+            0xE5..=0xE9 => true,
+            0xE4 => bytes[end - 2] >= 0xB8,
+            _ => false,
+        }
+}
+
+/// Whether the character that starts at `start` (a character boundary of the UTF-8 `bytes`) is
+/// an ideograph, U+4E00 to U+9FFF (see [`ideograph_ends_at`]).
+pub(crate) fn ideograph_starts_at(bytes: &[u8], start: usize) -> bool {
+    start + 3 <= bytes.len()
+        && match bytes[start] {
+            0xE5..=0xE9 => true,
+            0xE4 => bytes[start + 1] >= 0xB8,
+            _ => false,
+        }
+}
+
 /// The change verbs, indexed (longest first).
 pub fn change_verbs() -> &'static WordIndex {
     static V: OnceLock<WordIndex> = OnceLock::new();
@@ -62,4 +85,25 @@ pub fn change_verb_before(s: &str) -> Option<(&'static str, Direction)> {
         .find(|v| v.0 == verb)
         .map_or(Direction::Up, |v| v.1);
     Some((verb, direction))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ideographs_told_by_their_lead_byte() {
+        // Every character of the Basic Multilingual Plane, after two ASCII letters and before
+        // one, so that both tests look at whole characters inside a text.
+        for c in (0..=0xFFFF).filter_map(char::from_u32) {
+            let s = format!("ab{c}z");
+            let end = s.len() - 1;
+            let ideograph = ('\u{4E00}'..='\u{9FFF}').contains(&c);
+            assert_eq!(ideograph_ends_at(s.as_bytes(), end), ideograph, "{c}");
+            assert_eq!(ideograph_starts_at(s.as_bytes(), 2), ideograph, "{c}");
+        }
+        assert!(!ideograph_ends_at("年".as_bytes(), 0));
+        assert!(ideograph_ends_at("年".as_bytes(), 3));
+        assert!(!ideograph_starts_at("年".as_bytes(), 3));
+    }
 }

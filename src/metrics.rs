@@ -14,7 +14,7 @@
 
 use std::sync::OnceLock;
 
-use crate::clause::{self, is_clause_end, is_clause_mark, is_sentence_end};
+use crate::clause::{self, ideograph_ends_at, is_clause_end, is_clause_mark, is_sentence_end};
 use crate::lexicon::{self, Class, WordIndex};
 use crate::model::{Change, Indicator};
 use crate::numbers::is_chinese_numeral;
@@ -921,28 +921,28 @@ fn without_footnotes(s: &str) -> String {
 fn clause_start(text: &str, pos: usize, floor: usize) -> (usize, Option<char>) {
     let mut p = pos;
     let mut depth = 0usize;
-    let mut n = 0;
-    for c in text[floor..pos].chars().rev() {
-        n += 1;
-        if n > 40 {
-            break;
-        }
+    for _ in 0..40 {
         // Ideographs (most of the clause) are neither brackets nor punctuation.
-        if !('\u{4E00}'..='\u{9FFF}').contains(&c) {
-            match fold(c) {
-                ')' => depth += 1,
-                '(' => {
-                    if depth == 0 {
-                        return (p, Some(c));
-                    }
-                    depth -= 1;
+        if ideograph_ends_at(text.as_bytes(), p) && p > floor {
+            p -= 3;
+            continue;
+        }
+        let Some(c) = text[floor..p].chars().next_back() else {
+            break;
+        };
+        match fold(c) {
+            ')' => depth += 1,
+            '(' => {
+                if depth == 0 {
+                    return (p, Some(c));
                 }
-                // 县（市、区）达到152个: a list inside a bracket does not end the clause.
-                f if is_clause_mark(f) && (depth == 0 || matches!(f, '。' | '\n' | '\r')) => {
-                    return (p, Some(c))
-                }
-                _ => {}
+                depth -= 1;
             }
+            // 县（市、区）达到152个: a list inside a bracket does not end the clause.
+            f if is_clause_mark(f) && (depth == 0 || matches!(f, '。' | '\n' | '\r')) => {
+                return (p, Some(c))
+            }
+            _ => {}
         }
         p -= c.len_utf8();
     }
@@ -1083,17 +1083,23 @@ fn figures_before(
 /// Whether the figure starting at `start` is inside brackets (`(2019年6593件)`): an open bracket
 /// before it in its clause, at most 12 characters back, with no close between.
 fn in_brackets(text: &str, start: usize) -> bool {
-    for c in text[..start].chars().rev().take(12) {
+    let mut p = start;
+    for _ in 0..12 {
         // Ideographs (most of the text) are neither brackets nor punctuation.
-        if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        if ideograph_ends_at(text.as_bytes(), p) {
+            p -= 3;
             continue;
         }
+        let Some(c) = text[..p].chars().next_back() else {
+            return false;
+        };
         match fold(c) {
             '(' => return true,
             ')' => return false,
             f if is_clause_mark(f) => return false,
             _ => {}
         }
+        p -= c.len_utf8();
     }
     false
 }

@@ -39,6 +39,7 @@
 use std::cell::OnceCell;
 use std::sync::OnceLock;
 
+use crate::clause::{ideograph_ends_at, ideograph_starts_at};
 use crate::lexicon::{self, WordIndex};
 use crate::model::Kind;
 use crate::text::{fold, has_char, CharGroups};
@@ -288,25 +289,35 @@ fn part_of_year_before(phrase: &str, sentence: &str) -> bool {
 /// next one, at most 80 characters each way.
 pub fn sentence_of(text: &str, head: usize, tail: usize) -> &str {
     let is_end = |c: char| matches!(fold(c), '。' | ';' | '!' | '?' | '\n' | '\r');
+    let bytes = text.as_bytes();
     let mut start = head.min(text.len());
     while !text.is_char_boundary(start) {
         start -= 1;
     }
-    for c in text[..start].chars().rev().take(80) {
-        if is_end(c) {
-            break;
+    // (Ideographs, most of the sentence, end none: they are stepped over undecoded.)
+    for _ in 0..80 {
+        if ideograph_ends_at(bytes, start) {
+            start -= 3;
+            continue;
         }
-        start -= c.len_utf8();
+        match text[..start].chars().next_back() {
+            Some(c) if !is_end(c) => start -= c.len_utf8(),
+            _ => break,
+        }
     }
     let mut end = tail.min(text.len()).max(start);
     while !text.is_char_boundary(end) {
         end += 1;
     }
-    for c in text[end..].chars().take(80) {
-        if is_end(c) {
-            break;
+    for _ in 0..80 {
+        if ideograph_starts_at(bytes, end) {
+            end += 3;
+            continue;
         }
-        end += c.len_utf8();
+        match text[end..].chars().next() {
+            Some(c) if !is_end(c) => end += c.len_utf8(),
+            _ => break,
+        }
     }
     &text[start..end]
 }
