@@ -22,6 +22,7 @@
 //!
 //! Not done: judging whether a part says enough, or the 1 March deadline for departments.
 
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use crate::lexicon::{self, Class};
@@ -30,7 +31,7 @@ use crate::model::{
     Citation, Deadline, DeadlineStatus, Heading, Metadata, Part, PartStatus, Signature,
 };
 use crate::span::Span;
-use crate::text::{is_blank, lines};
+use crate::text::{is_blank, lines, CharGroups, CharSet};
 
 /// One mandated part and the words that reveal it (from `data/parts.tsv`).
 #[derive(Debug)]
@@ -109,6 +110,103 @@ fn first_cue(
         })
 }
 
+/// The strong cues of all five parts, indexed by first character: the paragraph cues are
+/// looked for over the whole text in one pass ([`cue_spans`]) instead of one substring search
+/// per cue (about 30 over the whole text of every report, most of them absent: a tenth of
+/// `extract`'s instructions).
+struct CueIndex {
+    /// Every part's strong cues, part after part, each in its list order.
+    cues: Vec<&'static str>,
+    /// `cues[ranges[p].0..ranges[p].1]` are the strong cues of part `p` of [`parts`].
+    ranges: Vec<(usize, usize)>,
+    /// The first characters of the cues: most characters of a text fail this test.
+    firsts: CharSet,
+    /// The same test for a three-byte character by its UTF-8 bytes `E? b1 b2`, bit `b2 & 63`
+    /// of word `b1 & 63` (the six bits each continuation byte carries): no decoding needed.
+    pairs: [u64; 64],
+    /// The cues' indices in `cues`, by first character.
+    by_first: CharGroups<u16>,
+}
+
+fn cue_index() -> &'static CueIndex {
+    static INDEX: OnceLock<CueIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut cues: Vec<&str> = Vec::new();
+        let mut ranges = Vec::new();
+        for p in parts() {
+            ranges.push((cues.len(), cues.len() + p.strong_cues.len()));
+            cues.extend(&p.strong_cues);
+        }
+        let firsts: Vec<(char, u16)> = (0..cues.len())
+            .filter_map(|i| Some((cues[i].chars().next()?, i as u16)))
+            .collect();
+        let mut pairs = [0u64; 64];
+        for &(c, _) in &firsts {
+            if let [_, b1, b2] = *c.encode_utf8(&mut [0; 4]).as_bytes() {
+                pairs[usize::from(b1 & 0x3F)] |= 1 << (b2 & 0x3F);
+            }
+        }
+        CueIndex {
+            pairs,
+            firsts: CharSet::new(firsts.iter().map(|e| e.0)),
+            by_first: CharGroups::new(firsts),
+            cues,
+            ranges,
+        }
+    })
+}
+
+/// The first occurrence outside citations of every strong cue of [`cue_index`] in the whole
+/// text, in one pass: what [`first_cue`] finds for each cue alone. Occurrences are counted as
+/// `match_indices` counts them: one that overlaps an earlier counted one of the same cue is
+/// skipped.
+fn cue_spans(text: &str, citations: &[Citation]) -> Vec<Option<Span>> {
+    let index = cue_index();
+    let mut first: Vec<Option<Span>> = vec![None; index.cues.len()];
+    // Where each cue's next counted occurrence may start (the end of the last one).
+    let mut resume = vec![0usize; index.cues.len()];
+    // The characters are stepped through by their lead bytes, and a three-byte one (nearly
+    // every character of a report) is tested by its last two bytes, without decoding it:
+    // about 18 instructions per character, where `char_indices` and a `CharSet` lookup took 40
+    // and one substring search per cue took about 45 (30 cues at half an instruction a byte).
+    let mut rest = text.as_bytes();
+    while !rest.is_empty() {
+        let i = text.len() - rest.len();
+        let (width, may_start) = match *rest {
+            [lead, b1, b2, ..] if lead & 0xF0 == 0xE0 => (
+                3,
+                index.pairs[usize::from(b1 & 0x3F)] >> (b2 & 0x3F) & 1 != 0,
+            ),
+            [lead, ..] if lead < 0x80 => (1, true),
+            [lead, ..] if lead < 0xE0 => (2, true),
+            _ => (4, true),
+        };
+        rest = rest.get(width..).unwrap_or_default();
+        if !may_start {
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if !index.firsts.contains(c) {
+            continue;
+        }
+        for &k in index.by_first.get(c) {
+            let k = usize::from(k);
+            let cue = index.cues[k];
+            if first[k].is_some() || i < resume[k] || !text[i..].starts_with(cue) {
+                continue;
+            }
+            resume[k] = i + cue.len();
+            let span = Span::new(i, i + cue.len());
+            if !in_citation(citations, span) {
+                first[k] = Some(span);
+            }
+        }
+    }
+    first
+}
+
 /// The first top-level heading that names none of the parts: a thematic section about the
 /// year's work (`一、高度重视,组织领导坚强有力`), the usual way reports lay out their measures
 /// without saying so.
@@ -139,9 +237,12 @@ pub fn check(text: &str, headings: &[Heading], citations: &[Citation], meta: &Me
     let last_heading_line = headings.last().map_or(0, |h| h.line);
     let closing = closing.filter(|l| l.number > last_heading_line || headings.is_empty());
 
+    // The cues' occurrences over the whole text, computed on first need.
+    let whole = OnceCell::new();
     parts()
         .iter()
-        .map(|def| {
+        .enumerate()
+        .map(|(p, def)| {
             let by_heading = [true, false].iter().find_map(|&top| {
                 headings.iter().enumerate().find(|(_, h)| {
                     (h.parent.is_none()) == top
@@ -169,7 +270,14 @@ pub fn check(text: &str, headings: &[Heading], citations: &[Citation], meta: &Me
             let mention = thematic
                 .or_else(|| in_closing(&def.strong_cues))
                 .or_else(|| in_closing(&def.weak_cues))
-                .or_else(|| first_cue(text, 0, text.len(), &def.strong_cues, citations));
+                .or_else(|| {
+                    // The first cue of the list that occurs: what `first_cue` finds over the
+                    // whole text.
+                    let (from, to) = cue_index().ranges[p];
+                    whole.get_or_init(|| cue_spans(text, citations))[from..to]
+                        .iter()
+                        .find_map(|s| *s)
+                });
             Part {
                 id: def.id,
                 name: def.name,
@@ -270,6 +378,49 @@ mod tests {
         // `第一责任人工作机制` is not the leaders' duty.
         assert_eq!(s[2].1, "missing");
         assert_eq!(s[3], ("plans", "mentioned", Some("将不断".into())));
+    }
+
+    #[test]
+    fn one_pass_finds_what_each_cue_search_finds() {
+        // On every report of the fixtures, with its own citations: the first cue found per
+        // part over the whole text, by the one pass and by one search per cue.
+        let mut texts = 0;
+        let dirs = ["tests/fixtures/corpus", "tests/fixtures/excerpts"];
+        for entry in dirs
+            .iter()
+            .flat_map(|d| std::fs::read_dir(d).unwrap().flatten())
+        {
+            if entry.path().extension().and_then(|x| x.to_str()) != Some("txt") {
+                continue;
+            }
+            let t = std::fs::read_to_string(entry.path()).unwrap();
+            let citations = crate::citations::find(&t);
+            let spans = cue_spans(&t, &citations);
+            for (p, def) in parts().iter().enumerate() {
+                let (from, to) = cue_index().ranges[p];
+                let one_pass = spans[from..to].iter().find_map(|s| *s);
+                let each = first_cue(&t, 0, t.len(), &def.strong_cues, &citations);
+                assert_eq!(one_pass, each, "{:?} {}", entry.path(), def.id);
+            }
+            texts += 1;
+        }
+        assert!(texts >= 10, "{texts}");
+    }
+
+    #[test]
+    fn one_pass_skips_cited_occurrences() {
+        // `下一步` cited, then outside; `下步` once.
+        let t = "《下一步工作》下步下一步";
+        let citations = crate::citations::find(t);
+        let spans = cue_spans(t, &citations);
+        let plans = parts().iter().position(|p| p.id == "plans").unwrap();
+        let (from, _) = cue_index().ranges[plans];
+        let got: Vec<_> = spans[from..from + 2]
+            .iter()
+            .map(|s| s.map(|s| s.of(t)))
+            .collect();
+        assert_eq!(got, [Some("下一步"), Some("下步")]);
+        assert_eq!(spans[from].unwrap().start, "《下一步工作》下步".len());
     }
 
     #[test]
