@@ -31,7 +31,7 @@ use crate::model::{
     Citation, Deadline, DeadlineStatus, Heading, Metadata, Part, PartStatus, Signature,
 };
 use crate::span::Span;
-use crate::text::{is_blank, lines, CharGroups, CharSet};
+use crate::text::{is_blank, lines, CharGroups};
 
 /// One mandated part and the words that reveal it (from `data/parts.tsv`).
 #[derive(Debug)]
@@ -119,13 +119,13 @@ struct CueIndex {
     cues: Vec<&'static str>,
     /// `cues[ranges[p].0..ranges[p].1]` are the strong cues of part `p` of [`parts`].
     ranges: Vec<(usize, usize)>,
-    /// The first characters of the cues: most characters of a text fail this test.
-    firsts: CharSet,
-    /// The same test for a three-byte character by its UTF-8 bytes `E? b1 b2`, bit `b2 & 63`
-    /// of word `b1 & 63` (the six bits each continuation byte carries): no decoding needed.
+    /// The cues' first characters of three bytes `E? b1 b2`, as bit `b2 & 63` of word `b1 & 63`
+    /// (the six bits each continuation byte carries): a test of most characters of a text
+    /// without decoding them.
     pairs: [u64; 64],
-    /// The cues' indices in `cues`, by first character.
-    by_first: CharGroups<u16>,
+    /// The cues by first character (the same `CharGroups` as the lexicon's word indexes: a
+    /// second kind of entry would add a copy of its builder to the web build).
+    by_first: CharGroups<&'static str>,
 }
 
 fn cue_index() -> &'static CueIndex {
@@ -137,8 +137,9 @@ fn cue_index() -> &'static CueIndex {
             ranges.push((cues.len(), cues.len() + p.strong_cues.len()));
             cues.extend(&p.strong_cues);
         }
-        let firsts: Vec<(char, u16)> = (0..cues.len())
-            .filter_map(|i| Some((cues[i].chars().next()?, i as u16)))
+        let firsts: Vec<(char, &str)> = cues
+            .iter()
+            .filter_map(|&w| Some((w.chars().next()?, w)))
             .collect();
         let mut pairs = [0u64; 64];
         for &(c, _) in &firsts {
@@ -148,7 +149,6 @@ fn cue_index() -> &'static CueIndex {
         }
         CueIndex {
             pairs,
-            firsts: CharSet::new(firsts.iter().map(|e| e.0)),
             by_first: CharGroups::new(firsts),
             cues,
             ranges,
@@ -185,16 +185,21 @@ fn cue_spans(text: &str, citations: &[Citation]) -> Vec<Option<Span>> {
         if !may_start {
             continue;
         }
-        let Some(c) = text[i..].chars().next() else {
+        let Some(here) = text.get(i..) else {
             break;
         };
-        if !index.firsts.contains(c) {
-            continue;
-        }
-        for &k in index.by_first.get(c) {
-            let k = usize::from(k);
-            let cue = index.cues[k];
-            if first[k].is_some() || i < resume[k] || !text[i..].starts_with(cue) {
+        let Some(c) = here.chars().next() else {
+            break;
+        };
+        for &cue in index.by_first.get(c) {
+            if !here.starts_with(cue) {
+                continue;
+            }
+            // A word is listed once: its place in `cues`.
+            let Some(k) = index.cues.iter().position(|&w| w == cue) else {
+                continue;
+            };
+            if first[k].is_some() || i < resume[k] {
                 continue;
             }
             resume[k] = i + cue.len();
