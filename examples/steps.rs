@@ -27,7 +27,8 @@ fn main() {
         }
     }
     let bytes: usize = texts.iter().map(String::len).sum();
-    const STEPS: [&str; 10] = [
+    const STEPS: [&str; 11] = [
+        "anchors",
         "citations",
         "outline",
         "lists",
@@ -50,15 +51,17 @@ fn main() {
                 *k += 1;
                 s = Instant::now();
             };
-            let citations = citations::find(text);
+            let anchors = anchors::find(text);
+            lap(&mut k);
+            let citations = citations::find_from(text, &anchors);
             lap(&mut k);
             let (headings, warnings) = outline::outline(text);
             lap(&mut k);
-            let lists = lists::find(text, &headings);
+            let lists = lists::find_from(text, &anchors, &headings);
             lap(&mut k);
-            let dates = dates::find(text, &citations);
+            let dates = dates::find_from(text, &anchors, &citations);
             lap(&mut k);
-            let indicators = indicators::find(text, &citations, &headings, &lists);
+            let indicators = indicators::find_from(text, &anchors, &citations, &headings, &lists);
             lap(&mut k);
             let indicators = outline::with_sections(indicators, &headings);
             lap(&mut k);

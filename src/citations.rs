@@ -29,16 +29,23 @@ pub const MAX_CHARS: usize = 200;
 
 /// Finds every `《…》` in `text`, outermost only, in document order.
 pub fn find(text: &str) -> Vec<Citation> {
+    find_from(text, &crate::anchors::find(text))
+}
+
+/// Only line ends, 《 (E3 80 8A) and 》 (E3 80 8B) matter: `char_hits` tests whole chunks for
+/// them (a search for the E3 lead byte alone stops at every 、 and 。).
+#[inline]
+pub(crate) fn is_hit(a: u8, b: u8, c: u8) -> bool {
+    (a == b'\n') | (a == b'\r') | (a == 0xE3) & (b == 0x80) & ((c == 0x8A) | (c == 0x8B))
+}
+
+/// [`find`], from the text's [`crate::anchors`].
+pub fn find_from(text: &str, anchors: &text::Hits) -> Vec<Citation> {
     let bytes = text.as_bytes();
     let mut out: Vec<Citation> = Vec::new();
     // Byte offsets of the open brackets of the current line.
     let mut open: Vec<usize> = Vec::new();
-    // Only line ends, 《 (E3 80 8A) and 》 (E3 80 8B) matter: `char_hits` tests whole chunks
-    // for them (a search for the E3 lead byte alone stops at every 、 and 。).
-    let is_hit = |a: u8, b: u8, c: u8| {
-        (a == b'\n') | (a == b'\r') | (a == 0xE3) & (b == 0x80) & ((c == 0x8A) | (c == 0x8B))
-    };
-    for b in text::char_hits(bytes, is_hit) {
+    for b in anchors.of(crate::anchors::CITATIONS) {
         match &bytes[b..bytes.len().min(b + 3)] {
             [b'\n' | b'\r', ..] => open.clear(),
             OPEN => open.push(b),

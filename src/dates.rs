@@ -73,12 +73,17 @@ impl Date {
 
 /// Finds the years and dates of `text`, outside the given citations.
 pub fn find(text: &str, citations: &[Citation]) -> Vec<DateMention> {
+    find_from(text, &crate::anchors::find(text), citations)
+}
+
+/// [`find`], from the text's [`crate::anchors`].
+pub fn find_from(text: &str, anchors: &text::Hits, citations: &[Citation]) -> Vec<DateMention> {
     let mut out = Vec::new();
     let mut cit = 0;
     let bytes = text.as_bytes();
     // Dates are not looked for before `next` (the end of the last one).
     let mut next = 0;
-    for i in text::char_hits(bytes, is_anchor) {
+    for i in anchors.of(crate::anchors::DATES) {
         if i < next {
             continue;
         }
@@ -120,7 +125,7 @@ pub fn find(text: &str, citations: &[Citation]) -> Vec<DateMention> {
 /// (E5 B9 B4), 月 (E6 9C 88) or a full-width digit (EF BC 90..99). [`text::char_hits`] visits
 /// only those.
 #[inline]
-fn is_anchor(a: u8, b: u8, c: u8) -> bool {
+pub(crate) fn is_anchor(a: u8, b: u8, c: u8) -> bool {
     a.is_ascii_digit()
         | (a == 0xE5) & (b == 0xB9) & (c == 0xB4)
         | (a == 0xE6) & (b == 0x9C) & (c == 0x88)

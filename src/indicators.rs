@@ -54,6 +54,23 @@ pub fn find(
     headings: &[Heading],
     lists: &[ListItem],
 ) -> Vec<Indicator> {
+    find_from(
+        text,
+        &crate::anchors::find(text),
+        citations,
+        headings,
+        lists,
+    )
+}
+
+/// [`find`], from the text's [`crate::anchors`].
+pub fn find_from(
+    text: &str,
+    anchors: &text::Hits,
+    citations: &[Citation],
+    headings: &[Heading],
+    lists: &[ListItem],
+) -> Vec<Indicator> {
     let mut blocked: Vec<Span> = citations.iter().map(|c| c.span).collect();
     blocked.extend(headings.iter().map(|h| h.marker_span));
     blocked.extend(lists.iter().map(|l| l.marker_span));
@@ -65,7 +82,7 @@ pub fn find(
         out: Vec::new(),
         last_end: 0,
     };
-    s.run();
+    s.run(anchors);
     s.out
 }
 
@@ -145,7 +162,7 @@ pub(crate) fn rejecting_rules(text: &str, start: usize) -> Vec<&'static str> {
 /// Written with `&` and `|`, not `&&`, `||` or `matches!`: the comparisons then stay
 /// branch-free and vectorize.
 #[inline]
-fn is_start(a: u8, b: u8, c: u8) -> bool {
+pub(crate) fn is_start(a: u8, b: u8, c: u8) -> bool {
     let (e4, e5) = (a == 0xE4, a == 0xE5);
     a.is_ascii_digit()
         | (a == 0xEF) & (b == 0xBC) & (c.wrapping_sub(0x90) < 10) // ０-９
@@ -183,11 +200,10 @@ fn rare_measure_word(text: &str, num: &Number) -> Option<char> {
 }
 
 impl<'a> Scanner<'a> {
-    fn run(&mut self) {
-        let bytes = self.text.as_bytes();
+    fn run(&mut self, anchors: &text::Hits) {
         // Indicators are not looked for before `next` (where the last try said to continue).
         let mut next = 0;
-        for i in text::char_hits(bytes, is_start) {
+        for i in anchors.of(crate::anchors::INDICATORS) {
             if i >= next {
                 next = self.at(i);
             }

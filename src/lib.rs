@@ -17,6 +17,7 @@
 //! JavaScript. `extract` never panics and never fails: empty or garbage input gives an empty
 //! or partial result.
 
+pub mod anchors;
 pub mod carryover;
 pub mod checks;
 pub mod citations;
@@ -53,11 +54,12 @@ pub use span::Span;
 /// Finds everything zhibiao knows about `text`: each step reads the text and what earlier
 /// steps found, and returns what it finds.
 pub fn extract(text: &str) -> Extraction {
-    let citations = citations::find(text);
+    let anchors = anchors::find(text);
+    let citations = citations::find_from(text, &anchors);
     let (headings, warnings) = outline::outline(text);
-    let lists = lists::find(text, &headings);
-    let dates = dates::find(text, &citations);
-    let indicators = indicators::find(text, &citations, &headings, &lists);
+    let lists = lists::find_from(text, &anchors, &headings);
+    let dates = dates::find_from(text, &anchors, &citations);
+    let indicators = indicators::find_from(text, &anchors, &citations, &headings, &lists);
     let indicators = outline::with_sections(indicators, &headings);
     let meta = meta::find(text, &headings);
     let parts = parts::check(text, &headings, &citations, &meta);

@@ -74,18 +74,21 @@ fn is_marker_char(key: u32) -> bool {
     )
 }
 
+/// `第` (E7 AC AC), `其` (E5 85 B6) or `是` (E6 98 AF): see [`marker_starts`].
+#[inline]
+pub(crate) fn is_hit(a: u8, b: u8, c: u8) -> bool {
+    (a == 0xE7) & (b == 0xAC) & (c == 0xAC)
+        | (a == 0xE5) & (b == 0x85) & (c == 0xB6)
+        | (a == 0xE6) & (b == 0x98) & (c == 0xAF)
+}
+
 /// Byte offsets where a marker may start, in order: every `第` and `其`, and the one to three
 /// characters before every `是` (`一是`, `十二是`, `二十一是`). [`text::char_hits`] tests whole
 /// chunks of the text for the three characters (`第` E7 AC AC, `其` E5 85 B6, `是` E6 98 AF),
 /// so the text is not decoded; the caller checks each offset.
-fn marker_starts(bytes: &[u8]) -> Vec<usize> {
-    let is_hit = |a: u8, b: u8, c: u8| {
-        (a == 0xE7) & (b == 0xAC) & (c == 0xAC)
-            | (a == 0xE5) & (b == 0x85) & (c == 0xB6)
-            | (a == 0xE6) & (b == 0x98) & (c == 0xAF)
-    };
+fn marker_starts(bytes: &[u8], anchors: &text::Hits) -> Vec<usize> {
     let mut starts = Vec::new();
-    for at in text::char_hits(bytes, is_hit) {
+    for at in anchors.of(crate::anchors::LISTS) {
         if bytes[at] == 0xE6 {
             // 是: every numeral of a marker is three bytes long.
             starts.extend((1..=3).filter_map(|n| at.checked_sub(3 * n)));
@@ -148,13 +151,18 @@ fn marker_at(text: &str, i: usize) -> Option<Marker> {
 
 /// Finds the inline list items of `text`, in document order.
 pub fn find(text: &str, headings: &[Heading]) -> Vec<ListItem> {
+    find_from(text, &crate::anchors::find(text), headings)
+}
+
+/// [`find`], from the text's [`crate::anchors`].
+pub fn find_from(text: &str, anchors: &text::Hits, headings: &[Heading]) -> Vec<ListItem> {
     // Line ends and numbers, to bound items and number them.
     let line_list: Vec<_> = lines(text).collect();
     let line_of = |pos: usize| line_list.partition_point(|l| l.end < pos);
 
     let bytes = text.as_bytes();
     let mut markers: Vec<Marker> = Vec::new();
-    for i in marker_starts(bytes) {
+    for i in marker_starts(bytes, anchors) {
         let key = u32::from_be_bytes([0, bytes[i], bytes[i + 1], bytes[i + 2]]);
         if is_marker_char(key) && text[..i].chars().next_back().map_or(true, is_boundary) {
             if let Some(m) = marker_at(text, i) {

@@ -162,31 +162,42 @@ pub fn char_hits<'a>(
     bytes: &'a [u8],
     pred: impl Fn(u8, u8, u8) -> bool + 'a,
 ) -> impl Iterator<Item = usize> + 'a {
+    char_tags(bytes, move |a, b, c| u8::from(pred(a, b, c))).map(|(k, _)| k)
+}
+
+/// [`char_hits`] with a tag per offset: the offsets `k` where `tag(bytes[k], bytes[k + 1],
+/// bytes[k + 2])` is not zero, each with that tag. Several scanners that each set a bit of
+/// the tag share one pass ([`Hits`]).
+pub fn char_tags<'a>(
+    bytes: &'a [u8],
+    tag: impl Fn(u8, u8, u8) -> u8 + 'a,
+) -> impl Iterator<Item = (usize, u8)> + 'a {
     let mut next = 0usize; // first offset of the next chunk to test
     let mut base = 0usize; // first offset of the chunk `mask` describes
     let mut mask = 0u32;
+    let mut tags = [0u8; HIT_CHUNK];
     std::iter::from_fn(move || loop {
         if mask != 0 {
-            let hit = base + mask.trailing_zeros() as usize;
+            let k = mask.trailing_zeros() as usize;
             mask &= mask - 1;
-            return Some(hit);
+            return Some((base + k, tags[k]));
         }
         if next >= bytes.len() {
             return None;
         }
         let rest = &bytes[next..];
         // A full window has a fixed length, which lets the compiler unroll and vectorize.
-        mask = match rest.first_chunk::<{ HIT_CHUNK + 2 }>() {
-            Some(window) => chunk_mask(window, &pred),
+        (mask, tags) = match rest.first_chunk::<{ HIT_CHUNK + 2 }>() {
+            Some(window) => chunk_tags(window, &tag),
             None => {
                 // The last chunks: zero-padded, and the bits past the end dropped.
                 let mut window = [0; HIT_CHUNK + 2];
                 window[..rest.len()].copy_from_slice(rest);
-                let m = chunk_mask(&window, &pred);
+                let (m, t) = chunk_tags(&window, &tag);
                 if rest.len() < HIT_CHUNK {
-                    m & ((1 << rest.len()) - 1)
+                    (m & ((1 << rest.len()) - 1), t)
                 } else {
-                    m
+                    (m, t)
                 }
             }
         };
@@ -195,21 +206,62 @@ pub fn char_hits<'a>(
     })
 }
 
-/// The bit mask of `pred` over the window's first [`HIT_CHUNK`] offsets.
+/// The tags of `tag` over the window's first [`HIT_CHUNK`] offsets, and the bit mask of those
+/// that are not zero.
 ///
-/// Two steps, each of which compiles to straight-line vector code: `pred` into one byte (0
-/// or 1) per offset, then each eight bytes into eight bits with one multiplication (byte `i`
-/// of `x` lands on bit `56 + i` of `x * 0x0102_0408_1020_4080`, and no two products collide).
-/// One instance per predicate, shared by the full and the padded last chunk: the unrolled
+/// Two steps of straight-line code: `tag` into one byte per offset (vector code), then each
+/// eight bytes into eight bits with one multiplication (byte `i` of `x`, 0 or 1, lands on bit
+/// `56 + i` of `x * 0x0102_0408_1020_4080`, and no two products collide).
+/// One instance per tag function, shared by the full and the padded last chunk: the unrolled
 /// code is large, and a call per 32 bytes costs nothing measurable.
 #[inline(never)]
-fn chunk_mask(window: &[u8; HIT_CHUNK + 2], pred: &impl Fn(u8, u8, u8) -> bool) -> u32 {
-    let hit: [u8; HIT_CHUNK] =
-        std::array::from_fn(|k| u8::from(pred(window[k], window[k + 1], window[k + 2])));
-    (0..HIT_CHUNK / 8).fold(0, |m, g| {
-        let eight = u64::from_le_bytes(std::array::from_fn(|i| hit[8 * g + i]));
+fn chunk_tags(
+    window: &[u8; HIT_CHUNK + 2],
+    tag: &impl Fn(u8, u8, u8) -> u8,
+) -> (u32, [u8; HIT_CHUNK]) {
+    let tags: [u8; HIT_CHUNK] =
+        std::array::from_fn(|k| tag(window[k], window[k + 1], window[k + 2]));
+    let mask = (0..HIT_CHUNK / 8).fold(0, |m, g| {
+        let w = u64::from_le_bytes(std::array::from_fn(|i| tags[8 * g + i]));
+        // Each byte's bits or-ed into its bit 0 (the shifts total 7: no bit of the next byte
+        // reaches it), then masked to one bit a byte. (`tag != 0` a byte at a time compiled
+        // to a compare and a branch-free select per byte.)
+        let w = w | w >> 4;
+        let w = w | w >> 2;
+        let eight = (w | w >> 1) & 0x0101_0101_0101_0101;
         m | (((eight.wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32) << (8 * g))
-    })
+    });
+    (mask, tags)
+}
+
+/// The tagged offsets of a text (by [`char_tags`]), found once for several scanners that each
+/// set a bit of the tag: one pass with all their predicates shares the loads and the
+/// comparisons they have in common, about half the instructions of one pass each
+/// ([`crate::anchors`]).
+#[derive(Clone, Debug, Default)]
+pub struct Hits {
+    offsets: Vec<usize>,
+    tags: Vec<u8>,
+}
+
+impl Hits {
+    pub fn new(bytes: &[u8], tag: impl Fn(u8, u8, u8) -> u8) -> Self {
+        let mut hits = Hits::default();
+        for (k, t) in char_tags(bytes, tag) {
+            hits.offsets.push(k);
+            hits.tags.push(t);
+        }
+        hits
+    }
+
+    /// The offsets whose tag has one of `bits`, in increasing order.
+    pub fn of(&self, bits: u8) -> impl Iterator<Item = usize> + '_ {
+        self.offsets
+            .iter()
+            .zip(&self.tags)
+            .filter(move |(_, &t)| t & bits != 0)
+            .map(|(&k, _)| k)
+    }
 }
 
 /// One line of the text: its 1-based number and the byte range of its content, without the
@@ -413,8 +465,8 @@ mod tests {
     }
 
     #[test]
-    fn chunk_mask_packs_every_pattern_of_eight() {
-        // The multiplication trick of `chunk_mask`, for all 256 patterns in each byte group.
+    fn chunk_tags_packs_every_pattern_of_eight() {
+        // The multiplication trick of `chunk_tags`, for all 256 patterns in each byte group.
         for bits in 0..=255u32 {
             for g in 0..HIT_CHUNK / 8 {
                 let want = bits << (8 * g);
@@ -422,7 +474,7 @@ mod tests {
                 for (k, b) in window.iter_mut().enumerate().take(HIT_CHUNK) {
                     *b = u8::from(want >> k & 1 == 1);
                 }
-                assert_eq!(chunk_mask(&window, &|a, _, _| a == 1), want);
+                assert_eq!(chunk_tags(&window, &|a, _, _| a).0, want);
             }
         }
     }
