@@ -22,7 +22,6 @@
 //!
 //! Not done: judging whether a part says enough, or the 1 March deadline for departments.
 
-use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use crate::lexicon::{self, Class};
@@ -131,21 +130,20 @@ struct CueIndex {
 fn cue_index() -> &'static CueIndex {
     static INDEX: OnceLock<CueIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut cues: Vec<&str> = Vec::new();
-        let mut ranges = Vec::new();
-        for p in parts() {
-            ranges.push((cues.len(), cues.len() + p.strong_cues.len()));
-            cues.extend(&p.strong_cues);
-        }
-        let firsts: Vec<(char, &str)> = cues
-            .iter()
-            .filter_map(|&w| Some((w.chars().next()?, w)))
-            .collect();
+        let (mut cues, mut ranges, mut firsts) = (Vec::new(), Vec::new(), Vec::new());
         let mut pairs = [0u64; 64];
-        for &(c, _) in &firsts {
-            if let [_, b1, b2] = *c.encode_utf8(&mut [0; 4]).as_bytes() {
-                pairs[usize::from(b1 & 0x3F)] |= 1 << (b2 & 0x3F);
+        for p in parts() {
+            let from = cues.len();
+            for &w in &p.strong_cues {
+                cues.push(w);
+                if let Some(c) = w.chars().next() {
+                    firsts.push((c, w));
+                }
+                if let [0xE0..=0xEF, b1, b2, ..] = *w.as_bytes() {
+                    pairs[usize::from(b1 & 0x3F)] |= 1 << (b2 & 0x3F);
+                }
             }
+            ranges.push((from, cues.len()));
         }
         CueIndex {
             pairs,
@@ -169,21 +167,15 @@ fn cue_spans(text: &str, citations: &[Citation]) -> Vec<Option<Span>> {
     // every character of a report) is tested by its last two bytes, without decoding it:
     // about 18 instructions per character, where `char_indices` and a `CharSet` lookup took 40
     // and one substring search per cue took about 45 (30 cues at half an instruction a byte).
-    let mut rest = text.as_bytes();
-    while !rest.is_empty() {
-        let i = text.len() - rest.len();
-        let (width, may_start) = match *rest {
-            [lead, b1, b2, ..] if lead & 0xF0 == 0xE0 => (
-                3,
-                index.pairs[usize::from(b1 & 0x3F)] >> (b2 & 0x3F) & 1 != 0,
-            ),
-            [lead, ..] if lead < 0x80 => (1, true),
-            [lead, ..] if lead < 0xE0 => (2, true),
-            _ => (4, true),
-        };
-        rest = rest.get(width..).unwrap_or_default();
-        if !may_start {
-            continue;
+    let bytes = text.as_bytes();
+    let mut next = 0;
+    while next < bytes.len() {
+        let i = next;
+        if let [0xE0..=0xEF, b1, b2, ..] = bytes[i..] {
+            next += 3;
+            if index.pairs[usize::from(b1 & 0x3F)] >> (b2 & 0x3F) & 1 == 0 {
+                continue;
+            }
         }
         let Some(here) = text.get(i..) else {
             break;
@@ -191,6 +183,9 @@ fn cue_spans(text: &str, citations: &[Citation]) -> Vec<Option<Span>> {
         let Some(c) = here.chars().next() else {
             break;
         };
+        if next == i {
+            next += c.len_utf8();
+        }
         for &cue in index.by_first.get(c) {
             if !here.starts_with(cue) {
                 continue;
@@ -243,7 +238,7 @@ pub fn check(text: &str, headings: &[Heading], citations: &[Citation], meta: &Me
     let closing = closing.filter(|l| l.number > last_heading_line || headings.is_empty());
 
     // The cues' occurrences over the whole text, computed on first need.
-    let whole = OnceCell::new();
+    let mut whole: Option<Vec<Option<Span>>> = None;
     parts()
         .iter()
         .enumerate()
@@ -279,7 +274,7 @@ pub fn check(text: &str, headings: &[Heading], citations: &[Citation], meta: &Me
                     // The first cue of the list that occurs: what `first_cue` finds over the
                     // whole text.
                     let (from, to) = cue_index().ranges[p];
-                    whole.get_or_init(|| cue_spans(text, citations))[from..to]
+                    whole.get_or_insert_with(|| cue_spans(text, citations))[from..to]
                         .iter()
                         .find_map(|s| *s)
                 });
