@@ -1373,17 +1373,7 @@ fn with_relative(text: &str, noun: &str) -> String {
             !not_relative_verbs().contains(v)
         })
     };
-    // 按4%比例精简党政部门编制: a proportion is named by the change it sets.
-    let proportion = noun == "比例";
-    let mut found = verb_at(at)
-        .or_else(|| {
-            if proportion {
-                clause::change_verbs().prefix(&clause[at..])
-            } else {
-                None
-            }
-        })
-        .map(|v| (at, v));
+    let mut found = verb_at(at).map(|v| (at, v));
     // Where to look further for the verb: 及10名公职人员(专家学者)担任法律顾问, after the figures
     // joined to this one (from the first digit on, found once: not a scan of the clause at every
     // position); 163个监管部门依托“互联网+监管”系统编制抽查检查计划, after a verb of means and the
@@ -1444,9 +1434,6 @@ fn with_relative(text: &str, noun: &str) -> String {
     }
     if !(2..=8).contains(&n) || len(noun) > 16 {
         return noun.to_string();
-    }
-    if proportion {
-        return format!("{verb}{object}{noun}");
     }
     // 32个城中村改造项目: an object that is an undertaking makes one compound noun (not after a
     // verb of means).
