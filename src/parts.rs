@@ -30,7 +30,7 @@ use crate::model::{
     Citation, Deadline, DeadlineStatus, Heading, Metadata, Part, PartStatus, Signature,
 };
 use crate::span::Span;
-use crate::text::{is_blank, lines, CharGroups};
+use crate::text::{is_blank, lines};
 
 /// One mandated part and the words that reveal it (from `data/parts.tsv`).
 #[derive(Debug)]
@@ -109,104 +109,6 @@ fn first_cue(
         })
 }
 
-/// The strong cues of all five parts, indexed by first character: the paragraph cues are
-/// looked for over the whole text in one pass ([`cue_spans`]) instead of one substring search
-/// per cue (about 30 over the whole text of every report, most of them absent: a tenth of
-/// `extract`'s instructions).
-struct CueIndex {
-    /// Every part's strong cues, part after part, each in its list order.
-    cues: Vec<&'static str>,
-    /// `cues[ranges[p].0..ranges[p].1]` are the strong cues of part `p` of [`parts`].
-    ranges: Vec<(usize, usize)>,
-    /// The cues' first characters of three bytes `E? b1 b2`, as bit `b2 & 63` of word `b1 & 63`
-    /// (the six bits each continuation byte carries): a test of most characters of a text
-    /// without decoding them.
-    pairs: [u64; 64],
-    /// The cues by first character (the same `CharGroups` as the lexicon's word indexes: a
-    /// second kind of entry would add a copy of its builder to the web build).
-    by_first: CharGroups<&'static str>,
-}
-
-fn cue_index() -> &'static CueIndex {
-    static INDEX: OnceLock<CueIndex> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let (mut cues, mut ranges, mut firsts) = (Vec::new(), Vec::new(), Vec::new());
-        let mut pairs = [0u64; 64];
-        for p in parts() {
-            let from = cues.len();
-            for &w in &p.strong_cues {
-                cues.push(w);
-                if let Some(c) = w.chars().next() {
-                    firsts.push((c, w));
-                }
-                if let [0xE0..=0xEF, b1, b2, ..] = *w.as_bytes() {
-                    pairs[usize::from(b1 & 0x3F)] |= 1 << (b2 & 0x3F);
-                }
-            }
-            ranges.push((from, cues.len()));
-        }
-        CueIndex {
-            pairs,
-            by_first: CharGroups::new(firsts),
-            cues,
-            ranges,
-        }
-    })
-}
-
-/// The first occurrence outside citations of every strong cue of [`cue_index`] in the whole
-/// text, in one pass: what [`first_cue`] finds for each cue alone. Occurrences are counted as
-/// `match_indices` counts them: one that overlaps an earlier counted one of the same cue is
-/// skipped.
-fn cue_spans(text: &str, citations: &[Citation]) -> Vec<Option<Span>> {
-    let index = cue_index();
-    let mut first: Vec<Option<Span>> = vec![None; index.cues.len()];
-    // Where each cue's next counted occurrence may start (the end of the last one).
-    let mut resume = vec![0usize; index.cues.len()];
-    // The characters are stepped through by their lead bytes, and a three-byte one (nearly
-    // every character of a report) is tested by its last two bytes, without decoding it:
-    // about 18 instructions per character, where `char_indices` and a `CharSet` lookup took 40
-    // and one substring search per cue took about 45 (30 cues at half an instruction a byte).
-    let bytes = text.as_bytes();
-    let mut next = 0;
-    while next < bytes.len() {
-        let i = next;
-        if let [0xE0..=0xEF, b1, b2, ..] = bytes[i..] {
-            next += 3;
-            if index.pairs[usize::from(b1 & 0x3F)] >> (b2 & 0x3F) & 1 == 0 {
-                continue;
-            }
-        }
-        let Some(here) = text.get(i..) else {
-            break;
-        };
-        let Some(c) = here.chars().next() else {
-            break;
-        };
-        if next == i {
-            next += c.len_utf8();
-        }
-        for &cue in index.by_first.get(c) {
-            if !here.starts_with(cue) {
-                continue;
-            }
-            // A word is listed once: its place in `cues`.
-            let Some(k) = index.cues.iter().position(|&w| w == cue) else {
-                continue;
-            };
-            if first[k].is_some() || i < resume[k] {
-                continue;
-            }
-            resume[k] = i + cue.len();
-            let span = Span::new(i, i + cue.len());
-            if !in_citation(citations, span) {
-                first[k] = Some(span);
-            }
-        }
-    }
-    first
-}
-
 /// The first top-level heading that names none of the parts: a thematic section about the
 /// year's work (`一、高度重视,组织领导坚强有力`), the usual way reports lay out their measures
 /// without saying so.
@@ -237,12 +139,9 @@ pub fn check(text: &str, headings: &[Heading], citations: &[Citation], meta: &Me
     let last_heading_line = headings.last().map_or(0, |h| h.line);
     let closing = closing.filter(|l| l.number > last_heading_line || headings.is_empty());
 
-    // The cues' occurrences over the whole text, computed on first need.
-    let mut whole: Option<Vec<Option<Span>>> = None;
     parts()
         .iter()
-        .enumerate()
-        .map(|(p, def)| {
+        .map(|def| {
             let by_heading = [true, false].iter().find_map(|&top| {
                 headings.iter().enumerate().find(|(_, h)| {
                     (h.parent.is_none()) == top
@@ -270,14 +169,7 @@ pub fn check(text: &str, headings: &[Heading], citations: &[Citation], meta: &Me
             let mention = thematic
                 .or_else(|| in_closing(&def.strong_cues))
                 .or_else(|| in_closing(&def.weak_cues))
-                .or_else(|| {
-                    // The first cue of the list that occurs: what `first_cue` finds over the
-                    // whole text.
-                    let (from, to) = cue_index().ranges[p];
-                    whole.get_or_insert_with(|| cue_spans(text, citations))[from..to]
-                        .iter()
-                        .find_map(|s| *s)
-                });
+                .or_else(|| first_cue(text, 0, text.len(), &def.strong_cues, citations));
             Part {
                 id: def.id,
                 name: def.name,
@@ -378,49 +270,6 @@ mod tests {
         // `第一责任人工作机制` is not the leaders' duty.
         assert_eq!(s[2].1, "missing");
         assert_eq!(s[3], ("plans", "mentioned", Some("将不断".into())));
-    }
-
-    #[test]
-    fn one_pass_finds_what_each_cue_search_finds() {
-        // On every report of the fixtures, with its own citations: the first cue found per
-        // part over the whole text, by the one pass and by one search per cue.
-        let mut texts = 0;
-        let dirs = ["tests/fixtures/corpus", "tests/fixtures/excerpts"];
-        for entry in dirs
-            .iter()
-            .flat_map(|d| std::fs::read_dir(d).unwrap().flatten())
-        {
-            if entry.path().extension().and_then(|x| x.to_str()) != Some("txt") {
-                continue;
-            }
-            let t = std::fs::read_to_string(entry.path()).unwrap();
-            let citations = crate::citations::find(&t);
-            let spans = cue_spans(&t, &citations);
-            for (p, def) in parts().iter().enumerate() {
-                let (from, to) = cue_index().ranges[p];
-                let one_pass = spans[from..to].iter().find_map(|s| *s);
-                let each = first_cue(&t, 0, t.len(), &def.strong_cues, &citations);
-                assert_eq!(one_pass, each, "{:?} {}", entry.path(), def.id);
-            }
-            texts += 1;
-        }
-        assert!(texts >= 10, "{texts}");
-    }
-
-    #[test]
-    fn one_pass_skips_cited_occurrences() {
-        // `下一步` cited, then outside; `下步` once.
-        let t = "《下一步工作》下步下一步";
-        let citations = crate::citations::find(t);
-        let spans = cue_spans(t, &citations);
-        let plans = parts().iter().position(|p| p.id == "plans").unwrap();
-        let (from, _) = cue_index().ranges[plans];
-        let got: Vec<_> = spans[from..from + 2]
-            .iter()
-            .map(|s| s.map(|s| s.of(t)))
-            .collect();
-        assert_eq!(got, [Some("下一步"), Some("下步")]);
-        assert_eq!(spans[from].unwrap().start, "《下一步工作》下步".len());
     }
 
     #[test]
