@@ -52,23 +52,25 @@ pub fn is_close_quote(c: char) -> bool {
 /// ideograph, U+4E00 to U+9FFF: told by its lead byte (E4 B8 80 to E9 BF BF) without decoding
 /// it, for the walks back over a clause, made mostly of ideographs.
 pub(crate) fn ideograph_ends_at(bytes: &[u8], end: usize) -> bool {
-    end >= 3
-        && match bytes[end - 3] {
-            0xE5..=0xE9 => true,
-            0xE4 => bytes[end - 2] >= 0xB8,
-            _ => false,
-        }
+    // (`get`, not indexing: no panic path at each of the walks it is inlined into.)
+    match end.checked_sub(3).and_then(|start| bytes.get(start..end)) {
+        Some(&[lead, second, _]) => is_ideograph_lead(lead, second),
+        _ => false,
+    }
+}
+
+/// Whether a character of three bytes starting `lead`, `second` is U+4E00 to U+9FFF.
+fn is_ideograph_lead(lead: u8, second: u8) -> bool {
+    matches!(lead, 0xE5..=0xE9) || (lead == 0xE4 && second >= 0xB8)
 }
 
 /// Whether the character that starts at `start` (a character boundary of the UTF-8 `bytes`) is
 /// an ideograph, U+4E00 to U+9FFF (see [`ideograph_ends_at`]).
 pub(crate) fn ideograph_starts_at(bytes: &[u8], start: usize) -> bool {
-    start + 3 <= bytes.len()
-        && match bytes[start] {
-            0xE5..=0xE9 => true,
-            0xE4 => bytes[start + 1] >= 0xB8,
-            _ => false,
-        }
+    match bytes.get(start..start.saturating_add(3)) {
+        Some(&[lead, second, _]) => is_ideograph_lead(lead, second),
+        _ => false,
+    }
 }
 
 /// The change verbs, indexed (longest first).

@@ -927,7 +927,7 @@ fn clause_start(text: &str, pos: usize, floor: usize) -> (usize, Option<char>) {
             p -= 3;
             continue;
         }
-        let Some(c) = text[floor..p].chars().next_back() else {
+        let Some(c) = text.get(floor..p).and_then(|s| s.chars().next_back()) else {
             break;
         };
         match fold(c) {
@@ -1090,7 +1090,7 @@ fn in_brackets(text: &str, start: usize) -> bool {
             p -= 3;
             continue;
         }
-        let Some(c) = text[..p].chars().next_back() else {
+        let Some(c) = text.get(..p).and_then(|s| s.chars().next_back()) else {
             return false;
         };
         match fold(c) {

@@ -300,7 +300,7 @@ pub fn sentence_of(text: &str, head: usize, tail: usize) -> &str {
             start -= 3;
             continue;
         }
-        match text[..start].chars().next_back() {
+        match text.get(..start).and_then(|s| s.chars().next_back()) {
             Some(c) if !is_end(c) => start -= c.len_utf8(),
             _ => break,
         }
@@ -314,7 +314,7 @@ pub fn sentence_of(text: &str, head: usize, tail: usize) -> &str {
             end += 3;
             continue;
         }
-        match text[end..].chars().next() {
+        match text.get(end..).and_then(|s| s.chars().next()) {
             Some(c) if !is_end(c) => end += c.len_utf8(),
             _ => break,
         }
