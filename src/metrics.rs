@@ -1215,7 +1215,7 @@ fn strip_leading_months(s: &str) -> &str {
 
 /// The head of a long noun phrase: after a citation (`《…》等普法口袋书` → `普法口袋书`), after the
 /// last `的` of a phrase longer than 16 characters (`集…于一体的综合行政执法治理应急救援队`; a shorter
-/// relative clause stays whole: `中央财政用于“三农”的支出`), at most 16 characters.
+/// relative clause stays whole: `中央财政用于“三农”的支出`), at most 18 characters ([`limit`]).
 fn head_noun(seg: &str) -> String {
     let mut s = seg;
     if let Some(i) = s.rfind('》') {
@@ -1275,9 +1275,10 @@ fn head_noun(seg: &str) -> String {
     limit_counted(s, n).to_string()
 }
 
-/// Keeps at most the last 16 characters of a metric, never cutting inside a quoted term: the
-/// cut moves back to the opening quote (`“民营企业之家”平台注册企业`, up to 24 characters) or
-/// after the closing one.
+/// A metric of at most 18 characters stays whole (a cut at 16 fell inside a word in about half
+/// of such names: `央财政安排…`, `律顾问应邀…`); a longer one keeps its last 16 characters, never
+/// cutting inside a quoted term: the cut moves back to the opening quote (`“民营企业之家”平台注册企业`,
+/// up to 24 characters) or after the closing one.
 fn limit(s: &str) -> &str {
     limit_counted(s, s.chars().count())
 }
@@ -1287,23 +1288,36 @@ fn limit_counted(s: &str, n: usize) -> &str {
     if n <= 16 {
         return s;
     }
-    let mut skip = s.char_indices().nth(n - 16).map_or(0, |(i, _)| i);
+    // 17 or 18 characters: whole, unless a place or a 的 ends in its first characters
+    // (市下达两区规上工业增加值增速确保目标 → 规上工业…).
+    let whole = n <= 18;
+    let (mut skip, look) = if whole {
+        (0, 6)
+    } else {
+        (s.char_indices().nth(n - 16).map_or(0, |(i, _)| i), 3)
+    };
     // Not inside a word: after a place (两区规上工业… → 规上工业…) or a 的 in the first
     // characters kept, when there is one.
     let mut prev = s[..skip].chars().next_back();
-    for (k, (i, c)) in s[skip..].char_indices().take(4).enumerate() {
+    let mut cut = false;
+    for (k, (i, c)) in s[skip..].char_indices().take(look + 1).enumerate() {
         let next = s[skip + i + c.len_utf8()..].chars().next();
         // (城市管理 is no place: a place suffix starts what is kept or follows 两/各/我/本/该.)
         let place = matches!(c, '区' | '市' | '县' | '省' | '镇' | '乡')
             && next != Some('级')
-            && (k == 0 || prev.is_some_and(|p| matches!(p, '两' | '各' | '我' | '本' | '该')));
+            && ((k == 0 && !whole)
+                || prev.is_some_and(|p| matches!(p, '两' | '各' | '我' | '本' | '该')));
         let boundary =
             place || c == '的' || (c == '年' && prev.is_some_and(|p| p.is_ascii_digit()));
-        if boundary && k < 3 {
+        if boundary && k < look {
             skip += i + c.len_utf8();
+            cut = true;
             break;
         }
         prev = Some(c);
+    }
+    if whole && !cut {
+        return s;
     }
     let kept = &s[skip..];
     let close = kept.find(['”', '」', '』']);
