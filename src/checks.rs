@@ -76,7 +76,7 @@ use crate::model::{
     CheckKind, Direction, Extraction, Finding, Genre, Indicator, Kind, PartStatus, Severity,
 };
 use crate::span::Span;
-use crate::text::{fold, is_blank, is_zero_width, CharGroups, CharSet};
+use crate::text::{self, fold, has_char, is_blank, is_zero_width, CharGroups, CharSet};
 
 // ---------------------------------------------------------------------------------------------
 // Words (data/checks.tsv, through the lexicon)
@@ -335,7 +335,7 @@ fn has_delim(s: &str) -> bool {
 }
 
 fn contains_any(s: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| s.contains(w))
+    words.iter().any(|w| text::has(s, w))
 }
 
 /// `s` without the link words at its end (`调解成功率达` → `调解成功率`).
@@ -574,7 +574,7 @@ fn share(s: &Sentence, r: &Fig, bi: usize, out: &mut Vec<Finding>) {
     // T: the nearest earlier figure with B's unit that `其中` follows.
     let Some(ti) = (bi.saturating_sub(REACH)..bi)
         .rev()
-        .find(|&i| s.gap_after(i).contains("其中"))
+        .find(|&i| text::has(s.gap_after(i), "其中"))
     else {
         return;
     };
@@ -582,7 +582,7 @@ fn share(s: &Sentence, r: &Fig, bi: usize, out: &mut Vec<Finding>) {
     if t.unit != b.unit || t.kind != b.kind {
         return;
     }
-    let q = t.span.end + s.gap_after(ti).find("其中").unwrap_or(0);
+    let q = t.span.end + text::find(s.gap_after(ti), "其中").unwrap_or(0);
     let lead = s.between(t.span.end, q);
     if t.loose || t.change.is_some() || t.lo() <= 0.0 || chars(lead) > 3 {
         return;
@@ -616,7 +616,7 @@ fn sums(s: &Sentence, prev: Option<&Sentence>, out: &mut Vec<Finding>) {
         // `其中` within the two characters after the total.
         let after = s.gap_after(ti);
         let near = &after[..floor_char(after, 16)];
-        let Some(q) = near.find("其中") else {
+        let Some(q) = text::find(near, "其中") else {
             continue;
         };
         if chars(&after[..q]) <= 2 {
@@ -663,7 +663,7 @@ fn sum_after(s: &Sentence, t: &Fig, q: usize, first: usize, out: &mut Vec<Findin
         if depth > 0 {
             continue; // a detail in brackets: `局本级187人(在职139人、…)`
         }
-        if i > first && gap.contains("其中") {
+        if i > first && text::has(gap, "其中") {
             return; // a nested breakdown
         }
         if f.is_percent() || f.is_points() {
@@ -685,13 +685,13 @@ fn sum_after(s: &Sentence, t: &Fig, q: usize, first: usize, out: &mut Vec<Findin
     let listed = s.between(q, last.span.end);
     // `等` among the parts or after the last: the parts are examples.
     let rest = s.gap_after(last_index);
-    if listed.contains('等') || rest.contains('等') {
+    if has_char(listed, '等') || has_char(rest, '等') {
         return;
     }
     let exhaustive = contains_any(listed, w.residual)
         || w.partition
             .iter()
-            .any(|g| g.iter().all(|m| listed.contains(m)));
+            .any(|g| g.iter().all(|m| text::has(listed, m)));
     if !exhaustive {
         return;
     }
@@ -755,12 +755,12 @@ fn pair_at(s: &Sentence, i: usize) -> Option<Pair> {
         return None;
     }
     // 由A增加到B / 从A提高至B
-    let to = !has_delim(between) && (between.contains('到') || between.contains('至'));
+    let to = !has_delim(between) && (has_char(between, '到') || has_char(between, '至'));
     if to && chars(between) <= 12 {
         // The last ten characters of the clause before A.
         let t = tail_clause(s.gap_before(i));
         let lead_tail = t.char_indices().rev().nth(9).map_or(t, |(k, _)| &t[k..]);
-        if !(lead_tail.contains('由') || lead_tail.contains('从')) {
+        if !(has_char(lead_tail, '由') || has_char(lead_tail, '从')) {
             return None;
         }
         let years = match (year_of(lead_tail), year_of(between)) {
@@ -799,7 +799,7 @@ fn pair_at(s: &Sentence, i: usize) -> Option<Pair> {
     }
     // B,较上年的A / B,比去年同期的A
     let clause = tail_clause(between);
-    let head = &between[..between.rfind(clause).unwrap_or(0)];
+    let head = &between[..text::rfind(between, clause).unwrap_or(0)];
     if has_delim(head)
         && head.chars().all(|c| is_delim(c) || is_blank(c))
         && clause.ends_with('的')
@@ -859,7 +859,7 @@ fn pairs(s: &Sentence, consumed: &mut [bool], out: &mut Vec<Finding>) {
         }
         let respectively = changes
             .first()
-            .is_some_and(|&c| s.gap_before(c).contains("分别"));
+            .is_some_and(|&c| text::has(s.gap_before(c), "分别"));
         let matched: Vec<(Pair, usize)> = if found.len() == 1 && !respectively {
             changes.iter().take(2).map(|&c| (found[0], c)).collect()
         } else if found.len() == changes.len() && respectively {
@@ -878,7 +878,7 @@ fn pairs(s: &Sentence, consumed: &mut [bool], out: &mut Vec<Finding>) {
             if c.is_percent() && contains_any(lead, w.annual) {
                 // 年均增长: compound over the years the text dates, never real growth.
                 let Some(n) = p.years else { continue };
-                if contains_any(lead, w.real) || lead.contains("实际") || comparable {
+                if contains_any(lead, w.real) || text::has(lead, "实际") || comparable {
                     continue;
                 }
                 if old.lo() <= 0.0 || new.lo() <= 0.0 {
@@ -1086,7 +1086,7 @@ pub fn targets(text: &str, x: &Extraction) -> Vec<bool> {
         return marks;
     }
     for cue in words().target {
-        for (at, _) in text.match_indices(cue) {
+        for at in text::find_all(text, cue) {
             let after = at + cue.len();
             let rest = &text[after..];
             let line_end = rest.find(['\n', '\r']).map_or(text.len(), |i| after + i);
@@ -1243,7 +1243,7 @@ fn years(text: &str, x: &Extraction, out: &mut Vec<Finding>) {
             continue;
         }
         let content = line.of(text);
-        if content.chars().all(is_blank) || content.contains(title.text.as_str()) {
+        if content.chars().all(is_blank) || text::has(content, &title.text) {
             continue;
         }
         seen += 1;

@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 
 use crate::lexicon::{self, GenreCue as Cue, Zone};
 use crate::model::{Extraction, Genre};
-use crate::text::{is_blank, CharGroups, CharSet};
+use crate::text::{self, is_blank, CharGroups, CharSet};
 
 /// Lines of the head zone.
 const HEAD_LINES: usize = 8;
@@ -124,7 +124,7 @@ impl Zones {
 
 /// How many times a cue counts in its zone.
 fn hits(cue: &Cue, zone: &str) -> u32 {
-    u32::from(cue.pieces.iter().all(|p| zone.contains(p)))
+    u32::from(cue.pieces.iter().all(|p| text::has(zone, p)))
 }
 
 /// The one-piece body cues by first character, so that the body is read once for all of them.

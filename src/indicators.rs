@@ -464,7 +464,7 @@ impl<'a> Scanner<'a> {
             if Some(q.last) == before && text[..f.start].ends_with(q.word) {
                 let word_start = f.start - q.word.len();
                 // 签约3个项目, 附近3公里: the character is part of another word.
-                if prev_char(text, word_start).is_some_and(|p| q.not_after.contains(p)) {
+                if prev_char(text, word_start).is_some_and(|p| text::has_char(q.not_after, p)) {
                     break;
                 }
                 head = word_start;
@@ -579,7 +579,7 @@ impl<'a> Scanner<'a> {
         if has_bi {
             let sentence = &before[lo..];
             for w in ["同比", "环比"] {
-                if sentence.contains(w) {
+                if text::has(sentence, w) {
                     return Some(w.to_string());
                 }
             }

@@ -55,7 +55,7 @@ use crate::lexicon::{self, Class};
 use crate::model::{Heading, MetaField, Metadata, Signature, Title};
 use crate::numbers::{digit_run, written_digit};
 use crate::span::Span;
-use crate::text::{digit, is_blank, lines, Line};
+use crate::text::{self, digit, is_blank, lines, Line};
 
 /// A title candidate this short (`工作报告`, a column label) gives way to a fuller title line
 /// further down.
@@ -157,7 +157,7 @@ fn title_of(text: &str, line: Line) -> Option<Title> {
         || closed.chars().count() > MAX_TITLE_CHARS
         // A label line (`来源：`), a sentence, or a breadcrumb trail (`首页 > 政务公开`).
         || t.contains(['。', '|', ':', '：', '，', ',', '>', '＞', '›', '»', '→'])
-        || !lexicon::words(Class::TitleWord).iter().any(|w| closed.contains(w))
+        || !lexicon::words(Class::TitleWord).iter().any(|w| text::has(&closed, w))
     {
         return None;
     }
@@ -435,10 +435,10 @@ fn news_headline(text: &str, front: &[Line]) -> Option<Title> {
             .chars()
             .take(NEWS_LEAD_CHARS)
             .collect();
-        s.contains('。')
+        text::has(s, "。")
             && lexicon::words(Class::NewsLead)
                 .iter()
-                .any(|w| head.contains(w))
+                .any(|w| text::has(&head, w))
     };
     let lead = front.iter().position(|l| is_lead(l.of(text)))?;
     let candidates = front[..lead].iter().filter_map(|&line| {
@@ -559,15 +559,15 @@ pub fn find(text: &str, headings: &[Heading]) -> Meta {
     x.signature = signature(text, &all);
 
     // A speech to a congress (政府工作报告) reviews the year before the one it is given in.
-    let speech = text.contains(SPEECH_ADDRESS)
+    let speech = text::has(text, SPEECH_ADDRESS)
         || x.title
             .as_ref()
-            .is_some_and(|t| t.text.contains("政府工作报告"));
+            .is_some_and(|t| text::has(&t.text, "政府工作报告"));
     // `2026年政府工作报告` reviews 2025; `2023年度…工作报告` names the year it covers.
     let title_year = x.title.as_ref().and_then(|t| {
         let h = report_date(&t.text)?;
         let year = h.year? as i32;
-        let given = speech && t.text.contains(WORK_REPORT) && !h.fiscal;
+        let given = speech && text::has(&t.text, WORK_REPORT) && !h.fiscal;
         Some(if given { year - 1 } else { year })
     });
     // A speech's dated subtitle: `——2026年1月26日在…`, `（2026年1月27日在…）`.
@@ -620,7 +620,7 @@ pub fn find(text: &str, headings: &[Heading]) -> Meta {
             let s = l.of(text);
             let lead_in =
                 s.trim_end_matches(is_blank).ends_with([':', '：']) && s.contains([',', '，']);
-            (s.contains('。') || lead_in) && !in_meta(l)
+            (text::has(s, "。") || lead_in) && !in_meta(l)
         };
         let mut preamble = front.iter().filter(prose).take(OPENING_LINES).peekable();
         // Without a preamble the text opens with its outline (an excerpt): the paragraph under
@@ -633,7 +633,7 @@ pub fn find(text: &str, headings: &[Heading]) -> Meta {
                 let plans = crate::parts::parts()
                     .iter()
                     .filter(|p| p.id == "plans")
-                    .any(|p| p.heading_cues.iter().any(|c| h.title.contains(c)));
+                    .any(|p| p.heading_cues.iter().any(|c| text::has(&h.title, c)));
                 if plans {
                     None
                 } else {
@@ -662,17 +662,17 @@ pub fn find(text: &str, headings: &[Heading]) -> Meta {
         None => !front.iter().any(|l| {
             lexicon::words(Class::IssuingPhrase)
                 .iter()
-                .any(|p| l.of(text).contains(p))
+                .any(|p| text::has(l.of(text), p))
         }),
     };
     // `一、2019年和今年以来工作回顾`: the year reviewed.
     let review = || {
-        if !text.contains(SPEECH_ADDRESS) {
+        if !text::has(text, SPEECH_ADDRESS) {
             return None;
         }
         headings
             .iter()
-            .filter(|h| h.parent.is_none() && h.title.contains("回顾"))
+            .filter(|h| h.parent.is_none() && text::has(&h.title, "回顾"))
             .find_map(|h| report_date(&h.title))
             .and_then(|h| h.year)
             .map(|y| y as i32)

@@ -110,7 +110,7 @@ pub(crate) fn name(
     // (百分点 only after its 点, which most figures lack.)
     let figure = &text[head..tail];
     let percent = figure.contains(['%', '％', '‰'])
-        || (text::has_char(figure, '点') && figure.contains("百分点"));
+        || (text::has_char(figure, '点') && text::has(figure, "百分点"));
     if let Some(m) = distributed(text, head, change, earlier) {
         return Some(finish(m, percent));
     }
@@ -160,7 +160,7 @@ fn share_of(m: String, text: &str, head: usize, prev: &Indicator, percent: bool)
     };
     let end = prev.span.end.min(head);
     if !share
-        || pm.contains('占')
+        || text::has_char(pm, '占')
         || !near(text, prev, head)
         || text[end..head].chars().any(is_sentence_end)
         || m.chars().count() < 3
@@ -168,12 +168,16 @@ fn share_of(m: String, text: &str, head: usize, prev: &Indicator, percent: bool)
         return m;
     }
     let subject = match aspect_of(pm) {
-        Some((s, a)) if m.contains(a) => s,
+        Some((s, a)) if text::has(&m, a) => s,
         _ => pm,
     };
-    let whole = m
-        .replacen("的比重", "比重", 1)
-        .replacen("的比例", "比例", 1);
+    // Without the 的 of the first 的比重 and of the first 的比例.
+    let mut whole = m.clone();
+    for w in ["的比重", "的比例"] {
+        if let Some(i) = text::find(&whole, w) {
+            whole.replace_range(i..i + '的'.len_utf8(), "");
+        }
+    }
     if subject.chars().count() < 2 || subject.chars().count() + whole.chars().count() > 18 {
         return m;
     }
@@ -775,7 +779,7 @@ fn coordinated(
     stop: Option<char>,
     floor: usize,
 ) -> Option<String> {
-    if stop != Some('、') || !seg.contains(['和', '及']) || seg.contains('等') {
+    if stop != Some('、') || !seg.contains(['和', '及']) || text::has_char(seg, '等') {
         return None;
     }
     let (mut start, mut stop) = (seg_start, stop);
@@ -964,7 +968,7 @@ fn distributed(
     while !text.is_char_boundary(near) {
         near += 1;
     }
-    if !text[near..head].contains('别') {
+    if !text::has(&text[near..head], "别") {
         return None;
     }
     let window = &text[text::back_chars(text, head, 40)..head];

@@ -58,7 +58,7 @@ use crate::lexicon::{self, Class};
 use crate::model::{Heading, Indicator, Level, Warning};
 use crate::numbers::{chinese_name, digit_run, small_chinese};
 use crate::span::Span;
-use crate::text::{digit, fold, is_blank, lines, skip_zero_width, Line};
+use crate::text::{self, digit, fold, is_blank, lines, skip_zero_width, Line};
 
 /// A text made of one line longer than this (in characters) has lost its line breaks: no
 /// outline is read from it.
@@ -233,7 +233,7 @@ fn is_glossary_header(line: &str) -> bool {
     }
     let t = strip_blanks(line);
     let t = t.trim_end_matches([':', '：']);
-    if t.is_empty() || t.chars().count() > 24 || t.contains('。') {
+    if t.is_empty() || t.chars().count() > 24 || text::has_char(t, '。') {
         return false;
     }
     t == "注"

@@ -42,7 +42,7 @@ use std::sync::OnceLock;
 use crate::clause::{ideograph_ends_at, ideograph_starts_at};
 use crate::lexicon::{self, WordIndex};
 use crate::model::Kind;
-use crate::text::{fold, has_char, CharGroups};
+use crate::text::{self, fold, has_char, CharGroups};
 
 pub use crate::lexicon::Metric;
 
@@ -229,7 +229,8 @@ fn ids<'s>(
 ) -> Option<&'static str> {
     // (All three end with 点, which most units lack.)
     let points = unit.is_some_and(|u| {
-        has_char(u, '点') && (u.contains("百分点") || u.contains("千分点") || u.contains("基点"))
+        has_char(u, '点')
+            && (text::has(u, "百分点") || text::has(u, "千分点") || text::has(u, "基点"))
     });
     if has_char(phrase, '、') {
         // 参考率、合格率均为100%: every name the same id, else none.
@@ -257,7 +258,7 @@ fn one_id<'s>(
             && (m.requires.is_empty()
                 || m.requires
                     .iter()
-                    .any(|w| holds(list, w) || sentence().contains(w)));
+                    .any(|w| holds(list, w) || text::has(sentence(), w)));
         ok.then_some(m.id)
     })?;
     let vetoed = index().forbid_all.occurs_in(phrase) || part_of_year_before(phrase, sentence());
@@ -278,11 +279,11 @@ fn holds(hay: &str, word: &str) -> bool {
 /// `10月共`, `一季度`): the figure is then not the year's canonical one, even though naming
 /// dropped those words from the metric.
 fn part_of_year_before(phrase: &str, sentence: &str) -> bool {
-    let Some(at) = sentence.find(phrase) else {
+    let Some(at) = text::find(sentence, phrase) else {
         return false;
     };
     let before = &sentence[crate::text::back_chars(sentence, at, 6)..at];
-    before.contains('月') || index().forbid_all.occurs_in(before)
+    has_char(before, '月') || index().forbid_all.occurs_in(before)
 }
 
 /// The sentence around `[head, tail)` in `text`: from after the previous sentence end to the
