@@ -140,7 +140,7 @@ pub(crate) fn name(
     m.chars().filter(|c| !is_blank(*c)).nth(1)?;
     // 7976件(2019年6593件): the same metric in the year named.
     Some(match bracket_year(text, head) {
-        Some(year) if !m.starts_with(year) => format!("{year}{m}"),
+        Some(year) if !m.starts_with(year) => [year, &m].concat(),
         _ => m,
     })
 }
@@ -181,7 +181,7 @@ fn share_of(m: String, text: &str, head: usize, prev: &Indicator, percent: bool)
     if subject.chars().count() < 2 || subject.chars().count() + whole.chars().count() > 18 {
         return m;
     }
-    format!("{subject}{whole}")
+    [subject, &whole].concat()
 }
 
 /// The year that alone opens the bracket a figure stands in (`(2019年6593件)` → `2019年`).
@@ -520,9 +520,9 @@ fn related(
     if let Some((verb, alone)) = bare_verb(m) {
         return match pm.and_then(object_of) {
             Some((obj, topic)) if same_unit => Related::Name(if alone || topic {
-                format!("{obj}{}", if topic { m } else { verb })
+                [obj, if topic { m } else { verb }].concat()
             } else {
-                format!("{m}{obj}")
+                [m, obj].concat()
             }),
             _ => Related::Nothing,
         };
@@ -537,7 +537,7 @@ fn related(
                 && text[e.span.end..head].starts_with(['(', '（'])
         });
         if let Some(w) = whole.and_then(|w| w.metric.as_deref()) {
-            return Related::Name(format!("{m}{w}"));
+            return Related::Name([m, w].concat());
         }
     }
     let Some(pm) = pm else {
@@ -551,7 +551,7 @@ fn related(
             aspect_of(pm).map_or(pm, |(s, _)| s)
         };
         if subject != m && bare_verb(subject).is_none() {
-            return Related::Name(limit(&format!("{subject}{m}")).to_string());
+            return Related::Name(limit(&[subject, m].concat()).to_string());
         }
         return Related::Same;
     }
@@ -601,13 +601,13 @@ fn related(
     if let Some((_, a)) = whole.metric.as_deref().and_then(aspect_of) {
         let part = a.strip_prefix('总').unwrap_or(a);
         if continues && !is_rate_aspect(a) && !m.ends_with(part) {
-            return Related::Name(format!("{m}{part}"));
+            return Related::Name([m, part].concat());
         }
     }
     // 受理转办工单1247件,其中城市管理类362件: a category (…类) of the cases counted.
     if let Some(noun) = whole.metric.as_deref().and_then(|w| case_nouns().suffix(w)) {
         if continues && m.ends_with('类') {
-            return Related::Name(format!("{m}{noun}"));
+            return Related::Name([m, noun].concat());
         }
     }
     Related::Same
@@ -697,10 +697,23 @@ fn name_in_clause(
     let attributive = raw.ends_with('的') && !raw.ends_with("年的");
     // 公共法律服务中心和154个村(社区), 出生医学证明等30余种电子证照, 向7个省级经济开发区赋权:
     // after a list's conjunction, its 等 or a preposition, the figure counts the noun after it.
-    let joined = raw.ends_with(['和', '及', '与', '等', '向', '对', '给']);
+    let joined = raw.ends_with(['和', '及', '与', '等', '向', '对', '给']) || reaches(raw, change);
     let verb = object_verbs().suffix(seg);
-    if attributive || repeats || joined || verb.is_some() {
+    // 由1997年的5160元增加到…: after a frame ending with 的, a change verb starts no noun.
+    let after_unit = || {
         let after = noun_after(text, tail);
+        let change_next = raw.ends_with('的')
+            && clause::change_verbs()
+                .prefix(after)
+                .is_some_and(|v| v.len() > 3);
+        if change_next {
+            ""
+        } else {
+            after
+        }
+    };
+    if attributive || repeats || joined || verb.is_some() {
+        let after = after_unit();
         if !after.is_empty() {
             let named = with_relative(text, after);
             // 覆盖全市15个乡镇: a noun of two characters alone says little; its verb stays.
@@ -709,7 +722,7 @@ fn name_in_clause(
                     && after.chars().count() <= 2
                     && object_verbs().prefix(after).is_none()
                 {
-                    return Some(format!("{v}{after}"));
+                    return Some([v, after].concat());
                 }
             }
             return Some(named);
@@ -729,7 +742,7 @@ fn name_in_clause(
             return Some(seg.to_string());
         }
         if case_nouns().suffix(rest).is_some() && bare_verb(v).is_some_and(|(_, alone)| !alone) {
-            return Some(format!("{v}{rest}"));
+            return Some([v, rest].concat());
         }
     }
     if let Some(v) = verb.filter(|v| result_verbs().contains(v)) {
@@ -744,11 +757,15 @@ fn name_in_clause(
     if let Some(m) = coordinated(text, seg, seg_start, stop, floor) {
         return Some(m);
     }
+    // 较“十三五”末的9323.1亿元: a basis alone names nothing.
+    if attributive && strip(strip_basis(seg, "")).is_empty() {
+        seg = "";
+    }
     if seg.chars().count() > 2 {
         return Some(head_noun(seg));
     }
     // Only a verb (开展, 聘请) or nothing before: the noun after the unit.
-    let after = noun_after(text, tail);
+    let after = after_unit();
     if !after.is_empty() {
         return Some(with_relative(text, after));
     }
@@ -762,9 +779,45 @@ fn name_in_clause(
         if matches!(stop, Some('\n' | '\r')) {
             return line_label(text, seg_start, tail);
         }
-        return None;
+        return topic(text, seg_start, stop, floor);
     }
     Some(seg.to_string())
+}
+
+/// The subject of a sentence standing alone in its first clause when the figure's clause holds
+/// only a frame (`城镇居民家庭人均可支配收入，由1997年的5160元增加到…`; `城市管理类,10月为362件`): that
+/// clause's noun, when it has no figure and starts with no verb.
+fn topic(text: &str, seg_start: usize, stop: Option<char>, floor: usize) -> Option<String> {
+    let sep = seg_start.checked_sub(stop.filter(|c| matches!(c, '，' | ','))?.len_utf8())?;
+    let c = text[seg_start..].chars().find(|&c| !is_blank(c))?;
+    if !matches!(c, '由' | '从') && text::digit(c).is_none() {
+        return None;
+    }
+    let (s0, st) = clause_start(text, sep, floor);
+    let words = strip(&text[s0..sep]);
+    let n = words.chars().count();
+    let first = st.map_or(true, |c| is_sentence_end(c) || fold(c) == ':');
+    (first
+        && (2..=24).contains(&n)
+        && !words.chars().any(|c| text::digit(c).is_some())
+        && object_verbs().prefix(words).is_none()
+        && object_verbs().suffix(words).is_none())
+    .then(|| head_noun(words))
+}
+
+/// Whether the words before a figure end with a verb of reach that states no change
+/// (`行政诉讼案件已拓展到50多个行政管理领域`, `覆盖至15个乡镇`): the figure counts the noun after
+/// it, not the subject. Not after `达到` or a change verb (`提高到66.2%`, `增加到1076家`: the
+/// subject's new level), nor `截至`.
+fn reaches(raw: &str, change: Option<&Change>) -> bool {
+    let Some(verb) = raw.strip_suffix(['到', '至']) else {
+        return false;
+    };
+    change.is_none()
+        && verb.chars().next_back().is_some_and(|c| {
+            ('\u{4E00}'..='\u{9FFF}').contains(&c) && !matches!(c, '达' | '截' | '直' | '及')
+        })
+        && clause::change_verbs().suffix(verb).is_none()
 }
 
 /// A name that is itself a list ending `A、B和C` (`交通运输、仓储和邮政业增加值`, `电力、热力、燃气及水
@@ -863,7 +916,7 @@ fn list_head(
             .filter(|v| !not_relative_verbs().contains(v))
     });
     Some(match verb {
-        Some(v) if !head.starts_with(v) => format!("{v}{head}"),
+        Some(v) if !head.starts_with(v) => [v, head].concat(),
         _ => head.to_string(),
     })
 }
@@ -922,6 +975,7 @@ fn without_footnotes(s: &str) -> String {
 
 /// Where the clause ending at `pos` starts (not before `floor`), and the character that ended it.
 /// A bracketed note `(社区)`, `（市、区）` is part of the clause; an unmatched `(` ends it.
+#[inline(never)]
 fn clause_start(text: &str, pos: usize, floor: usize) -> (usize, Option<char>) {
     let mut p = pos;
     let mut depth = 0usize;
@@ -1003,21 +1057,34 @@ fn distributed(
         return figures_before(text, head, before_end, place, earlier);
     }
     let items: Vec<&str> = list.split(['、', '和', '及']).collect();
+    // 分别从771家、481家增加到1076家、636家: the values before this one, in turn over the items
+    // (not a year: 从2020年的645元/月).
+    let from = after.starts_with(['从', '由']);
+    let values = || {
+        let mut n = 0;
+        let mut run = false;
+        for c in after.chars() {
+            let digit = text::digit(c).is_some() || (run && c == '.');
+            n += usize::from(run && !digit && c != '年');
+            run = digit;
+        }
+        n + usize::from(run)
+    };
     if let (1, Some(rest)) = (items.len(), list.strip_prefix("城乡")) {
         // 城乡居民人均可支配收入分别从46503元、16935元增加到…: 城镇 then 农村, in turn.
-        let values = after
-            .split(|c: char| text::digit(c).is_none() && c != '.')
-            .filter(|r| !r.is_empty())
-            .count();
-        let side = if values % 2 == 0 { "城镇" } else { "农村" };
-        return (rest.chars().count() >= 2).then(|| format!("{side}{rest}"));
+        let side = if values() % 2 == 0 {
+            "城镇"
+        } else {
+            "农村"
+        };
+        return (rest.chars().count() >= 2).then(|| [side, rest].concat());
     }
-    // 分别从46503元、16935元增加到…: the list holds values, not names.
-    if items.len() < 2
-        || items.len() <= place
-        || list.chars().any(|c| text::digit(c).is_some())
-        || after.starts_with(['从', '由'])
-    {
+    let place = if from {
+        values() % items.len().max(1)
+    } else {
+        place
+    };
+    if items.len() < 2 || items.len() <= place || list.chars().any(|c| text::digit(c).is_some()) {
         return None;
     }
     let mut item = strip(items[place]);
@@ -1045,7 +1112,7 @@ fn distributed(
             || aspects().prefix(head).is_some()
             || item.ends_with(end);
         if sure && !item.ends_with(head) {
-            return Some(format!("{item}{head}"));
+            return Some([item, head].concat());
         }
     }
     Some(item.to_string())
@@ -1157,14 +1224,21 @@ fn strip(mut s: &str) -> &str {
             }
             s = &s[w.len()..];
         }
-        // Trailing dates: 由2010年的, 增加到2015年的.
-        if let Some(r) = s.strip_suffix('年') {
-            let year: Vec<(usize, char)> = r
-                .char_indices()
-                .rev()
-                .take_while(|&(_, c)| text::digit(c).is_some())
-                .collect();
-            if let (4, Some(&(at, _))) = (year.len(), year.last()) {
+        // Trailing dates: 由2010年的, 增加到2015年的, 从2007年底的, 提升到去年底的.
+        let level = s.strip_suffix(['底', '末', '初']);
+        if let Some(w) =
+            level.and_then(|r| trailing_words().suffix(r).filter(|w| w.ends_with('年')))
+        {
+            s = &s[..s.len() - w.len() - '底'.len_utf8()];
+        } else if let Some(r) = level.unwrap_or(s).strip_suffix('年') {
+            let (mut at, mut digits) = (r.len(), 0);
+            for (i, c) in r.char_indices().rev() {
+                if text::digit(c).is_none() {
+                    break;
+                }
+                (at, digits) = (i, digits + 1);
+            }
+            if digits == 4 {
                 s = &r[..at];
             }
         }
@@ -1267,7 +1341,7 @@ fn head_noun(seg: &str) -> String {
                         // (联系点组织召开座谈会: the agent ends before another verb.)
                         && object_verbs().suffix(agent).is_none()
                     {
-                        return limit(&format!("{agent}{bare}")).to_string();
+                        return limit(&[agent, bare].concat()).to_string();
                     }
                     s = strip(&s[i..]);
                     n = s.chars().count();
@@ -1456,9 +1530,9 @@ fn with_relative(text: &str, noun: &str) -> String {
     // 32个城中村改造项目: an object that is an undertaking makes one compound noun (not after a
     // verb of means).
     if !after_means && undertakings().suffix(object).is_some() {
-        return format!("{noun}{verb}{object}");
+        return [noun, verb, object].concat();
     }
-    format!("{verb}{object}的{noun}")
+    [verb, object, "的", noun].concat()
 }
 
 /// Whether the list item starting `rest` joins the one before into one noun: it has no figure
