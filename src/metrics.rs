@@ -368,12 +368,15 @@ fn without_framing(m: String, percent: bool) -> (String, usize) {
         let mut i = 0;
         while i < m.len() {
             let c = m[i..].chars().next().unwrap_or(' ');
-            // (去年底, 全年末: a frame before 底/末/初 dates a level; it stays.)
+            // (去年底, 全年末: a frame before 底/末/初 dates a level; it stays. 占全省比重: a
+            // frame after 占 is the whole.)
             if let Some(d) = determiners()
                 .may_start(c)
                 .then(|| determiners().prefix(&m[i..]))
                 .flatten()
-                .filter(|d| !m[i + d.len()..].starts_with(['底', '末', '初']))
+                .filter(|d| {
+                    !m[i + d.len()..].starts_with(['底', '末', '初']) && !out.ends_with('占')
+                })
             {
                 i += d.len();
                 continue;
@@ -636,6 +639,10 @@ fn name_in_clause(
         }
     }
     let mut seg = strip(&text[seg_start..head]);
+    // (Only a name ending like a frame of each: a test of its last character first.)
+    if change.is_none() && seg.ends_with(['均', '月', '年', '人', '户', '日']) {
+        seg = without_from(seg);
+    }
     // 人口自然增长率5.57‰,比上年低0.59个千分点: a comparison with 低/高/多/少 is a change too.
     if change.is_none() {
         if let Some(t) = seg.strip_suffix(['低', '高', '多', '少']) {
@@ -697,7 +704,10 @@ fn name_in_clause(
     let attributive = raw.ends_with('的') && !raw.ends_with("年的");
     // 公共法律服务中心和154个村(社区), 出生医学证明等30余种电子证照, 向7个省级经济开发区赋权:
     // after a list's conjunction, its 等 or a preposition, the figure counts the noun after it.
-    let joined = raw.ends_with(['和', '及', '与', '等', '向', '对', '给']) || reaches(raw, change);
+    // (维度设置了29项主要指标: after a verb and its 了, too.)
+    let joined = raw.ends_with(['和', '及', '与', '等', '向', '对', '给', '了'])
+        && change.is_none()
+        || reaches(raw, change);
     let verb = object_verbs().suffix(seg);
     // 由1997年的5160元增加到…: after a frame ending with 的, a change verb starts no noun.
     let after_unit = || {
@@ -782,6 +792,26 @@ fn name_in_clause(
         return topic(text, seg_start, stop, floor);
     }
     Some(seg.to_string())
+}
+
+/// `seg` without a `从`/`由` at its end and the frames of each after it (`企业退休人员基本养老金从
+/// 2004年人均每月` → `企业退休人员基本养老金`, `财政补助标准由每人每年` → `财政补助标准`).
+fn without_from(seg: &str) -> &str {
+    let Some(i) = seg.rfind(['从', '由']).filter(|&i| i > 0) else {
+        return seg;
+    };
+    let mut rest = strip(&seg[i + '从'.len_utf8()..]);
+    while !rest.is_empty() {
+        let skip = if rest.starts_with("人均") {
+            "人均".len()
+        } else if let Some(each) = rest.strip_prefix('每') {
+            '每'.len_utf8() + each.chars().next().map_or(0, char::len_utf8)
+        } else {
+            return seg;
+        };
+        rest = rest.get(skip..).unwrap_or("");
+    }
+    strip(&seg[..i])
 }
 
 /// The subject of a sentence standing alone in its first clause when the figure's clause holds
@@ -1108,9 +1138,12 @@ fn distributed(
             (i, last[..i].chars().next_back().unwrap_or(' '))
         });
         let head = &last[at..];
+        // (涉诈、涉毒警情: items that start alike; 城镇、农村居民…: the two sides.)
         let sure = case_nouns().prefix(head).is_some()
             || aspects().prefix(head).is_some()
-            || item.ends_with(end);
+            || item.ends_with(end)
+            || item.chars().next() == last.chars().next()
+            || matches!(item, "城镇" | "农村");
         if sure && !item.ends_with(head) {
             return Some([item, head].concat());
         }
@@ -1571,6 +1604,8 @@ fn noun_after(text: &str, mut pos: usize) -> &str {
     let mut depth = 0usize;
     let mut last = ' ';
     let mut chars = text[pos..].chars();
+    // Where the two characters before the last one began: 群众住上了安全房 ends before 住上了.
+    let mut back = [pos, pos];
     // Where a quoted term ended: a noun cut at the cap ends there, not inside a word.
     let mut quote_end = None;
     // Where ten characters end: a noun that runs on past 13 without ending is cut there (or
@@ -1638,12 +1673,18 @@ fn noun_after(text: &str, mut pos: usize) -> &str {
             }
             // 2座压缩式生活垃圾转运站以及停车场.
             '以' if chars.clone().next() == Some('及') => break,
+            // 46万群众远离了危险, 4.5亿元实施了…: a verb (of two characters) and its 了 end it.
+            '了' => {
+                end = back[0];
+                break;
+            }
             _ => {}
         }
         if depth == 0 && n > 0 && noun_stops_at(text, end, last) {
             break;
         }
         last = c;
+        back = [back[1], end];
         end += c.len_utf8();
         n += 1;
     }
