@@ -639,9 +639,26 @@ fn name_in_clause(
         }
     }
     let mut seg = strip(&text[seg_start..head]);
+    // 办理人大代表建议877件和政协委员提案590件: a list's conjunction right after a figure.
+    if seg_start == floor && floor > 0 {
+        if let Some(s) = seg.strip_prefix(['和', '及', '与']) {
+            seg = strip(s);
+        }
+    }
     // (Only a name ending like a frame of each: a test of its last character first.)
     if change.is_none() && seg.ends_with(['均', '月', '年', '人', '户', '日']) {
         seg = without_from(seg);
+    }
+    // 财政性教育经费投入3366亿元，是1997年的1.8倍: a multiple of a basis is the figure before's.
+    let raw = text[seg_start..head].trim_matches(|c: char| is_blank(c) || c == ' ');
+    if change.is_none()
+        && raw.starts_with(['是', '为'])
+        && raw.ends_with('的')
+        && text[head..tail].ends_with('倍')
+    {
+        return prev
+            .filter(|p| !text[p.span.end..head].chars().any(is_sentence_end))
+            .and_then(|p| p.metric.clone());
     }
     // 人口自然增长率5.57‰,比上年低0.59个千分点: a comparison with 低/高/多/少 is a change too.
     if change.is_none() {
@@ -1273,6 +1290,11 @@ fn strip(mut s: &str) -> &str {
             }
             if digits == 4 {
                 s = &r[..at];
+            } else if digits > 0 {
+                // 粮食总产量连续18年保持在: a run of years is a frame.
+                if let Some(t) = r[..at].strip_suffix("连续") {
+                    s = t;
+                }
             }
         }
         while let Some(w) = trailing_words().suffix(s) {
@@ -1356,7 +1378,14 @@ fn head_noun(seg: &str) -> String {
                 let object = &s[i + v.len()..];
                 // (国家发展改革委认定的企业技术中心: a verb before 的 heads a relative clause,
                 // which stays whole.)
-                if object.starts_with('的') {
+                // (环境保护和生态建设投入: a verb right after the second noun of a 和 is nominal.)
+                if object.starts_with('的')
+                    || s[..i]
+                        .chars()
+                        .rev()
+                        .take(3)
+                        .any(|c| matches!(c, '和' | '与' | '及'))
+                {
                     break;
                 }
                 if object.chars().count() >= 2 && !undertakings().contains(object) {
