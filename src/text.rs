@@ -106,8 +106,12 @@ fn find_from(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
         }
         s += 32;
     }
+    // The last starts, fewer than 32: a byte loop to the last byte, the rest tested there.
     let s = from + ys.len() / 32 * 32;
-    (s..(hay.len() + 1).checked_sub(needle.len())?).find(|&s| pair(s))
+    let tail = ys.get(s - from..)?;
+    (0..tail.len())
+        .find(|&k| tail[k] == y && pair(s + k))
+        .map(|k| s + k)
 }
 
 /// The byte offsets of the occurrences of `needle` in `hay` that do not overlap, left to right
