@@ -616,6 +616,7 @@ fn related(
     Related::Same
 }
 
+#[inline(always)]
 fn name_in_clause(
     text: &str,
     head: usize,
@@ -650,9 +651,9 @@ fn name_in_clause(
         seg = without_from(seg);
     }
     // 财政性教育经费投入3366亿元，是1997年的1.8倍: a multiple of a basis is the figure before's.
-    let raw = text[seg_start..head].trim_matches(|c: char| is_blank(c) || c == ' ');
+    let raw = text[seg_start..head].trim_end();
     if change.is_none()
-        && raw.starts_with(['是', '为'])
+        && raw.trim_start().starts_with(['是', '为'])
         && raw.ends_with('的')
         && text[head..tail].ends_with('倍')
     {
@@ -711,7 +712,6 @@ fn name_in_clause(
         return Some(seg.to_string());
     }
     // 现行有效的13件市政府行政规范性文件, 共聘请11名执业律师: the noun after the unit.
-    let raw = text[seg_start..head].trim_end();
     // 聘请11名执业律师及10名公职人员: the words before are the previous count's object.
     let repeats = prev.is_some_and(|p| {
         p.span.end >= seg_start
@@ -1380,11 +1380,8 @@ fn head_noun(seg: &str) -> String {
                 // which stays whole.)
                 // (环境保护和生态建设投入: a verb right after the second noun of a 和 is nominal.)
                 if object.starts_with('的')
-                    || s[..i]
-                        .chars()
-                        .rev()
-                        .take(3)
-                        .any(|c| matches!(c, '和' | '与' | '及'))
+                    || s.get(i.saturating_sub(9)..i)
+                        .is_some_and(|b| b.contains(['和', '与', '及']))
                 {
                     break;
                 }
