@@ -312,6 +312,18 @@ fn case_nouns() -> &'static WordIndex {
 /// named quantity (`实现地区生产总值` → `地区生产总值`; `完成年度任务` stays for a share of it),
 /// and a bracketed abbreviation at the end (`地区生产总值(GDP)`).
 fn finish(m: String, percent: bool) -> String {
+    // 接待１２３４８热线咨询 → 接待12348热线咨询: full-width digits and letters as ASCII, so that
+    // names compare across texts (looked for only in a name holding a byte 0xEF).
+    let m = if m.as_bytes().contains(&0xEF) {
+        m.chars()
+            .map(|c| match c {
+                '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => fold(c),
+                _ => c,
+            })
+            .collect()
+    } else {
+        m
+    };
     // (Most names hold none of the words that `without_framing` removes or cuts at: a test of
     // the first characters of those words spares its three scans.)
     let (dets, cases, verbs) = (determiners(), case_verbs(), &light_verbs().0);
