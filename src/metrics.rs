@@ -314,13 +314,8 @@ fn case_nouns() -> &'static WordIndex {
 fn finish(m: String, percent: bool) -> String {
     // 接待１２３４８热线咨询 → 接待12348热线咨询: full-width digits and letters as ASCII, so that
     // names compare across texts (looked for only in a name holding a byte 0xEF).
-    let m = if m.as_bytes().contains(&0xEF) {
-        m.chars()
-            .map(|c| match c {
-                '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => fold(c),
-                _ => c,
-            })
-            .collect()
+    let m = if m.bytes().any(|b| b == 0xEF) {
+        ascii_alphanumerics(m)
     } else {
         m
     };
@@ -369,6 +364,33 @@ fn finish(m: String, percent: bool) -> String {
     } else {
         s.to_string()
     }
+}
+
+/// `m` with its full-width digits and letters (U+FF10–FF19, FF21–FF3A, FF41–FF5A: `EF BC 90`…
+/// `EF BD 9A` in UTF-8) as ASCII; other characters as they are.
+fn ascii_alphanumerics(m: String) -> String {
+    let mut b = m.into_bytes();
+    let mut i = 0;
+    let mut j = 0;
+    while i < b.len() {
+        let (x, y, z) = (
+            b[i],
+            *b.get(i + 1).unwrap_or(&0),
+            *b.get(i + 2).unwrap_or(&0),
+        );
+        let code = ((u32::from(y) & 0x3F) << 6 | (u32::from(z) & 0x3F)) + 0xF000;
+        let a = code.wrapping_sub(0xFEE0) as u8;
+        if x == 0xEF && (y == 0xBC || y == 0xBD) && code <= 0xFF5A && a.is_ascii_alphanumeric() {
+            b[j] = a;
+            i += 3;
+        } else {
+            b[j] = x;
+            i += 1;
+        }
+        j += 1;
+    }
+    b.truncate(j);
+    String::from_utf8(b).unwrap_or_default()
 }
 
 /// [`finish`]'s first steps: `m` without determiners and without the agent before a case
