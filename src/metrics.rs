@@ -314,11 +314,6 @@ fn case_nouns() -> &'static WordIndex {
 fn finish(m: String, percent: bool) -> String {
     // 接待１２３４８热线咨询 → 接待12348热线咨询: full-width digits and letters as ASCII, so that
     // names compare across texts (looked for only in a name holding a byte 0xEF).
-    let m = if m.bytes().any(|b| b == 0xEF) {
-        ascii_alphanumerics(m)
-    } else {
-        m
-    };
     // (Most names hold none of the words that `without_framing` removes or cuts at: a test of
     // the first characters of those words spares its three scans.)
     let (dets, cases, verbs) = (determiners(), case_verbs(), &light_verbs().0);
@@ -364,33 +359,6 @@ fn finish(m: String, percent: bool) -> String {
     } else {
         s.to_string()
     }
-}
-
-/// `m` with its full-width digits and letters (U+FF10–FF19, FF21–FF3A, FF41–FF5A: `EF BC 90`…
-/// `EF BD 9A` in UTF-8) as ASCII; other characters as they are.
-fn ascii_alphanumerics(m: String) -> String {
-    let mut b = m.into_bytes();
-    let mut i = 0;
-    let mut j = 0;
-    while i < b.len() {
-        let (x, y, z) = (
-            b[i],
-            *b.get(i + 1).unwrap_or(&0),
-            *b.get(i + 2).unwrap_or(&0),
-        );
-        let code = ((u32::from(y) & 0x3F) << 6 | (u32::from(z) & 0x3F)) + 0xF000;
-        let a = code.wrapping_sub(0xFEE0) as u8;
-        if x == 0xEF && (y == 0xBC || y == 0xBD) && code <= 0xFF5A && a.is_ascii_alphanumeric() {
-            b[j] = a;
-            i += 3;
-        } else {
-            b[j] = x;
-            i += 1;
-        }
-        j += 1;
-    }
-    b.truncate(j);
-    String::from_utf8(b).unwrap_or_default()
 }
 
 /// [`finish`]'s first steps: `m` without determiners and without the agent before a case
@@ -681,15 +649,22 @@ fn name_in_clause(
         }
     }
     // (Only a name ending like a frame of each: a test of its last character first.)
-    if change.is_none() && seg.ends_with(['均', '月', '年', '人', '户', '日']) {
+    // (By the last byte of 均, 月, 年, 人, 户, 日 first.)
+    if change.is_none()
+        && matches!(
+            seg.as_bytes().last(),
+            Some(0x87 | 0x88 | 0xB4 | 0xBA | 0xB7 | 0xA5)
+        )
+        && seg.ends_with(['均', '月', '年', '人', '户', '日'])
+    {
         seg = without_from(seg);
     }
     // 财政性教育经费投入3366亿元，是1997年的1.8倍: a multiple of a basis is the figure before's.
     let raw = text[seg_start..head].trim_end();
     if change.is_none()
-        && raw.trim_start().starts_with(['是', '为'])
-        && raw.ends_with('的')
         && text[head..tail].ends_with('倍')
+        && raw.ends_with('的')
+        && raw.trim_start().starts_with(['是', '为'])
     {
         return prev
             .filter(|p| !text[p.span.end..head].chars().any(is_sentence_end))
@@ -891,6 +866,10 @@ fn topic(text: &str, seg_start: usize, stop: Option<char>, floor: usize) -> Opti
 /// it, not the subject. Not after `达到` or a change verb (`提高到66.2%`, `增加到1076家`: the
 /// subject's new level), nor `截至`.
 fn reaches(raw: &str, change: Option<&Change>) -> bool {
+    // (By the last byte of 到, 至 first.)
+    if !matches!(raw.as_bytes().last(), Some(0xB0 | 0xB3)) {
+        return false;
+    }
     let Some(verb) = raw.strip_suffix(['到', '至']) else {
         return false;
     };
@@ -1309,7 +1288,10 @@ fn strip(mut s: &str) -> &str {
             s = &s[w.len()..];
         }
         // Trailing dates: 由2010年的, 增加到2015年的, 从2007年底的, 提升到去年底的.
-        let level = s.strip_suffix(['底', '末', '初']);
+        // (By the last byte of 底, 末, 初 first: most names end otherwise.)
+        let level = matches!(s.as_bytes().last(), Some(0x95 | 0xAB | 0x9D))
+            .then(|| s.strip_suffix(['底', '末', '初']))
+            .flatten();
         if let Some(w) =
             level.and_then(|r| trailing_words().suffix(r).filter(|w| w.ends_with('年')))
         {
