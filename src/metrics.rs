@@ -603,6 +603,16 @@ fn related(
                 .trim_start_matches(['。', '!', '?', '！', '？'])
                 .starts_with("其中")
         });
+    // 居民恩格尔系数为29.8%，其中城镇为28.8%: the town or country side of the residents' figure.
+    if let Some(r) = whole
+        .metric
+        .as_deref()
+        .and_then(|w| Some(&w[text::find(w, "居民")?..]))
+    {
+        if continues && matches!(m, "城镇" | "农村") {
+            return Related::Name([m, r].concat());
+        }
+    }
     if let Some((_, a)) = whole.metric.as_deref().and_then(aspect_of) {
         let part = a.strip_prefix('总').unwrap_or(a);
         if continues && !is_rate_aspect(a) && !m.ends_with(part) {
