@@ -1178,12 +1178,12 @@ fn distributed(
             (i, last[..i].chars().next_back().unwrap_or(' '))
         });
         let head = &last[at..];
-        // (涉诈、涉毒警情: items that start alike; 城镇、农村居民…: the two sides.)
+        // (涉诈、涉毒警情: items that start alike; 城镇、农村居民…, 城市、县城…: the two sides.)
         let sure = case_nouns().prefix(head).is_some()
             || aspects().prefix(head).is_some()
             || item.ends_with(end)
             || item.chars().next() == last.chars().next()
-            || matches!(item, "城镇" | "农村");
+            || matches!(item, "城镇" | "农村" | "城市");
         if sure && !item.ends_with(head) {
             return Some([item, head].concat());
         }
