@@ -312,8 +312,6 @@ fn case_nouns() -> &'static WordIndex {
 /// named quantity (`实现地区生产总值` → `地区生产总值`; `完成年度任务` stays for a share of it),
 /// and a bracketed abbreviation at the end (`地区生产总值(GDP)`).
 fn finish(m: String, percent: bool) -> String {
-    // 接待１２３４８热线咨询 → 接待12348热线咨询: full-width digits and letters as ASCII, so that
-    // names compare across texts (looked for only in a name holding a byte 0xEF).
     // (Most names hold none of the words that `without_framing` removes or cuts at: a test of
     // the first characters of those words spares its three scans.)
     let (dets, cases, verbs) = (determiners(), case_verbs(), &light_verbs().0);
@@ -604,12 +602,12 @@ fn related(
                 .starts_with("其中")
         });
     // 居民恩格尔系数为29.8%，其中城镇为28.8%: the town or country side of the residents' figure.
-    if let Some(r) = whole
-        .metric
-        .as_deref()
-        .and_then(|w| Some(&w[text::find(w, "居民")?..]))
-    {
-        if continues && matches!(m, "城镇" | "农村") {
+    if continues && matches!(m, "城镇" | "农村") {
+        if let Some(r) = whole
+            .metric
+            .as_deref()
+            .and_then(|w| Some(&w[text::find(w, "居民")?..]))
+        {
             return Related::Name([m, r].concat());
         }
     }
@@ -884,9 +882,8 @@ fn reaches(raw: &str, change: Option<&Change>) -> bool {
         return false;
     };
     change.is_none()
-        && verb.chars().next_back().is_some_and(|c| {
-            ('\u{4E00}'..='\u{9FFF}').contains(&c) && !matches!(c, '达' | '截' | '直' | '及')
-        })
+        && clause::ideograph_ends_at(verb.as_bytes(), verb.len())
+        && !verb.ends_with(['达', '截', '直', '及'])
         && clause::change_verbs().suffix(verb).is_none()
 }
 
