@@ -233,6 +233,41 @@ fn is_group_separator(c: char) -> bool {
     matches!(c, ',' | '，' | '\u{2009}' | '\u{202F}')
 }
 
+/// Whether the digit groups after the first (`start..pos`) are separated by single ASCII spaces,
+/// as PDFs give the thin spaces typeset between them (`3 000件`, `1 234 567元`): only when every
+/// group after the first has three digits, the last is followed by a multiplier, `余`/`多`, a per
+/// cent sign or a unit (a figure, not a list of numbers), and no digit or space-separated number
+/// stands just before. Without it `3 000件` gave a figure `000件` of value 0.
+#[inline(never)] // (rare: kept out of `parse`, which every digit run goes through)
+fn spaced_groups(text: &str, start: usize, pos: usize) -> bool {
+    // (Bytes: PDFs give ASCII digits and spaces here, and the test stays small in the wasm.)
+    let b = text.as_bytes();
+    let digit_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    if start > 0 && matches!(b[start - 1], b'0'..=b'9' | b'.' | b',')
+        || start > 1 && b[start - 1] == b' ' && digit_at(start - 2)
+    {
+        return false;
+    }
+    let mut p = pos;
+    while b.get(p) == Some(&b' ') && digit_at(p + 1) {
+        if !(digit_at(p + 2) && digit_at(p + 3)) || digit_at(p + 4) {
+            return false;
+        }
+        p += 4;
+    }
+    if p == pos {
+        return false;
+    }
+    // A decimal part may follow the last group (`1 234.5万元`).
+    if b.get(p) == Some(&b'.') && digit_at(p + 1) {
+        p += 1;
+        while digit_at(p) {
+            p += 1;
+        }
+    }
+    quantity_follows(text, p, true)
+}
+
 /// A middle dot that a PDF left where the decimal point was (`1·8%`): `·` (U+00B7) or `・`
 /// (U+30FB).
 #[inline]
@@ -252,9 +287,17 @@ fn middle_dot_is_point(text: &str, start: usize, int_digits: usize, frac_end: us
     if before.is_some_and(|b| matches!(b, '“' | '"' | '「' | '‘' | '\'') || is_middle_dot(b)) {
         return false;
     }
-    let p = skip_blanks(text, frac_end);
+    quantity_follows(text, frac_end, false)
+}
+
+/// Whether a multiplier (`万`, `亿`; with `more` also `千`, `余`, `多`, a per cent sign) or a
+/// unit follows the number ending at `end`, after blanks.
+#[inline(never)] // (one copy of the unit lookup for the rare readings that need it)
+fn quantity_follows(text: &str, end: usize, more: bool) -> bool {
+    let p = skip_blanks(text, end);
     match char_at(text, p) {
         Some('万' | '亿') => true,
+        Some('千' | '余' | '多' | '%' | '％' | '‰') if more => true,
         Some(_) => units::match_at(text, p, false).is_some(),
         None => false,
     }
@@ -277,8 +320,10 @@ fn parse_arabic(text: &str, start: usize) -> Option<Number> {
     let mut int_digits = n;
     // Thousands separators: 1,234 / 1，234 — only after a first group of 1–3 digits.
     if n <= 3 {
+        let spaced = text.as_bytes().get(pos) == Some(&b' ') && spaced_groups(text, start, pos);
         while let Some((c, after)) = glyph_at(text, pos) {
-            if !is_group_separator(c) || count_digits(text, after, 4) != 3 {
+            let separates = is_group_separator(c) || spaced && c == ' ';
+            if !separates || count_digits(text, after, 4) != 3 {
                 break;
             }
             let (p, m2, s2, _) = digits(text, after, m, sig);
@@ -671,9 +716,17 @@ mod tests {
         assert_eq!(p("10    余次").1, "10");
         assert_eq!(p("12 个").1, "12");
         assert_eq!(p("2\u{200b}\u{200b}\u{200b}\u{200b}\u{200b}3").1, "2");
-        // Thin spaces between digit groups; a plain space is no separator.
+        // Thin spaces between digit groups; a plain space only where a unit follows the groups
+        // and no other number stands before (PDFs turn thin spaces into plain ones).
         assert_eq!(p("12\u{2009}345人").0, 12345.0);
-        assert_eq!(p("12 345人").1, "12");
+        assert_eq!(p("12 345人"), (12345.0, "12 345", None));
+        assert_eq!(p("1 234 567.5万元").0, 12_345_675_000.0);
+        assert_eq!(p("3 000 件"), (3000.0, "3 000", None));
+        assert_eq!(p("12 345").1, "12");
+        assert_eq!(p("12 3456人").1, "12");
+        assert_eq!(p("12 3a5人").1, "12");
+        assert_eq!(p("12 345 67人").1, "12");
+        assert_eq!(parse("5 12 345人", 2).unwrap().end, 4);
     }
 
     #[test]
