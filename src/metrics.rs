@@ -115,6 +115,7 @@ pub(crate) fn name(
         return Some(finish(m, percent));
     }
     let m = name_in_clause(text, head, tail, floor, change, prev)?;
+    let m = without_blanks(m);
     let m = if m.contains(['[', '［']) {
         without_footnotes(&m)
     } else {
@@ -143,6 +144,49 @@ pub(crate) fn name(
         Some(year) if !m.starts_with(year) => [year, &m].concat(),
         _ => m,
     })
+}
+
+/// A name as pasted from a PDF or web page (`受理 行政复议\u{3000}案件`, `全 市 法 律 援 助`):
+/// Chinese is written without spaces, so blanks and zero-width characters go, except one space
+/// between two ASCII letters or digits (`PM2.5 Index`). The words of the name are then
+/// recognised as in clean text (ids included).
+#[inline(never)] // (rare: kept out of `name`)
+fn without_blanks(m: String) -> String {
+    // (On bytes, with the UTF-8 of each blank of `text::is_blank`: a char loop was ~1.5 KB of wasm.)
+    let blank_at = |b: &[u8], i: usize| -> usize {
+        match b[i..] {
+            [b' ' | b'\t' | 0x0B | 0x0C, ..] => 1,
+            [0xC2, 0xA0, ..] => 2,
+            [0xE3, 0x80, 0x80, ..] | [0xE2, 0x80, 0x80..=0x8D | 0xAF, ..] => 3,
+            [0xE2, 0x81, 0xA0, ..] | [0xEF, 0xBB, 0xBF, ..] => 3,
+            _ => 0,
+        }
+    };
+    let b = m.as_bytes();
+    if !(0..b.len()).any(|i| blank_at(b, i) > 0) {
+        return m;
+    }
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let mut n = blank_at(b, i);
+        if n == 0 {
+            out.push(b[i]);
+            i += 1;
+            continue;
+        }
+        while n > 0 {
+            i += n;
+            n = if i < b.len() { blank_at(b, i) } else { 0 };
+        }
+        if out.last().is_some_and(u8::is_ascii_alphanumeric)
+            && b.get(i).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            out.push(b' ');
+        }
+    }
+    // (Whole characters were copied and whole blanks left out: still UTF-8.)
+    String::from_utf8(out).unwrap_or(m)
 }
 
 /// A share named by what it is a share of (`占全国就业人员比重`) with the subject of the figure
@@ -553,7 +597,10 @@ fn related(
         } else {
             aspect_of(pm).map_or(pm, |(s, _)| s)
         };
-        if subject != m && bare_verb(subject).is_none() {
+        // An amount (产值, 面积) belongs to a thing, never to an activity: 检查船舶300艘次，
+        // 播种面积1200公顷 names 播种面积 alone, not 检查船舶播种面积.
+        let activity = !is_rate_aspect(m) && object_verbs().prefix(subject).is_some();
+        if subject != m && bare_verb(subject).is_none() && !activity {
             return Related::Name(limit(&[subject, m].concat()).to_string());
         }
         return Related::Same;
