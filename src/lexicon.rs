@@ -925,18 +925,26 @@ pub fn check() -> Vec<String> {
             ));
         }
     }
-    // (Or with a one-character connector, 人均, or a noun stop, 新开工.)
+    // (Or with a one-character connector, 人均, or a noun stop, 新开工; or its last character
+    // begins an object verb, which stops a noun too: 维修 of 维修改造, not 修改.)
     let ends_like = |w: &str| {
+        let last = w
+            .chars()
+            .next_back()
+            .map_or("", |c| &w[w.len() - c.len_utf8()..]);
         one_char_filler(w.chars().next_back())
             || words(Class::Connector)
                 .iter()
                 .chain(words(Class::NounStop))
                 .any(|e| e.len() < w.len() && w.ends_with(e))
+            || words(Class::ObjectVerb)
+                .iter()
+                .any(|v| v.len() > last.len() && v.starts_with(last))
     };
     for w in words(Class::EndsLikeFiller) {
         if !ends_like(w) {
             problems.push(format!(
-                "ends-like-filler {w} does not end with a one-character filler, a connector or a noun stop"
+                "ends-like-filler {w} does not end with a one-character filler, a connector, a noun stop or the start of an object verb"
             ));
         }
     }

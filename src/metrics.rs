@@ -1681,8 +1681,22 @@ fn list_item_joins(rest: &str) -> bool {
     true
 }
 
+/// Whether the figure ending `before` counts occurrences (`1次`, `18场次`, `2期`, `3轮`), not
+/// things or people (`人次`, `件次`, `艘次` count those).
+fn counts_occurrences(before: &str) -> bool {
+    let before = before.trim_end_matches(|c: char| is_blank(c));
+    if before.ends_with(['场', '期', '轮', '遍']) {
+        return true;
+    }
+    let Some(rest) = before.strip_suffix('次') else {
+        return false;
+    };
+    !rest.ends_with(['人', '件', '户', '艘', '架', '车'])
+}
+
 /// The noun after a unit (`为7个省级经济开发区赋权` → `省级经济开发区赋权`), at most 10 characters.
 fn noun_after(text: &str, mut pos: usize) -> &str {
+    let occurrences = counts_occurrences(&text[..pos]);
     // 有90.3%的案件: the noun after 的; 7亿吨级冶镁白云岩: the class of the unit is no noun.
     if text[pos..].starts_with(['的', '级']) {
         pos += '的'.len_utf8();
@@ -1777,7 +1791,16 @@ fn noun_after(text: &str, mut pos: usize) -> &str {
             _ => {}
         }
         if depth == 0 && n > 0 && noun_stops_at(text, end, last) {
-            break;
+            // 开展1次全面清理, 4次专项清理: after a count of occurrences the verb a short
+            // modifier leads to is the activity counted, part of the noun.
+            let activity = n <= 2
+                && occurrences
+                && object_verbs()
+                    .prefix(&text[end..])
+                    .is_some_and(|v| v.chars().count() == 2);
+            if !activity {
+                break;
+            }
         }
         last = c;
         back = [back[1], end];
