@@ -354,7 +354,8 @@ fn case_nouns() -> &'static WordIndex {
 /// `承办法律援助案件`), a light verb at the start or with the agent before it (`开展执法案卷评查`
 /// → `执法案卷评查`, `各级人民调解组织开展矛盾纠纷排查` → `矛盾纠纷排查`), a result verb before a
 /// named quantity (`实现地区生产总值` → `地区生产总值`; `完成年度任务` stays for a share of it),
-/// and a bracketed abbreviation at the end (`地区生产总值(GDP)`).
+/// and a bracketed abbreviation or note of inclusion at the end (`地区生产总值(GDP)`,
+/// `纠错(含撤销、确认违法)`).
 fn finish(m: String, percent: bool) -> String {
     // (Most names hold none of the words that `without_framing` removes or cuts at: a test of
     // the first characters of those words spares its three scans.)
@@ -391,8 +392,13 @@ fn finish(m: String, percent: bool) -> String {
     {
         let inner = s[open..].trim_start_matches(['(', '（']);
         if let Some(abbr) = inner.strip_suffix([')', '）']) {
-            if !abbr.is_empty() && abbr.chars().all(|c| c.is_ascii_alphabetic()) && open > 0 {
-                s = &s[..open];
+            // (纠错(含撤销、确认违法): a note of what the figure includes names nothing either.)
+            let note = ["含", "包括", "其中"].iter().any(|w| abbr.starts_with(w));
+            if !abbr.is_empty()
+                && open > 0
+                && (abbr.chars().all(|c| c.is_ascii_alphabetic()) || note)
+            {
+                s = strip(&s[..open]);
             }
         }
     }
