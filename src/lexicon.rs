@@ -40,7 +40,7 @@
 use std::sync::OnceLock;
 
 use crate::model::{CitationClass, Direction, Genre, Kind};
-use crate::text::{CharGroups, CharSet};
+use crate::text::{self, CharGroups, CharSet};
 
 /// The word list files (word and roles), by name, with their text. `units.tsv` and
 /// `metrics.tsv` have columns of their own: [`units`], [`metrics`].
@@ -803,13 +803,19 @@ impl WordIndex {
     /// The longest word that `s` starts with.
     pub fn prefix(&self, s: &str) -> Option<&'static str> {
         let c = s.chars().next()?;
-        self.by_first.get(c).find(|w| s.starts_with(**w)).copied()
+        self.by_first
+            .get(c)
+            .find(|w| text::starts(s.as_bytes(), w.as_bytes()))
+            .copied()
     }
 
     /// The longest word that `s` ends with.
     pub fn suffix(&self, s: &str) -> Option<&'static str> {
         let c = s.chars().next_back()?;
-        self.by_last.get(c).find(|w| s.ends_with(**w)).copied()
+        self.by_last
+            .get(c)
+            .find(|w| text::ends(s.as_bytes(), w.as_bytes()))
+            .copied()
     }
 
     /// Whether one of the words occurs in `s` (a lookup at each character: no substring

@@ -30,6 +30,38 @@ pub fn has_char(s: &str, c: char) -> bool {
     s.chars().any(|x| x == c)
 }
 
+/// Whether `hay` starts with the short `word` (`<[u8]>::starts_with`), compared in line.
+///
+/// [`crate::lexicon::WordIndex`] compares each candidate word of a few characters this way:
+/// `starts_with` calls `memcmp` for each (~20 instructions a call natively). Measured
+/// (callgrind, `examples/steps` over `corpus/public`, one pass): 146.06 M → 145.08 M
+/// instructions; the web build's count is unchanged (188.8 M against 188.7 M per call on 1 MB).
+/// The same in the unit, fixed-term and taxonomy comparisons gained nothing (145.11 M).
+///
+/// ```
+/// assert!(zhibiao::text::starts("增长率".as_bytes(), "增长".as_bytes()));
+/// assert!(!zhibiao::text::starts("增".as_bytes(), "增长".as_bytes()));
+/// ```
+#[inline]
+pub fn starts(hay: &[u8], word: &[u8]) -> bool {
+    hay.get(..word.len())
+        .is_some_and(|h| h.iter().zip(word).all(|(x, y)| x == y))
+}
+
+/// Whether `hay` ends with the short `word` (`<[u8]>::ends_with`), compared in line: see
+/// [`starts`].
+///
+/// ```
+/// assert!(zhibiao::text::ends("增长率".as_bytes(), "长率".as_bytes()));
+/// assert!(!zhibiao::text::ends("率".as_bytes(), "长率".as_bytes()));
+/// ```
+#[inline]
+pub fn ends(hay: &[u8], word: &[u8]) -> bool {
+    hay.len()
+        .checked_sub(word.len())
+        .is_some_and(|k| hay[k..].iter().zip(word).all(|(x, y)| x == y))
+}
+
 /// The byte offset of the first `needle` in `hay` (`str::find` with a `&str`), by [`find_from`].
 ///
 /// The core's searches are for words of a few characters, in a clause or in a whole report.
