@@ -340,14 +340,16 @@ impl<'a> Scanner<'a> {
         if exclusions::rejects(&found.as_candidate(self.text, num, unit_end)) {
             return None;
         }
-        // A minus sign belongs to the span and the value.
+        // A minus sign belongs to the span and the value (also across zero-width characters
+        // a web page left after it: `-\u{feff}0.99‰`).
         let text = self.text;
-        if let Some(p) = prev_char(text, num.start).filter(|&p| matches!(p, '-' | '−' | '－')) {
-            let before = prev_char(text, num.start - p.len_utf8());
+        let at = text::back_zero_width(text, num.start);
+        if let Some(p) = prev_char(text, at).filter(|&p| matches!(p, '-' | '−' | '－')) {
+            let before = prev_char(text, at - p.len_utf8());
             if !before
                 .is_some_and(|b| text::digit(b).is_some() || b.is_alphanumeric() && !is_cjk(b))
             {
-                found.start -= p.len_utf8();
+                found.start = at - p.len_utf8();
                 found.value = found.value.map(|v| -v);
             }
         }

@@ -115,7 +115,7 @@ pub(crate) fn name(
         return Some(finish(m, percent));
     }
     let m = name_in_clause(text, head, tail, floor, change, prev)?;
-    let m = without_blanks(m);
+    let m = plain_name(m);
     let m = if m.contains(['[', '［']) {
         without_footnotes(&m)
     } else {
@@ -149,9 +149,10 @@ pub(crate) fn name(
 /// A name as pasted from a PDF or web page (`受理 行政复议\u{3000}案件`, `全 市 法 律 援 助`):
 /// Chinese is written without spaces, so blanks and zero-width characters go, except one space
 /// between two ASCII letters or digits (`PM2.5 Index`). The words of the name are then
-/// recognised as in clean text (ids included).
+/// recognised as in clean text (ids included). (Full-width digits stay as written: folding them
+/// too cost another ~500 B of wasm.)
 #[inline(never)] // (rare: kept out of `name`)
-fn without_blanks(m: String) -> String {
+fn plain_name(m: String) -> String {
     // (On bytes, with the UTF-8 of each blank of `text::is_blank`: a char loop was ~1.5 KB of wasm.)
     let blank_at = |b: &[u8], i: usize| -> usize {
         match b[i..] {
@@ -552,6 +553,12 @@ fn aspect_of(m: &str) -> Option<(&str, &'static str)> {
     (subject.chars().count() >= 2).then_some((subject, a))
 }
 
+/// Whether the figure as written ends with the unit `u` as reported (`28.8％` has `%`, the one
+/// full-width form a unit ends with).
+fn has_unit(figure: &str, u: &str) -> bool {
+    figure.ends_with(u) || u == "%" && figure.ends_with('％')
+}
+
 /// A metric read with the figure before it, `prev`, in the same paragraph:
 /// - a verb alone takes its object (`受理…15件,办结12件` → `办结行政复议案件`), or names nothing;
 /// - an aspect alone takes its subject (`工业投资完成34.8亿元,增速34.9%` → `工业投资增速`);
@@ -569,7 +576,7 @@ fn related(
     let same_unit = prev
         .unit
         .as_deref()
-        .is_some_and(|u| text[head..tail].ends_with(u));
+        .is_some_and(|u| has_unit(&text[head..tail], u));
     if let Some((verb, alone)) = bare_verb(m) {
         return match pm.and_then(object_of) {
             Some((obj, topic)) if same_unit => Related::Name(if alone || topic {
@@ -586,7 +593,7 @@ fn related(
             e.span.end <= head
                 && e.unit
                     .as_deref()
-                    .is_some_and(|u| text[head..tail].ends_with(u))
+                    .is_some_and(|u| has_unit(&text[head..tail], u))
                 && text[e.span.end..head].starts_with(['(', '（'])
         });
         if let Some(w) = whole.and_then(|w| w.metric.as_deref()) {
@@ -638,7 +645,7 @@ fn related(
             e.change.is_none()
                 && e.unit
                     .as_deref()
-                    .is_some_and(|u| text[head..tail].ends_with(u))
+                    .is_some_and(|u| has_unit(&text[head..tail], u))
         })
     else {
         return Related::Same;
@@ -1184,7 +1191,11 @@ fn distributed(
         let mut n = 0;
         let mut run = false;
         for c in after.chars() {
-            let digit = text::digit(c).is_some() || (run && c == '.');
+            // (1\u{feff}076家, 1,076家: one value.)
+            if text::is_zero_width(c) {
+                continue;
+            }
+            let digit = text::digit(c).is_some() || (run && matches!(c, '.' | ',' | '，'));
             n += usize::from(run && !digit && c != '年');
             run = digit;
         }

@@ -266,6 +266,29 @@ pub fn skip_zero_width(text: &str, pos: usize) -> usize {
     p
 }
 
+/// The offset before the zero-width characters that end `text[..pos]` (at most
+/// `MAX_ZERO_WIDTH`; a longer run gives `pos` back), as [`skip_zero_width`] reads forward.
+///
+/// ```
+/// use zhibiao::text::back_zero_width;
+/// assert_eq!(back_zero_width("-\u{feff}0.99", 4), 1);
+/// assert_eq!(back_zero_width("-0.99", 1), 1);
+/// ```
+#[inline(never)] // (rare: a minus sign before zero-width characters)
+pub fn back_zero_width(text: &str, pos: usize) -> usize {
+    // (On bytes: every zero-width character is three bytes of UTF-8, and a reverse char loop
+    // was ~1 KB of wasm.)
+    let b = text.as_bytes();
+    let mut p = pos;
+    for _ in 0..=MAX_ZERO_WIDTH {
+        match b.get(p.saturating_sub(3)..p) {
+            Some([0xE2, 0x80, 0x8B..=0x8D] | [0xE2, 0x81, 0xA0] | [0xEF, 0xBB, 0xBF]) => p -= 3,
+            _ => return p,
+        }
+    }
+    pos
+}
+
 /// The character at `pos` once zero-width characters are read through ([`skip_zero_width`]),
 /// and the offset just past it.
 #[inline]
