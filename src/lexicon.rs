@@ -116,7 +116,8 @@ pub enum Class {
     /// name, and alone it takes the object of the figure before (`obj`: `办结行政复议案件`) or
     /// follows it (`alone`: `一审行政诉讼案件结案`).
     CaseVerb,
-    /// An adverb that may stand before a case verb (`正式受理`, `已办结`).
+    /// An adverb that may stand before a case verb (`正式受理`, `已办结`); after a counted noun it
+    /// makes the predicate name it (`24个村(居)均完善了…机制` → `完善…机制的村(居)`).
     Adverb,
     /// A noun that names a case handled (`案件`, `申请`): `行政复议案件累计受理15件` names
     /// `受理行政复议案件`.

@@ -1586,7 +1586,13 @@ fn line_label(text: &str, line_start: usize, tail: usize) -> Option<String> {
 /// `154个村(社区)全部配备法律顾问` → `配备法律顾问的村(社区)`: a noun after the unit that a verb
 /// and its object follow in the clause (after fillers, or after a figure joined by 及/和/、:
 /// `11名执业律师及10名公职人员担任法律顾问`) is named with them as a relative clause. The noun
-/// alone when that would pass 16 characters.
+/// alone when that would pass 16 characters (18 after an adverb of all).
+///
+/// After an adverb (`均`, `全部`, `已经`: the predicate holds for every one counted), any verb
+/// heads it, with its `了` (`24个村(居)均完善了一村一警一法律顾问机制` →
+/// `完善一村一警一法律顾问机制的村(居)`); not when the predicate is cut by a list or states a
+/// figure of its own (`16项…问题已整改完成7项`: not all 16).
+#[inline(never)]
 fn with_relative(text: &str, noun: &str) -> String {
     let end = noun.as_ptr() as usize - text.as_ptr() as usize + noun.len();
     let rest = &text[end..];
@@ -1598,20 +1604,36 @@ fn with_relative(text: &str, noun: &str) -> String {
         }
     }
     let clause = &rest[..clause_end];
+    let mut noun = noun;
     let mut at = 0;
-    while let Some(w) = leading_words()
-        .prefix(&clause[at..])
-        .or_else(|| adverbs().prefix(&clause[at..]))
-    {
+    let mut all = false;
+    loop {
+        let w = match adverbs().prefix(&clause[at..]) {
+            Some(a) => {
+                all = true;
+                a
+            }
+            None => match leading_words().prefix(&clause[at..]) {
+                Some(w) => w,
+                None => break,
+            },
+        };
         at += w.len();
     }
+    // (投资1330万元为全部学校配置…: no noun of two characters or more before the adverb, which
+    // is a determiner there.)
+    all &= noun.len() > 3;
     let verb_at = |i: usize| {
         object_verbs().prefix(&clause[i..]).filter(|v| {
-            // 提供法律咨询44.02万人次: a light verb's object is counted on its own.
-            !not_relative_verbs().contains(v)
+            // 提供法律咨询44.02万人次: a light verb's object is counted on its own (均建成…:
+            // after an adverb of all, a light verb heads the predicate too).
+            all || !not_relative_verbs().contains(v)
         })
     };
-    let mut found = verb_at(at).map(|v| (at, v));
+    let mut found: Option<(usize, &str)> = verb_at(at).map(|v| (at, v));
+    if found.is_none() && all {
+        found = any_verb(&clause[at..]).map(|v| (at, v));
+    }
     // Where to look further for the verb: 及10名公职人员(专家学者)担任法律顾问, after the figures
     // joined to this one (from the first digit on, found once: not a scan of the clause at every
     // position); 163个监管部门依托“互联网+监管”系统编制抽查检查计划, after a verb of means and the
@@ -1638,6 +1660,9 @@ fn with_relative(text: &str, noun: &str) -> String {
         return noun.to_string();
     };
     let after_verb = &clause[p + verb.len()..];
+    // 均完善了…机制: the verb's 了 is no part of the object.
+    let after_verb = after_verb.strip_prefix('了').unwrap_or(after_verb);
+    let (cap, most) = if all { (12, 18) } else { (9, 16) };
     let mut object_end = 0;
     for (k, (i, c)) in after_verb.char_indices().enumerate() {
         // 使用省协同监管平台制定抽查计划: the object ends before the next verb.
@@ -1650,12 +1675,24 @@ fn with_relative(text: &str, noun: &str) -> String {
                     && more.chars().take(2).filter(|&c| !is_clause_end(c)).count() == 2
                     && undertakings().prefix(more).is_none()
             });
-        if k >= 9
-            || next_verb
-            || text::digit(c).is_some()
-            || is_chinese_numeral(c)
-            || matches!(c, '的' | '等' | '、' | '并')
-        {
+        // (一村一警一法律顾问机制: a numeral in a term counts nothing; one before a measure
+        // word ends the object.)
+        let counts = is_chinese_numeral(c)
+            && (!all
+                || after_verb[i + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(crate::units::may_begin));
+        let ends = next_verb
+            || matches!(c, '的' | '等' | '并')
+            || (all && matches!(c, '和' | '及' | '与'));
+        if ends || k >= cap || text::digit(c).is_some() || counts || c == '、' {
+            // 实现42个已上线“一件事”任务办理减环节、减材料: one of a list of objects, or one
+            // running on past the cap, names the noun unsurely: the noun alone; so does a
+            // predicate with a figure of its own (16项…问题已整改完成7项: not all 16).
+            if all && !ends {
+                return noun.to_string();
+            }
             break;
         }
         object_end = i + c.len_utf8();
@@ -1663,14 +1700,14 @@ fn with_relative(text: &str, noun: &str) -> String {
     let object = &after_verb[..object_end];
     let n = object.chars().count();
     // 10名公职人员(专家学者)担任法律顾问: the note goes when the whole would be too long.
-    let mut noun = noun;
     let len = |noun: &str| noun.chars().count() + verb.chars().count() + n + 1;
-    if len(noun) > 16 {
+    if len(noun) > most {
         if let Some(open) = noun.find(['(', '（']).filter(|&o| o > 0) {
             noun = &noun[..open];
         }
     }
-    if !(2..=8).contains(&n) || len(noun) > 16 {
+    // (An object that ran to the cap is cut: the noun alone.)
+    if !(2..cap).contains(&n) || len(noun) > most {
         return noun.to_string();
     }
     // 32个城中村改造项目: an object that is an undertaking makes one compound noun (not after a
@@ -1679,6 +1716,22 @@ fn with_relative(text: &str, noun: &str) -> String {
         return [noun, verb, object].concat();
     }
     [verb, object, "的", noun].concat()
+}
+
+/// A verb of two characters heading a predicate after an adverb and the fillers after it (`完善`, `接入`, `竣工`): two ideographs, the first starting no connector or filler (`为`,
+/// `达`, `的`, `按`: a copula, particle or preposition; a bit test, which may also turn away a
+/// verb: then the noun stays alone).
+#[inline(never)]
+fn any_verb(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    let two = s.get(..6)?;
+    (clause::ideograph_starts_at(b, 0)
+        && clause::ideograph_starts_at(b, 3)
+        && !two
+            .chars()
+            .next()
+            .is_some_and(|c| trailing_words().may_start(c)))
+    .then_some(two)
 }
 
 /// Whether the list item starting `rest` joins the one before into one noun: it has no figure
