@@ -1574,6 +1574,13 @@ fn line_label(text: &str, line_start: usize, tail: usize) -> Option<String> {
     let before = text[..line_start]
         .trim_end_matches(|c: char| is_blank(c) || matches!(c, ' ' | '\n' | '\r'));
     let line = before.rsplit(['\n', '\r']).next().unwrap_or("");
+    // A cell of a table laid out one cell a line (`| 10月 |`, `1247 |`, `29.00% |`): the
+    // header's cell in the same column.
+    let line = if line.ends_with('|') {
+        header_cell(before)?
+    } else {
+        line
+    };
     let label = line.rsplit([':', '：']).next().unwrap_or("");
     let label = strip(label.trim_matches(|c: char| is_blank(c) || matches!(c, ' ' | '|')));
     let n = label.chars().count();
@@ -1581,6 +1588,45 @@ fn line_label(text: &str, line_start: usize, tail: usize) -> Option<String> {
         .chars()
         .all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
     (plain && (2..=12).contains(&n) && line.chars().count() <= 24).then(|| label.to_string())
+}
+
+/// The header cell above the cell after `before`'s last line, in a table laid out one cell a
+/// line, each ending with `|` and each row starting with one (`| 月份 |`, `受理转办工单总数 |`, …,
+/// `| 10月 |`, `1247 |`, then the figure's cell): as many lines after the table's first row start
+/// as the figure's cell is after its own row's start. `None` when the header row is shorter.
+fn header_cell(before: &str) -> Option<&str> {
+    // (No row start found, k is 0: the line before is the label, as outside tables.)
+    let (k, first, _) = cells_back(before, usize::MAX, 0);
+    cells_back(before, first.checked_sub(k)?, first.max(1)).2
+}
+
+/// The cells of a table laid out one cell a line, back from the end of `before` (at most 64):
+/// how many back to the first row start, the index of the table's first row start, and the
+/// cell at index `want` when no row starts between it and index `upto`.
+#[inline(never)]
+fn cells_back(before: &str, want: usize, upto: usize) -> (usize, usize, Option<&str>) {
+    let (mut n, mut k, mut first, mut cell) = (0, 0, 0, None);
+    for l in before.rsplit(['\n', '\r']) {
+        if l.is_empty() {
+            continue;
+        }
+        if n == 64 || !l.ends_with('|') {
+            break;
+        }
+        let row = l.starts_with('|');
+        if n == want {
+            cell = Some(l);
+        }
+        if row && n >= want && n < upto {
+            cell = None;
+        }
+        n += 1;
+        if row {
+            k = if k == 0 { n } else { k };
+            first = n - 1;
+        }
+    }
+    (k, first, cell)
 }
 
 /// `154个村(社区)全部配备法律顾问` → `配备法律顾问的村(社区)`: a noun after the unit that a verb
