@@ -256,6 +256,26 @@ fn written(s: &str) -> Option<(usize, usize, usize, f64)> {
     Some((end, mult_end, decimals.unwrap_or(0), v))
 }
 
+/// `x` to the power `1/n` (`x > 0`, `n` years ≥ 1) by Newton's method on `r^n = x`: the one root
+/// the checks take. (`f64::powf` links libm's `pow`, ~2 KB of wasm, for this alone.)
+fn nth_root(x: f64, n: i32) -> f64 {
+    if n <= 1 || x.is_nan() || x <= 0.0 || !x.is_finite() {
+        return x;
+    }
+    let n = n.min(200);
+    // A start within a factor of ~3 of the root (log10 is linked anyway), so Newton needs a few
+    // steps whatever `x` is.
+    let mut r = 10f64.powi((x.log10() / f64::from(n)).round() as i32);
+    for _ in 0..100 {
+        let next = (f64::from(n - 1) * r + x / r.powi(n - 1)) / f64::from(n);
+        if (next - r).abs() <= 1e-15 * r {
+            return next;
+        }
+        r = next;
+    }
+    r
+}
+
 fn figure<'a>(text: &'a str, index: usize, ind: &'a Indicator) -> Option<Fig<'a>> {
     let value = ind.value?;
     let s = ind.span.of(text);
@@ -267,8 +287,9 @@ fn figure<'a>(text: &'a str, index: usize, ind: &'a Indicator) -> Option<Fig<'a>
         // A power of ten: 万 = 1e4, 万亿 = 1e12; 千 on a unit like 千瓦 is the unit's.
         let m = (value / digits).abs();
         let p = m.log10().round();
-        if (m / 10f64.powf(p) - 1.0).abs() < 1e-9 {
-            10f64.powf(p)
+        let k = 10f64.powi(p as i32);
+        if (m / k - 1.0).abs() < 1e-9 {
+            k
         } else {
             return None;
         }
@@ -884,7 +905,7 @@ fn pairs(s: &Sentence, consumed: &mut [bool], out: &mut Vec<Finding>) {
                 if old.lo() <= 0.0 || new.lo() <= 0.0 {
                     continue;
                 }
-                let rate = |b: f64, a: f64| 100.0 * ((b / a).powf(1.0 / f64::from(n)) - 1.0);
+                let rate = |b: f64, a: f64| 100.0 * (nth_root(b / a, n) - 1.0);
                 let (lo, hi) = (rate(new.lo(), old.hi()), rate(new.hi(), old.lo()));
                 if agrees(c.signed(), c.prec, lo, hi) {
                     continue;
@@ -1330,6 +1351,23 @@ pub fn review(text: &str, mut x: Extraction) -> Extraction {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nth_root_agrees_with_powf() {
+        for (x, n) in [
+            (1.61051, 5),
+            (2.0, 3),
+            (0.5, 5),
+            (1e6, 10),
+            (1.0, 7),
+            (0.01, 2),
+            (3.7, 1),
+        ] {
+            let want = f64::powf(x, 1.0 / f64::from(n));
+            assert!((nth_root(x, n) - want).abs() <= 1e-12 * want, "{x} {n}");
+        }
+        assert!((nth_root(1.61051, 5) - 1.1).abs() < 1e-12);
+    }
 
     #[test]
     fn every_class_has_words() {
