@@ -414,7 +414,16 @@ impl<'a> Scanner<'a> {
     /// A range after `num` (and its unit, when `first` is given): `10-15个`, `4.5%—5%`, `3至5家`.
     fn range(&self, num: &Number, first: Option<&Found>) -> Option<Found> {
         let text = self.text;
-        let mut pos = first.map_or(num.end, |f| f.end);
+        // Blanks around the dash and before the unit, as pasted text has them (`1 —2个`,
+        // `3 - 5 家`), after Arabic digits only (as before a unit).
+        let gap = |p: usize| {
+            if num.chinese {
+                p
+            } else {
+                numbers::skip_blanks(text, p)
+            }
+        };
+        let mut pos = gap(first.map_or(num.end, |f| f.end));
         let c = char_at(text, pos)?;
         if !matches!(fold(c), '-' | '—' | '–' | '~' | '～' | '〜' | '至' | '到') {
             return None;
@@ -425,11 +434,11 @@ impl<'a> Scanner<'a> {
                 pos += l;
             }
         }
-        let hi = numbers::parse(text, pos)?;
+        let hi = numbers::parse(text, gap(pos))?;
         if hi.chinese != num.chinese {
             return None;
         }
-        let u = units::match_at(text, hi.end, hi.chinese)?;
+        let u = units::match_at(text, gap(hi.end), hi.chinese)?;
         if let Some(f) = first {
             if f.unit.as_deref() != Some(&*u.unit) {
                 return None;
