@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 use crate::clause::{self, ideograph_ends_at, is_clause_end, is_clause_mark, is_sentence_end};
 use crate::lexicon::{self, Class, WordIndex};
 use crate::model::{Change, Indicator};
-use crate::numbers::is_chinese_numeral;
+use crate::numbers::{self, is_chinese_numeral};
 use crate::text::{self, fold, is_blank};
 
 // ---- Naming a metric from its clause ----
@@ -1188,18 +1188,18 @@ fn distributed(
     // (not a year: 从2020年的645元/月).
     let from = after.starts_with(['从', '由']);
     let values = || {
-        let mut n = 0;
-        let mut run = false;
-        for c in after.chars() {
-            // (1\u{feff}076家, 1,076家: one value.)
-            if text::is_zero_width(c) {
-                continue;
+        // Each number as the one numeral grammar reads it (1,076家 and 1\u{feff}076家 are one
+        // value), not a year (从2020年的645元/月).
+        let (mut n, mut i) = (0, 0);
+        while let Some(c) = after[i..].chars().next() {
+            if let Some(num) = text::digit(c).and_then(|_| numbers::parse(after, i)) {
+                n += usize::from(!after[num.end..].starts_with('年'));
+                i = num.end.max(i + c.len_utf8());
+            } else {
+                i += c.len_utf8();
             }
-            let digit = text::digit(c).is_some() || (run && matches!(c, '.' | ',' | '，'));
-            n += usize::from(run && !digit && c != '年');
-            run = digit;
         }
-        n + usize::from(run)
+        n
     };
     if let (1, Some(rest)) = (items.len(), list.strip_prefix("城乡")) {
         // 城乡居民人均可支配收入分别从46503元、16935元增加到…: 城镇 then 农村, in turn.
