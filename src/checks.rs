@@ -259,7 +259,8 @@ fn written(s: &str) -> Option<(usize, usize, usize, f64)> {
 /// `x` to the power `1/n` (`x > 0`, `n` years ≥ 1) by Newton's method on `r^n = x`: the one root
 /// the checks take. (`f64::powf` links libm's `pow`, ~2 KB of wasm, for this alone.)
 fn nth_root(x: f64, n: i32) -> f64 {
-    if n <= 1 || x.is_nan() || x <= 0.0 || !x.is_finite() {
+    // (NaN is not finite.)
+    if n <= 1 || x <= 0.0 || !x.is_finite() {
         return x;
     }
     let n = n.min(200);

@@ -935,18 +935,17 @@ pub fn check() -> Vec<String> {
     // (Or with a one-character connector, 人均, or a noun stop, 新开工; or its last character
     // begins an object verb, which stops a noun too: 维修 of 维修改造, not 修改.)
     let ends_like = |w: &str| {
-        let last = w
-            .chars()
-            .next_back()
-            .map_or("", |c| &w[w.len() - c.len_utf8()..]);
-        one_char_filler(w.chars().next_back())
+        let last = w.chars().next_back();
+        one_char_filler(last)
             || words(Class::Connector)
                 .iter()
                 .chain(words(Class::NounStop))
                 .any(|e| e.len() < w.len() && w.ends_with(e))
-            || words(Class::ObjectVerb)
-                .iter()
-                .any(|v| v.len() > last.len() && v.starts_with(last))
+            || last.is_some_and(|c| {
+                words(Class::ObjectVerb)
+                    .iter()
+                    .any(|v| v.len() > c.len_utf8() && v.starts_with(c))
+            })
     };
     for w in words(Class::EndsLikeFiller) {
         if !ends_like(w) {

@@ -1929,3 +1929,24 @@ fn noun_after(text: &str, mut pos: usize) -> &str {
     }
     text[pos..end].trim_matches(|c: char| is_blank(c) || c == ' ')
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `plain_name` matches the UTF-8 of the blanks by hand: it must drop exactly the characters
+    /// `text::is_blank` calls blank, and keep every other one.
+    #[test]
+    fn plain_name_drops_exactly_the_blanks() {
+        for c in (0..=0xFFFF_u32).filter_map(char::from_u32) {
+            let name = format!("甲{c}乙");
+            let want = if is_blank(c) {
+                "甲乙".to_string()
+            } else {
+                name.clone()
+            };
+            assert_eq!(plain_name(name), want, "U+{:04X}", c as u32);
+        }
+        assert_eq!(plain_name("PM2.5 \u{3000}Index".into()), "PM2.5 Index");
+    }
+}
