@@ -2,8 +2,8 @@
 //
 //   scripts/build-web && (cd bench/node && npm ci && node bench.mjs)
 //
-// Text: ~1 MB (UTF-8) of real reports, the files of ../shared/corpus/public/ in name order
-// (falling back to tests/fixtures/corpus/ repeated). zhibiao is timed on the whole text in one
+// Text: ~1 MB (UTF-8) of real reports, the files of $ZHIBIAO_SHARED/corpus/public/ (else
+// ../shared/corpus/public/) in name order, falling back to tests/fixtures/corpus/ repeated. zhibiao is timed on the whole text in one
 // call, INCLUDING the conversion of the result into JS objects (what the page gets back).
 // Recognizers-Text (culture zh-cn; number, percentage, currency and dimension models, each built
 // once and warmed up) parses the same text paragraph by paragraph, as it is meant to be used.
@@ -14,7 +14,8 @@
 // at the same version): the suite's recognizeX() helpers rebuild every model on each call.
 //
 // Options: --rt-chars N  give Recognizers-Text only the first N characters (default: all);
-//          --runs N      timed runs of zhibiao (default 15, the median is reported).
+//          --runs N      timed runs of zhibiao (default 15, the median is reported);
+//          --warmup N    untimed calls before them (default 12, see below).
 
 import fs from "node:fs";
 import path from "node:path";
@@ -35,7 +36,13 @@ function arg(name, fallback) {
 }
 
 function loadText() {
-  const dirs = [path.resolve(root, "../shared/corpus/public"), path.join(root, "tests/fixtures/corpus")];
+  // (From a git worktree ../shared is not the corpus: scripts take ZHIBIAO_SHARED.)
+  const shared = process.env.ZHIBIAO_SHARED;
+  const dirs = [
+    ...(shared ? [path.resolve(shared, "corpus/public")] : []),
+    path.resolve(root, "../shared/corpus/public"),
+    path.join(root, "tests/fixtures/corpus"),
+  ];
   for (const dir of dirs) {
     if (!fs.existsSync(dir)) continue;
     const files = fs.readdirSync(dir).filter((f) => f.endsWith(".txt")).sort();
@@ -75,10 +82,15 @@ async function main() {
   // First call on a fresh instance: memory only grows, so this is the peak for this input.
   const first = extract(text);
   const memPeak = wasm.memory.buffer.byteLength;
-  // V8 runs new wasm code on its baseline compiler and tiers hot functions up while it runs: the
-  // first 3-4 calls on 1 MB take 1.5-6x longer. Warm up as the page's worker does (4 calls) and
-  // as Recognizers-Text is below, so the timed runs measure steady state.
-  for (let i = 0; i < 3; i++) extract(text);
+  // V8 runs new wasm code on its baseline compiler (Liftoff) and tiers hot functions up to
+  // TurboFan in the background while it runs; a call already running keeps its Liftoff code. On
+  // 1 MB (Node 20, 2 cores) calls 1-4 take 3-10x the steady state and calls 5-8 still 1.5-3.5x
+  // (e.g. CPU ms: 254 125 103 82 53 77 37 24 33 26, then 22-25): with 4 warm-up calls, as before
+  // session 9, a fifth of the timed runs were still tiering up and the first series (`extract`)
+  // read ~15 % slower than the same work timed after it (`extractJson` + `JSON.parse`: 26.3 vs
+  // 22.0 ms; alternated in one process they take the same time). So warm up to steady state, as
+  // Recognizers-Text's models are below (its one 20-second run dwarfs its own warm-up).
+  for (let i = 1; i < arg("--warmup", 12); i++) extract(text);
   const runs = arg("--runs", 15);
   // Wall time, and this process's CPU time (the machine may be shared: CPU time is what one core
   // spends, wall time includes waiting for it).
