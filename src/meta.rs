@@ -110,7 +110,9 @@ fn is_dash(c: char) -> bool {
     matches!(c, '—' | '―' | '─' | '-' | '－' | '–')
 }
 
-/// Removes blanks that stand between two non-ASCII characters: `政 府 工 作 报 告`.
+/// Removes blanks that stand between two non-ASCII characters (`政 府 工 作 报 告`) or between
+/// one and a digit (`某县 2025 年度`, as a PDF sets a year; the same with full-width digits),
+/// but not between two digits or next to a Latin letter.
 fn close_up(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
@@ -118,13 +120,21 @@ fn close_up(s: &str) -> String {
         if is_blank(c) {
             let before = chars[..i].iter().rev().find(|c| !is_blank(**c));
             let after = chars[i + 1..].iter().find(|c| !is_blank(**c));
-            if before.is_some_and(|c| !c.is_ascii()) && after.is_some_and(|c| !c.is_ascii()) {
-                continue;
+            if let (Some(&b), Some(&a)) = (before, after) {
+                let (bd, ad) = (is_digit(b), is_digit(a));
+                if (!b.is_ascii() || bd) && (!a.is_ascii() || ad) && !(bd && ad) {
+                    continue;
+                }
             }
         }
         out.push(c);
     }
     out
+}
+
+/// An ASCII or full-width digit.
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
 /// The title on this line, if it is one.
