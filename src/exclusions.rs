@@ -57,6 +57,7 @@ pub(crate) type QuantityRule = (&'static str, fn(&Candidate) -> bool);
 pub(crate) const NUMBER_RULES: &[NumberRule] = &[
     ("article_yi", article_yi),
     ("ordinal_or_per", ordinal_or_per),
+    ("after_wu", after_wu),
     ("inside_numeral_run", inside_numeral_run),
     ("glued_to_code", glued_to_code),
     ("in_bracket_mark", in_bracket_mark),
@@ -107,6 +108,13 @@ fn article_yi(_text: &str, num: &Number) -> bool {
 /// `每百元`, `前三名`).
 fn ordinal_or_per(text: &str, num: &Number) -> bool {
     matches!(prev_char(text, num.start), Some('第' | '每' | '前'))
+}
+
+/// A Chinese numeral right after `无`: a class that is absent or an idiom, never a count (a
+/// count of none is not written with a numeral): `一类占88.5%,二类占11.5%,无三类的`,
+/// `独一无二`. `有三类问题` stays.
+fn after_wu(text: &str, num: &Number) -> bool {
+    num.chinese && prev_char(text, num.start) == Some('无')
 }
 
 /// A Chinese numeral read from inside a longer numeral or an estimate: `十四五` read from its
@@ -365,6 +373,17 @@ mod tests {
             "一项",
             "明确十一项重点任务",
             "十一项",
+        );
+    }
+
+    #[test]
+    fn after_wu() {
+        check(
+            "after_wu",
+            "其中一类占88.5%,二类占11.5%,无三类的",
+            "三类",
+            "排查发现三类问题",
+            "三类",
         );
     }
 
