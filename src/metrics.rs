@@ -802,7 +802,9 @@ fn name_in_clause(
     let joined = raw.ends_with(['和', '及', '与', '等', '向', '对', '给', '了'])
         && change.is_none()
         || reaches(raw, change);
-    let verb = object_verbs().suffix(seg);
+    // (组建由15名律师组成的…: a verb before 由 takes the body, not the figure.)
+    // (组建由15名律师组成的…: a verb before 由 takes the body, not the figure.)
+    let verb = object_verbs().suffix(seg).filter(|_| !raw.ends_with('由'));
     // 由1997年的5160元增加到…: after a frame ending with 的, a change verb starts no noun.
     let after_unit = || {
         let after = noun_after(text, tail);
@@ -1811,11 +1813,16 @@ fn counts_occurrences(before: &str) -> bool {
 }
 
 /// The noun after a unit (`为7个省级经济开发区赋权` → `省级经济开发区赋权`), at most 10 characters.
+#[inline(never)]
 fn noun_after(text: &str, mut pos: usize) -> &str {
     let occurrences = counts_occurrences(&text[..pos]);
     // 有90.3%的案件: the noun after 的; 7亿吨级冶镁白云岩: the class of the unit is no noun.
     if text[pos..].starts_with(['的', '级']) {
         pos += '的'.len_utf8();
+    }
+    // 由11人组成的法律顾问团: the body the people make up.
+    if text[pos..].starts_with("组成的") || text[pos..].starts_with("组建的") {
+        pos += "组成的".len();
     }
     // 办结12件,3件正在办理: a case verb after the figure (with its adverbs) stands for it.
     let mut verb_at = pos;
