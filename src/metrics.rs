@@ -508,6 +508,12 @@ fn bare_verb(m: &str) -> Option<(&'static str, bool)> {
     while let Some(a) = adverbs().prefix(rest) {
         rest = &rest[a.len()..];
     }
+    // 调处成功1205件: a verb with its complement of success is a verb alone too.
+    // (By its bytes: E6 88 90 E5 8A 9F.)
+    let rest = match rest.as_bytes() {
+        [.., 0xE6, 0x88, 0x90, 0xE5, 0x8A, 0x9F] => rest.get(..rest.len() - 6).unwrap_or(rest),
+        _ => rest,
+    };
     if let Some(v) = case_verbs().prefix(rest).filter(|v| v.len() == rest.len()) {
         let alone = alone_case_verbs().contains(v);
         return Some((v, alone));
@@ -526,7 +532,8 @@ fn object_of(m: &str) -> Option<(&str, bool)> {
     while let Some(a) = adverbs().prefix(rest) {
         rest = &rest[a.len()..];
     }
-    if let Some(v) = case_verbs()
+    // (排查调处矛盾纠纷: verbs one after another.)
+    while let Some(v) = case_verbs()
         .prefix(rest)
         .or_else(|| object_verbs().prefix(rest))
     {
