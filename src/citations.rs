@@ -35,7 +35,7 @@ pub fn find(text: &str) -> Vec<Citation> {
 /// Only line ends, 《 (E3 80 8A) and 》 (E3 80 8B) matter: `char_hits` tests whole chunks for
 /// them (a search for the E3 lead byte alone stops at every 、 and 。).
 #[inline]
-pub(crate) fn is_hit(a: u8, b: u8, c: u8) -> bool {
+pub(crate) const fn is_hit(a: u8, b: u8, c: u8) -> bool {
     (a == b'\n') | (a == b'\r') | (a == 0xE3) & (b == 0x80) & ((c == 0x8A) | (c == 0x8B))
 }
 

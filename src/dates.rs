@@ -125,7 +125,7 @@ pub fn find_from(text: &str, anchors: &text::Hits, citations: &[Citation]) -> Ve
 /// (E5 B9 B4), 月 (E6 9C 88) or a full-width digit (EF BC 90..99). [`text::char_hits`] visits
 /// only those.
 #[inline]
-pub(crate) fn is_anchor(a: u8, b: u8, c: u8) -> bool {
+pub(crate) const fn is_anchor(a: u8, b: u8, c: u8) -> bool {
     a.is_ascii_digit()
         | (a == 0xE5) & (b == 0xB9) & (c == 0xB4)
         | (a == 0xE6) & (b == 0x9C) & (c == 0x88)

@@ -162,7 +162,7 @@ pub(crate) fn rejecting_rules(text: &str, start: usize) -> Vec<&'static str> {
 /// Written with `&` and `|`, not `&&`, `||` or `matches!`: the comparisons then stay
 /// branch-free and vectorize.
 #[inline]
-pub(crate) fn is_start(a: u8, b: u8, c: u8) -> bool {
+pub(crate) const fn is_start(a: u8, b: u8, c: u8) -> bool {
     let (e4, e5) = (a == 0xE4, a == 0xE5);
     a.is_ascii_digit()
         | (a == 0xEF) & (b == 0xBC) & (c.wrapping_sub(0x90) < 10) // ０-９

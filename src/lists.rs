@@ -76,7 +76,7 @@ fn is_marker_char(key: u32) -> bool {
 
 /// `第` (E7 AC AC), `其` (E5 85 B6) or `是` (E6 98 AF): see [`marker_starts`].
 #[inline]
-pub(crate) fn is_hit(a: u8, b: u8, c: u8) -> bool {
+pub(crate) const fn is_hit(a: u8, b: u8, c: u8) -> bool {
     (a == 0xE7) & (b == 0xAC) & (c == 0xAC)
         | (a == 0xE5) & (b == 0x85) & (c == 0xB6)
         | (a == 0xE6) & (b == 0x98) & (c == 0xAF)

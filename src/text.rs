@@ -409,6 +409,13 @@ impl Hits {
         hits
     }
 
+    /// Adds a tagged offset (after every offset already held).
+    #[inline]
+    pub(crate) fn push(&mut self, offset: usize, tag: u8) {
+        self.offsets.push(offset);
+        self.tags.push(tag);
+    }
+
     /// The offsets whose tag has one of `bits`, in increasing order.
     pub fn of(&self, bits: u8) -> impl Iterator<Item = usize> + '_ {
         self.offsets
