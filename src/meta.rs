@@ -114,20 +114,31 @@ fn is_dash(c: char) -> bool {
 /// one and a digit (`某县 2025 年度`, as a PDF sets a year; the same with full-width digits),
 /// but not between two digits or next to a Latin letter.
 fn close_up(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
+    // One pass: a run of blanks is held back until the character after it shows whether it goes
+    // (a run at the start or the end of `s` stays).
     let mut out = String::with_capacity(s.len());
-    for (i, &c) in chars.iter().enumerate() {
+    let mut before: Option<char> = None;
+    let mut run: Option<(usize, usize)> = None;
+    for (i, c) in s.char_indices() {
         if is_blank(c) {
-            let before = chars[..i].iter().rev().find(|c| !is_blank(**c));
-            let after = chars[i + 1..].iter().find(|c| !is_blank(**c));
-            if let (Some(&b), Some(&a)) = (before, after) {
-                let (bd, ad) = (is_digit(b), is_digit(a));
-                if (!b.is_ascii() || bd) && (!a.is_ascii() || ad) && !(bd && ad) {
-                    continue;
-                }
+            let from = run.map_or(i, |r| r.0);
+            run = Some((from, i + c.len_utf8()));
+            continue;
+        }
+        if let Some((from, to)) = run.take() {
+            let closes = before.is_some_and(|b| {
+                let (bd, ad) = (is_digit(b), is_digit(c));
+                (!b.is_ascii() || bd) && (!c.is_ascii() || ad) && !(bd && ad)
+            });
+            if !closes {
+                out.push_str(&s[from..to]);
             }
         }
         out.push(c);
+        before = Some(c);
+    }
+    if let Some((from, to)) = run {
+        out.push_str(&s[from..to]);
     }
     out
 }
