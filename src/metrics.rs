@@ -1978,7 +1978,19 @@ fn noun_after(text: &str, mut pos: usize) -> &str {
     if let Some(c) = cap.filter(|_| text[pos..end].chars().count() > 14) {
         end = c;
     }
-    text[pos..end].trim_matches(|c: char| is_blank(c) || c == ' ')
+    let noun = text[pos..end].trim_matches(|c: char| is_blank(c) || c == ' ');
+    // 2418项政务服务事项中，2331项…: 中 before the clause ends is "among", no part of the noun
+    // (高中, 初中 are nouns).
+    match noun.strip_suffix('中') {
+        Some(n)
+            if n.len() >= 6
+                && !n.ends_with(['高', '初'])
+                && text[end..].starts_with(['，', ',']) =>
+        {
+            n
+        }
+        _ => noun,
+    }
 }
 
 #[cfg(test)]
