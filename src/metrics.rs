@@ -835,7 +835,17 @@ fn name_in_clause(
                     && after.chars().count() <= 2
                     && object_verbs().prefix(after).is_none()
                 {
-                    return Some([v, after].concat());
+                    // 协同办公平台覆盖全市2153个部门: with the subject of its clause, when it
+                    // ends with no verb or adverb (加快打造, 重点培育打造).
+                    let subject = strip(&seg[..seg.len() - v.len()]);
+                    let subject = if (6..=30).contains(&subject.len())
+                        && noun_stops().suffix(subject).is_none()
+                    {
+                        subject
+                    } else {
+                        ""
+                    };
+                    return Some([subject, v, after].concat());
                 }
             }
             return Some(named);
