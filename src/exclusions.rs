@@ -58,6 +58,7 @@ pub(crate) const NUMBER_RULES: &[NumberRule] = &[
     ("article_yi", article_yi),
     ("ordinal_or_per", ordinal_or_per),
     ("after_wu", after_wu),
+    ("weekday", weekday),
     ("inside_numeral_run", inside_numeral_run),
     ("glued_to_code", glued_to_code),
     ("in_bracket_mark", in_bracket_mark),
@@ -115,6 +116,13 @@ fn ordinal_or_per(text: &str, num: &Number) -> bool {
 /// `独一无二`. `有三类问题` stays.
 fn after_wu(text: &str, num: &Number) -> bool {
     num.chinese && prev_char(text, num.start) == Some('无')
+}
+
+/// A Chinese numeral after `周`, `星期` or `礼拜`: a day of the week, not a count
+/// (`坚持每周三组织街道、社区全体人员…学习` is no 三组). `三周` stays.
+fn weekday(text: &str, num: &Number) -> bool {
+    let before = &text[..num.start];
+    num.chinese && (before.ends_with('周') || before.ends_with("星期") || before.ends_with("礼拜"))
 }
 
 /// A Chinese numeral read from inside a longer numeral or an estimate: `十四五` read from its
@@ -384,6 +392,17 @@ mod tests {
             "三类",
             "排查发现三类问题",
             "三类",
+        );
+    }
+
+    #[test]
+    fn weekday() {
+        check(
+            "weekday",
+            "坚持每周三组织街道、社区全体人员开展专题集中学习",
+            "三组",
+            "组建三组专项督查组",
+            "三组",
         );
     }
 
