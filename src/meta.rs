@@ -437,10 +437,23 @@ fn opening_year(s: &str, since_ok: bool) -> Option<i32> {
             clause_start = matches!(
                 c,
                 '，' | ',' | '。' | '；' | ';' | '：' | ':' | ')' | '）' | '！' | '？'
-            );
+            ) || c == '将' && reports_as_follows(s, i);
         }
     }
     None
+}
+
+/// Whether the `将` at `i` is that of the lead-in `现将2025年工作情况报告如下`: after `现`, with
+/// `报告`, `总结` or `汇报` and then `如下` in its sentence (not a notice's
+/// `现将2026年有关事项通知如下`).
+#[inline(never)]
+fn reports_as_follows(s: &str, i: usize) -> bool {
+    let rest = &s[i..];
+    let sentence = &rest[..rest.find(['。', '\n']).unwrap_or(rest.len())];
+    s[..i].ends_with('现')
+        && ["报告如下", "总结如下", "汇报如下"]
+            .iter()
+            .any(|w| text::has(sentence, w))
 }
 
 /// How far into a line (in characters) a news lead word is looked for.
