@@ -122,7 +122,10 @@ pub(crate) fn name(
         m
     };
     let m = finish(m, percent);
-    let m = match prev.filter(|p| near(text, p, head)) {
+    // (A figure alone at the start of its line is a cell of a table laid out one cell a line:
+    // the figure before is its row's neighbour, across the line breaks.)
+    let cell = cell_start(text, head);
+    let m = match prev.filter(|p| cell || near(text, p, head)) {
         Some(p) => match related(&m, text, head, tail, p, earlier) {
             Related::Name(r) => r,
             Related::Nothing => return None,
@@ -485,6 +488,11 @@ fn without_agent(m: &str) -> Option<&str> {
     })
 }
 
+/// Whether the figure at `head` starts its line (a cell of a table laid out one cell a line).
+fn cell_start(text: &str, head: usize) -> bool {
+    matches!(text.as_bytes()[..head].last(), Some(b'\n' | b'\r'))
+}
+
 /// Whether `prev` is close enough before `head` to lend its words: in the same paragraph, at
 /// most 40 characters before.
 fn near(text: &str, prev: &Indicator, head: usize) -> bool {
@@ -658,7 +666,9 @@ fn related(
         return Related::Same;
     };
     let between = &text[whole.span.end.min(head)..head];
-    if text::has_line_break(between) {
+    // (A table laid out one cell a line: a figure alone at the start of its line, named by the
+    // label line before, is a row after the whole's: 粮食总产量…其中:谷物\n97658吨.)
+    if text::has_line_break(between) && !cell_start(text, head) {
         return Related::Same;
     }
     let continues = between

@@ -171,7 +171,7 @@ fn excerpt_metric_names_do_not_get_worse() {
     check(
         "excerpts",
         &root().join("tests/fixtures/excerpts"),
-        0.904,
+        0.907,
         12,
     );
 }
