@@ -1908,7 +1908,16 @@ fn noun_after(text: &str, mut pos: usize) -> &str {
         if n >= 10 && cap.is_none() {
             cap = Some(list_at.or(quote_end).unwrap_or(end));
         }
-        if text::digit(c).is_some() || is_chinese_numeral(c) && n > 0 {
+        // (千亿级产业集群, 二三级供水管网, 世界一流企业: numerals before 级 or 流 are part of a
+        // word.)
+        if text::digit(c).is_some()
+            || is_chinese_numeral(c)
+                && n > 0
+                && !matches!(
+                    chars.clone().find(|&d| !is_chinese_numeral(d)),
+                    Some('级' | '流')
+                )
+        {
             break;
         }
         if matches!(c, '“' | '「') && depth == 0 {
