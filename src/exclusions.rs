@@ -121,8 +121,8 @@ fn after_wu(text: &str, num: &Number) -> bool {
 /// A Chinese numeral after `周`, `星期` or `礼拜`: a day of the week, not a count
 /// (`坚持每周三组织街道、社区全体人员…学习` is no 三组). `三周` stays.
 fn weekday(text: &str, num: &Number) -> bool {
-    let before = &text[..num.start];
-    num.chinese && (before.ends_with('周') || before.ends_with("星期") || before.ends_with("礼拜"))
+    // (By the last character: 星期 and 礼拜 end with 期 and 拜, which end no count's word.)
+    num.chinese && matches!(prev_char(text, num.start), Some('周' | '期' | '拜'))
 }
 
 /// A Chinese numeral read from inside a longer numeral or an estimate: `十四五` read from its

@@ -448,12 +448,16 @@ fn opening_year(s: &str, since_ok: bool) -> Option<i32> {
 /// `现将2026年有关事项通知如下`).
 #[inline(never)]
 fn reports_as_follows(s: &str, i: usize) -> bool {
-    let rest = &s[i..];
-    let sentence = &rest[..rest.find(['。', '\n']).unwrap_or(rest.len())];
+    // (Bytes, not chars: a few comparisons of UTF-8 slices.)
+    let rest = &s.as_bytes()[i..];
+    let end = rest.windows(3).position(|w| w == "。".as_bytes());
     s[..i].ends_with('现')
-        && ["报告如下", "总结如下", "汇报如下"]
-            .iter()
-            .any(|w| text::has(sentence, w))
+        && rest[..end.unwrap_or(rest.len())].windows(12).any(|w| {
+            w.ends_with("如下".as_bytes())
+                && ["报告", "总结", "汇报"]
+                    .iter()
+                    .any(|v| w.starts_with(v.as_bytes()))
+        })
 }
 
 /// How far into a line (in characters) a news lead word is looked for.
