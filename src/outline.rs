@@ -186,8 +186,13 @@ fn is_glossary_item(clause: &str) -> bool {
             .any(|w| def.starts_with(w))
 }
 
-/// Cells separated by `|`, tabs or wide gaps (two blanks or more): a table row.
+/// Cells separated by `|`, tabs or wide gaps (two blanks or more): a table row. Not a line with
+/// a `。`: prose pasted from a PDF may hold double blanks (`(一)强化理论武装。…培训班 3  期…`),
+/// a table's cells end no sentence.
 fn is_table_row(s: &str) -> bool {
+    if text::has_char(s, '。') {
+        return false;
+    }
     let mut seps = 0;
     let mut run = 0;
     for c in s.chars() {
