@@ -67,7 +67,12 @@ describe("对比", () => {
     await page.fill("#cmp-old", OLD);
     await page.fill("#cmp-new", NEW);
     await compareDone(page);
-    const c = await coreCompare(page, OLD, NEW);
+    // The texts as the page holds them: the fixtures have CRLF line ends, and a text area may give
+    // its value with LF (HTML's newline normalization: Debian's Chromium 156.0.8078.114 does for
+    // fill(); the build CI had in session 8 kept CRLF). The page shows and marks what it holds.
+    const [old, neu] = await page.evaluate(() => ["old", "new"].map((s) => document.getElementById(`cmp-${s}`).value));
+    assert.equal(old.replace(/\r\n/g, "\n"), OLD.replace(/\r\n/g, "\n"));
+    const c = await coreCompare(page, old, neu);
     const dom = await page.evaluate(() => {
       const side = (s) => {
         const v = document.getElementById(`cmp-view-${s}`);
@@ -85,8 +90,8 @@ describe("对比", () => {
         summary: document.querySelector(".cmp-summary").textContent,
       };
     });
-    assert.equal(dom.old.text, OLD);
-    assert.equal(dom.new.text, NEW);
+    assert.equal(dom.old.text, old);
+    assert.equal(dom.new.text, neu);
     assert.equal(dom.rows.length, c.pairs.length);
     for (const s of ["old", "new"]) {
       assert.deepEqual(
@@ -104,7 +109,7 @@ describe("对比", () => {
       else merged.push([p.newStart, p.newEnd]);
     }
     assert.ok(merged.length > 0);
-    assert.equal(dom.new.carried, merged.map(([a, b]) => NEW.slice(a, b)).join(""));
+    assert.equal(dom.new.carried, merged.map(([a, b]) => neu.slice(a, b)).join(""));
     const gdp = dom.rows.find((r) => r[1] === "198.5亿元");
     assert.deepEqual(gdp.slice(0, 4), ["地区生产总值", "198.5亿元", "235.2亿元", "↑ +36.7亿元（+18.5%）"]);
     assert.match(dom.summary, new RegExp(`配对 ${c.pairs.length} 项 · 仅旧报告有 ${c.onlyOld.length} 项 · 仅新报告有 ${c.onlyNew.length} 项`));
