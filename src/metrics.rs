@@ -887,7 +887,17 @@ fn name_in_clause(
     if let Some(m) = list_head(text, seg, seg_start, stop, floor) {
         return Some(m);
     }
-    if let Some(m) = coordinated(text, seg, seg_start, stop, floor) {
+    // 召开党工委会议、法治工作专题会、社区书记例会共12次, 举办领导干部专题法治培训、讲座2期: a
+    // list closed by 共/等/累计 (or a short one opened by a verb) counts all its items.
+    // (Not before a noun after the unit: 卡阳、松如沟等14个750千伏电网工程.)
+    // (By the first byte after the unit: nothing, a mark, or ，、。 and the like.)
+    let closed = change.is_none()
+        && matches!(
+            text.as_bytes().get(tail),
+            None | Some(b'\n' | b'\r' | b',' | b';' | b'.' | 0xE3 | 0xEF)
+        );
+    let by = raw.ends_with("共") || raw.ends_with("等") || raw.ends_with("累计");
+    if let Some(m) = coordinated(text, seg, seg_start, stop, floor, closed, by) {
         return Some(m);
     }
     // 较“十三五”末的9323.1亿元: a basis alone names nothing.
@@ -980,37 +990,74 @@ fn reaches(raw: &str, change: Option<&Change>) -> bool {
 /// 生产和供应业`): the items before the last, each of at most five characters and no figure,
 /// none a verb, when the whole has at most 16 characters. `None` unless the clause stopped at
 /// a `、` and its words join their last two items by 和/及 (a list closed by 等 is
-/// [`list_head`]'s).
+/// [`list_head`]'s). A list `closed` (nothing after the unit) and closed `by` 共/等/累计 right
+/// before the figure (`召开党工委会议、法治工作专题会、社区书记例会共12次`) is named whole, after the
+/// verb that opens it, when each item is a noun of at most ten characters, with no figure, and
+/// the whole at most 24; else `None` (one item alone would misstate the count). With no 共/等 it
+/// is named so only when a verb opens it and its last item has at most four characters
+/// (`新增学位、园位138.47万个`, `参加养老、失业、工伤保险35.4万人次`).
 fn coordinated(
     text: &str,
     seg: &str,
     seg_start: usize,
     stop: Option<char>,
     floor: usize,
+    closed: bool,
+    by: bool,
 ) -> Option<String> {
-    if stop != Some('、') || !seg.contains(['和', '及']) || text::has_char(seg, '等') {
+    let and = seg.contains(['和', '及']);
+    let closed = closed && (by || !and);
+    let mut n = seg.chars().count();
+    if !by && closed && n > 4 {
+        return None;
+    }
+    if stop != Some('、') || !(closed || and) || text::has_char(seg, '等') {
+        return None;
+    }
+    let (most, longest) = if closed { (10, 24) } else { (5, 16) };
+    // (A closed list: each item a noun, the last one too.)
+    if closed && not_noun(seg, n, most) {
         return None;
     }
     let (mut start, mut stop) = (seg_start, stop);
-    let mut n = seg.chars().count();
     let mut from = None;
     while stop == Some('、') {
         let sep = start - '、'.len_utf8();
         let (s0, st) = clause_start(text, sep, floor);
-        let item = &text[s0..sep];
+        let mut item = &text[s0..sep];
+        if closed && st != Some('、') {
+            // The list's first item, after the verb that opens it (主持召开党工委会议).
+            item = strip(item);
+            let mut i = item.len();
+            let rest = loop {
+                if i == 0 {
+                    if !by {
+                        return None;
+                    }
+                    break item;
+                }
+                i -= 1;
+                // (Not at a character boundary: no verb.)
+                let Some(v) = item.get(i..).and_then(|r| object_verbs().prefix(r)) else {
+                    continue;
+                };
+                let rest = &item[i + v.len()..];
+                if (2..=most).contains(&rest.chars().count()) {
+                    break rest;
+                }
+            };
+            item = rest;
+        }
         let k = item.chars().count();
         // (制定、修改和废止省政府规章: a list of verbs is no name.)
-        if !(1..=5).contains(&k)
-            || n + k + 1 > 16
-            || object_verbs().prefix(item).is_some()
-            || item
-                .chars()
-                .any(|c| text::digit(c).is_some() || !('\u{4E00}'..='\u{9FFF}').contains(&c))
-        {
+        if not_noun(item, k, most) || n + k + 1 > longest {
+            if closed {
+                return None;
+            }
             break;
         }
         n += k + 1;
-        from = Some(s0);
+        from = Some(item.as_ptr() as usize - text.as_ptr() as usize);
         (start, stop) = (s0, st);
     }
     let from = from?;
@@ -1075,6 +1122,17 @@ fn list_head(
         Some(v) if !head.starts_with(v) => [v, head].concat(),
         _ => head.to_string(),
     })
+}
+
+/// Whether `item` (of `k` characters) is no item of a list named whole: longer than `most`
+/// characters, a verb first, or a figure or a mark in it.
+#[inline(never)]
+fn not_noun(item: &str, k: usize, most: usize) -> bool {
+    !(1..=most).contains(&k)
+        || object_verbs().prefix(item).is_some()
+        || item
+            .chars()
+            .any(|c| text::digit(c).is_some() || !('\u{4E00}'..='\u{9FFF}').contains(&c))
 }
 
 /// `seg` without a trailing comparison: `国内生产总值同比` → `国内生产总值`, `比上年末` → ``.
