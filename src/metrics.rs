@@ -820,7 +820,6 @@ fn name_in_clause(
         && change.is_none()
         || reaches(raw, change);
     // (组建由15名律师组成的…: a verb before 由 takes the body, not the figure.)
-    // (组建由15名律师组成的…: a verb before 由 takes the body, not the figure.)
     let verb = object_verbs().suffix(seg).filter(|_| !raw.ends_with('由'));
     // 由1997年的5160元增加到…: after a frame ending with 的, a change verb starts no noun.
     let after_unit = || {
@@ -2051,7 +2050,7 @@ fn noun_after(text: &str, mut pos: usize) -> &str {
             }
         }
         // A 14th character that does not end the noun: it runs on, cut at the cap. (Tested
-        // here, after the stops: 县机构改革领导小组组长会议研究 ends whole at 13.)
+        // here, after the stops: 国家级中小企业特色产业集群， ends whole at 13.)
         if n >= 13 {
             end = cap.unwrap_or(end);
             break;
