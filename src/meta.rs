@@ -127,7 +127,7 @@ fn close_up(s: &str) -> String {
         }
         if let Some((from, to)) = run.take() {
             let closes = before.is_some_and(|b| {
-                let (bd, ad) = (is_digit(b), is_digit(c));
+                let (bd, ad) = (digit(b).is_some(), digit(c).is_some());
                 (!b.is_ascii() || bd) && (!c.is_ascii() || ad) && !(bd && ad)
             });
             if !closes {
@@ -141,11 +141,6 @@ fn close_up(s: &str) -> String {
         out.push_str(&s[from..to]);
     }
     out
-}
-
-/// An ASCII or full-width digit.
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
 /// The title on this line, if it is one.
