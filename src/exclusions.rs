@@ -121,8 +121,10 @@ fn after_wu(text: &str, num: &Number) -> bool {
 /// A Chinese numeral after `周`, `星期` or `礼拜`: a day of the week, not a count
 /// (`坚持每周三组织街道、社区全体人员…学习` is no 三组). `三周` stays.
 fn weekday(text: &str, num: &Number) -> bool {
-    // (By the last character: 星期 and 礼拜 end with 期 and 拜, which end no count's word.)
-    num.chinese && matches!(prev_char(text, num.start), Some('周' | '期' | '拜'))
+    // (礼拜 by its 拜, which ends no count's word; 星期 whole: 一期三个地块 is a count.)
+    num.chinese
+        && (matches!(prev_char(text, num.start), Some('周' | '拜'))
+            || text[..num.start].ends_with("星期"))
 }
 
 /// A Chinese numeral read from inside a longer numeral or an estimate: `十四五` read from its
@@ -403,6 +405,13 @@ mod tests {
             "三组",
             "组建三组专项督查组",
             "三组",
+        );
+        check(
+            "weekday",
+            "每星期五组织学习三次",
+            "五组",
+            "本期三个项目全部开工",
+            "三个",
         );
     }
 
