@@ -565,6 +565,19 @@ impl<T: Copy> CharGroups<T> {
 mod tests {
     use super::*;
 
+    /// `back_zero_width` spells the zero-width characters as UTF-8 bytes: it reads back through
+    /// exactly the characters `is_zero_width` (and so `skip_zero_width`) reads forward, over the
+    /// whole BMP.
+    #[test]
+    fn back_zero_width_reads_what_skip_zero_width_reads() {
+        for c in (0..=0xFFFF_u32).filter_map(char::from_u32) {
+            let s = format!("-{c}");
+            let want = if is_zero_width(c) { 1 } else { s.len() };
+            assert_eq!(back_zero_width(&s, s.len()), want, "U+{:04X}", c as u32);
+            assert_eq!(skip_zero_width(&s, 1) == s.len(), is_zero_width(c));
+        }
+    }
+
     /// `find`, `rfind` and `find_all` give std's answers on a real report: for needles taken
     /// from it (one to six characters at every 7th character, so most occur and some overlap
     /// the 32-byte blocks' edges), for absent words, and in short windows of it.
