@@ -421,28 +421,28 @@ impl<'a> Output<'a> {
         path
     }
 
-    /// The object as compact JSON.
+    /// The object as compact JSON: the bytes serde_json writes from the derived `Serialize`
+    /// (a test holds the two together), by the hand-written [`Writer`] below.
     pub fn to_json(&self) -> String {
-        json(self, self.json_capacity())
+        let mut w = Writer(Vec::with_capacity(self.json_capacity()));
+        w.output(self);
+        w.into_string()
     }
 
     /// The object as compact JSON, with a first key `"file"` when `file` is given (the CLI's
     /// `jsonl`, and `json` of several files).
     pub fn to_json_with_file(&self, file: Option<&str>) -> String {
-        /// `{"file":…,` then the fields of the output object.
-        #[derive(Serialize)]
-        struct WithFile<'o, 'a> {
-            file: &'o str,
-            #[serde(flatten)]
-            output: &'o Output<'a>,
+        let mut w = Writer(Vec::with_capacity(
+            self.json_capacity() + file.map_or(0, str::len),
+        ));
+        if let Some(file) = file {
+            // `{"file":…,` then the fields of the output object (serde's `flatten`).
+            w.raw(b"{\"file\":");
+            w.str(file);
+            w.raw(b",");
         }
-        match file {
-            Some(file) => json(
-                &WithFile { file, output: self },
-                self.json_capacity() + file.len() + 16,
-            ),
-            None => self.to_json(),
-        }
+        w.output_fields(self, file.is_none());
+        w.into_string()
     }
 
     /// A little over the JSON's length for real reports, which take 130–150 bytes per item
@@ -460,6 +460,395 @@ impl<'a> Output<'a> {
             + self.warnings.len()
             + self.checks.len();
         512 + 160 * items
+    }
+}
+
+/// Writes [`Output`] as compact JSON, byte for byte what serde_json writes from the derived
+/// `Serialize` with [`Numbers`] (the test `writer_writes_what_serde_json_writes` holds the two
+/// together on every field and on real reports; a field added to a DTO must be added here).
+///
+/// Why by hand: in the page's WebAssembly serde_json's writer was ~5 % of an `extract` call on
+/// 1 MB (a `Result` and a state per field, an out-of-line `memcpy` for every key and every
+/// short string, a byte-by-byte escape scan, then `from_utf8` over the whole buffer). Here keys
+/// and punctuation are constant byte strings copied in line, short strings are copied by a
+/// loop that also looks for what must be escaped, and the buffer is valid UTF-8 by
+/// construction (every byte comes from a `&str` or is ASCII).
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn into_string(self) -> String {
+        // Every byte pushed is ASCII or copied whole from a `&str` (`str` copies the bytes
+        // between escapes, and every escape is ASCII), so the buffer is UTF-8; checked in tests.
+        debug_assert!(std::str::from_utf8(&self.0).is_ok());
+        // SAFETY: see above: the bytes are UTF-8.
+        unsafe { String::from_utf8_unchecked(self.0) }
+    }
+
+    /// Constant keys and punctuation: short, so copied in line.
+    #[inline(always)]
+    fn raw(&mut self, b: &[u8]) {
+        self.0.extend_from_slice(b);
+    }
+
+    /// Bytes of a `&str` between escapes: a loop for the short ones (most of them), `memcpy`
+    /// (an out-of-line call in WebAssembly) for the long.
+    #[inline(always)]
+    fn copy(&mut self, b: &[u8]) {
+        if b.len() <= 32 {
+            self.0.reserve(b.len());
+            for &c in b {
+                self.0.push(c);
+            }
+        } else {
+            self.0.extend_from_slice(b);
+        }
+    }
+
+    /// A JSON string: serde_json's escapes (`\"`, `\\`, `\b`, `\t`, `\n`, `\f`, `\r`, and
+    /// `\u00xx` with lower-case hex for the other control characters); all else as it is.
+    #[inline(never)]
+    fn str(&mut self, s: &str) {
+        let b = s.as_bytes();
+        self.0.push(b'"');
+        let mut start = 0;
+        for (i, &c) in b.iter().enumerate() {
+            if c >= 0x20 && c != b'"' && c != b'\\' {
+                continue;
+            }
+            self.copy(&b[start..i]);
+            start = i + 1;
+            let e = match c {
+                b'"' => b'"',
+                b'\\' => b'\\',
+                0x08 => b'b',
+                b'\t' => b't',
+                b'\n' => b'n',
+                0x0C => b'f',
+                b'\r' => b'r',
+                _ => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    self.raw(b"\\u00");
+                    self.0.push(HEX[usize::from(c >> 4)]);
+                    self.0.push(HEX[usize::from(c & 0xF)]);
+                    continue;
+                }
+            };
+            self.0.push(b'\\');
+            self.0.push(e);
+        }
+        self.copy(&b[start..]);
+        self.0.push(b'"');
+    }
+
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.str(s),
+            None => self.raw(b"null"),
+        }
+    }
+
+    /// A non-negative integer in decimal (`usize`: 32 bits in WebAssembly, where a 64-bit
+    /// division by ten would be a call).
+    #[inline(never)]
+    fn uint(&mut self, mut n: usize) {
+        let mut buf = [0u8; 20];
+        let mut i = buf.len();
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.copy(&buf[i..]);
+    }
+
+    fn opt_uint(&mut self, n: Option<usize>) {
+        match n {
+            Some(n) => self.uint(n),
+            None => self.raw(b"null"),
+        }
+    }
+
+    /// A number as serde_json writes an `f64` with [`Numbers`]; `null` if not finite.
+    #[inline(never)]
+    fn f64(&mut self, x: Option<f64>) {
+        match x {
+            Some(x) if x.is_finite() => {
+                let mut buf = ryu::Buffer::new();
+                let s = buf.format_finite(x).as_bytes();
+                // ryu writes `1e16` where serde_json writes `1e+16`.
+                match s.iter().position(|&c| c == b'e') {
+                    Some(e) if s.get(e + 1) != Some(&b'-') => {
+                        self.copy(&s[..e]);
+                        self.raw(b"e+");
+                        self.copy(&s[e + 1..]);
+                    }
+                    _ => self.copy(s),
+                }
+            }
+            _ => self.raw(b"null"),
+        }
+    }
+
+    /// `[` items `]`, each written by `f`, separated by commas.
+    fn list<T>(&mut self, items: &[T], mut f: impl FnMut(&mut Self, &T)) {
+        self.0.push(b'[');
+        for (k, item) in items.iter().enumerate() {
+            if k > 0 {
+                self.0.push(b',');
+            }
+            f(self, item);
+        }
+        self.0.push(b']');
+    }
+
+    /// `{"start":…,"end":…` (an object's first two fields, the commonest start).
+    fn span(&mut self, start: usize, end: usize) {
+        self.raw(b"{\"start\":");
+        self.uint(start);
+        self.raw(b",\"end\":");
+        self.uint(end);
+    }
+
+    fn output(&mut self, o: &Output) {
+        self.output_fields(o, true);
+    }
+
+    /// The output object's fields and its closing brace, after a `{` if `open`.
+    fn output_fields(&mut self, o: &Output, open: bool) {
+        if open {
+            self.0.push(b'{');
+        }
+        self.raw(b"\"indicators\":");
+        self.list(&o.indicators, Self::indicator);
+        self.raw(b",\"dates\":");
+        self.list(&o.dates, |w, d| {
+            w.span(d.start, d.end);
+            w.raw(b",\"text\":");
+            w.str(d.text);
+            w.raw(b",\"iso\":");
+            w.str(d.iso);
+            w.0.push(b'}');
+        });
+        self.raw(b",\"headings\":");
+        self.list(&o.headings, |w, h| {
+            w.span(h.start, h.end);
+            w.raw(b",\"markerStart\":");
+            w.uint(h.marker_start);
+            w.raw(b",\"markerEnd\":");
+            w.uint(h.marker_end);
+            w.raw(b",\"level\":");
+            w.uint(usize::from(h.level));
+            w.raw(b",\"marker\":");
+            w.str(h.marker);
+            w.raw(b",\"number\":");
+            w.uint(h.number as usize);
+            w.raw(b",\"title\":");
+            w.str(h.title);
+            w.raw(b",\"line\":");
+            w.uint(h.line);
+            w.raw(b",\"parent\":");
+            w.opt_uint(h.parent);
+            w.raw(b",\"children\":");
+            w.list(h.children, |w, &c| w.uint(c));
+            w.0.push(b'}');
+        });
+        self.raw(b",\"lists\":");
+        self.list(&o.lists, |w, l| {
+            w.span(l.start, l.end);
+            w.raw(b",\"markerStart\":");
+            w.uint(l.marker_start);
+            w.raw(b",\"markerEnd\":");
+            w.uint(l.marker_end);
+            w.raw(b",\"marker\":");
+            w.str(l.marker);
+            w.raw(b",\"number\":");
+            w.uint(l.number as usize);
+            w.raw(b",\"line\":");
+            w.uint(l.line);
+            w.raw(b",\"heading\":");
+            w.opt_uint(l.heading);
+            w.0.push(b'}');
+        });
+        self.raw(b",\"citations\":");
+        self.list(&o.citations, |w, c| {
+            w.span(c.start, c.end);
+            w.raw(b",\"text\":");
+            w.str(c.text);
+            w.raw(b",\"class\":");
+            w.str(c.class);
+            w.0.push(b'}');
+        });
+        self.raw(b",\"title\":");
+        self.opt_str(o.title);
+        self.raw(b",\"titleSpan\":");
+        match &o.title_span {
+            Some(t) => {
+                self.span(t.start, t.end);
+                self.raw(b",\"line\":");
+                self.uint(t.line);
+                self.0.push(b'}');
+            }
+            None => self.raw(b"null"),
+        }
+        self.raw(b",\"reportYear\":");
+        match o.report_year {
+            Some(y) => {
+                if y < 0 {
+                    self.0.push(b'-');
+                }
+                self.uint(y.unsigned_abs() as usize);
+            }
+            None => self.raw(b"null"),
+        }
+        self.raw(b",\"metadata\":");
+        match &o.metadata {
+            Some(m) => {
+                self.span(m.start, m.end);
+                self.raw(b",\"fields\":");
+                self.list(&m.fields, |w, f| {
+                    w.raw(b"{\"key\":");
+                    w.str(f.key);
+                    w.raw(b",\"value\":");
+                    w.str(f.value);
+                    w.raw(b",\"start\":");
+                    w.uint(f.start);
+                    w.raw(b",\"end\":");
+                    w.uint(f.end);
+                    w.0.push(b'}');
+                });
+                self.0.push(b'}');
+            }
+            None => self.raw(b"null"),
+        }
+        self.raw(b",\"signature\":");
+        match &o.signature {
+            Some(s) => {
+                self.raw(b"{\"issuer\":");
+                self.opt_str(s.issuer);
+                self.raw(b",\"issuerStart\":");
+                self.opt_uint(s.issuer_start);
+                self.raw(b",\"issuerEnd\":");
+                self.opt_uint(s.issuer_end);
+                self.raw(b",\"date\":");
+                self.opt_str(s.date);
+                self.raw(b",\"dateStart\":");
+                self.opt_uint(s.date_start);
+                self.raw(b",\"dateEnd\":");
+                self.opt_uint(s.date_end);
+                self.0.push(b'}');
+            }
+            None => self.raw(b"null"),
+        }
+        self.raw(b",\"parts\":");
+        self.list(&o.parts, |w, p| {
+            w.raw(b"{\"id\":");
+            w.str(p.id);
+            w.raw(b",\"name\":");
+            w.str(p.name);
+            w.raw(b",\"status\":");
+            w.str(p.status);
+            w.raw(b",\"heading\":");
+            w.opt_uint(p.heading);
+            w.raw(b",\"start\":");
+            w.opt_uint(p.start);
+            w.raw(b",\"end\":");
+            w.opt_uint(p.end);
+            w.raw(b",\"figures\":");
+            w.uint(p.figures);
+            w.raw(b",\"items\":");
+            w.uint(p.items);
+            w.0.push(b'}');
+        });
+        self.raw(b",\"deadline\":");
+        match &o.deadline {
+            Some(d) => {
+                self.raw(b"{\"date\":");
+                self.str(d.date);
+                self.raw(b",\"source\":");
+                self.str(d.source);
+                self.raw(b",\"due\":");
+                self.str(d.due);
+                self.raw(b",\"status\":");
+                self.str(d.status);
+                self.0.push(b'}');
+            }
+            None => self.raw(b"null"),
+        }
+        self.raw(b",\"warnings\":");
+        self.list(&o.warnings, |w, x| {
+            w.span(x.start, x.end);
+            w.raw(b",\"line\":");
+            w.uint(x.line);
+            w.raw(b",\"message\":");
+            w.str(x.message);
+            w.0.push(b'}');
+        });
+        self.raw(b",\"genre\":");
+        self.str(o.genre);
+        self.raw(b",\"checks\":");
+        self.list(&o.checks, |w, c| {
+            w.raw(b"{\"kind\":");
+            w.str(c.kind);
+            w.raw(b",\"severity\":");
+            w.str(c.severity);
+            w.raw(b",\"message\":");
+            w.str(c.message);
+            w.raw(b",\"spans\":");
+            w.list(&c.spans, |w, s| {
+                w.span(s.start, s.end);
+                w.0.push(b'}');
+            });
+            w.raw(b",\"stated\":");
+            w.f64(c.stated);
+            w.raw(b",\"computed\":");
+            w.f64(c.computed);
+            w.raw(b",\"tolerance\":");
+            w.f64(c.tolerance);
+            w.0.push(b'}');
+        });
+        self.0.push(b'}');
+    }
+
+    fn indicator(&mut self, i: &IndicatorOut) {
+        self.span(i.start, i.end);
+        self.raw(b",\"text\":");
+        self.str(i.text);
+        self.raw(b",\"value\":");
+        self.f64(i.value);
+        if i.value_max.is_some() {
+            self.raw(b",\"valueMax\":");
+            self.f64(i.value_max);
+        }
+        self.raw(b",\"unit\":");
+        self.opt_str(i.unit);
+        self.raw(b",\"kind\":");
+        self.str(i.kind);
+        if let Some(a) = i.approx {
+            self.raw(b",\"approx\":");
+            self.str(a);
+        }
+        if let Some(c) = &i.change {
+            self.raw(b",\"change\":{\"direction\":");
+            self.str(c.direction);
+            self.raw(b",\"basis\":");
+            self.str(c.basis);
+            self.0.push(b'}');
+        }
+        self.raw(b",\"metric\":");
+        self.opt_str(i.metric);
+        if let Some(m) = i.metric_id {
+            self.raw(b",\"metricId\":");
+            self.str(m);
+        }
+        self.raw(b",\"heading\":");
+        self.opt_uint(i.heading);
+        if i.target {
+            self.raw(b",\"target\":true");
+        }
+        self.0.push(b'}');
     }
 }
 
@@ -790,6 +1179,91 @@ mod tests {
             }
         }
         assert!(n >= 5, "only {n} corpus texts");
+    }
+
+    /// The hand-written [`Writer`] against serde_json's writer over the derived `Serialize`:
+    /// every field present, every optional field absent, values that need care (escapes,
+    /// non-finite numbers, a negative year) and every text under tests/fixtures and, when it is
+    /// there, the shared corpus.
+    #[test]
+    fn writer_writes_what_serde_json_writes() {
+        fn same(o: &Output, what: &str) {
+            let serde = super::json(o, 0);
+            assert_eq!(o.to_json(), serde, "{what}");
+            let with = super::json(&serde_json::json!({ "file": "a\"b\\c.txt" }), 0);
+            assert_eq!(
+                o.to_json_with_file(Some("a\"b\\c.txt")),
+                format!("{},{}", &with[..with.len() - 1], &serde[1..]),
+                "{what}"
+            );
+        }
+        let full = every_field();
+        same(&full, "every field");
+        let x = Extraction::default();
+        same(&Output::new("", &x), "the empty extraction");
+        let mut odd = every_field();
+        let all: String = (0u8..0x80).map(char::from).collect();
+        let odd_text = format!("{all}\u{80}\u{7FF}\u{2028}\u{FEFF}😀\"\\");
+        let odd_text: &'static str = Box::leak(odd_text.into_boxed_str());
+        let i = &mut odd.indicators[0];
+        (i.value, i.value_max, i.approx, i.change) = (Some(f64::NAN), None, None, None);
+        (i.metric_id, i.target, i.heading, i.unit) = (None, false, None, None);
+        i.text = odd_text;
+        odd.indicators.push(IndicatorOut {
+            value: Some(f64::INFINITY),
+            value_max: Some(-1.5e-7),
+            ..every_field().indicators.remove(0)
+        });
+        odd.indicators.push(IndicatorOut {
+            value: Some(1e16),
+            value_max: Some(f64::NEG_INFINITY),
+            metric: None,
+            ..every_field().indicators.remove(0)
+        });
+        odd.report_year = Some(-2024);
+        odd.title = Some(odd_text);
+        odd.headings[0].children = &[];
+        odd.headings.push(HeadingOut {
+            children: &[0, 9, 10, 4_294_967_295],
+            parent: None,
+            ..every_field().headings.remove(0)
+        });
+        odd.checks[0].stated = None;
+        odd.checks[0].computed = Some(f64::NAN);
+        odd.checks[0].spans.clear();
+        odd.signature = Some(SignatureOut {
+            issuer: None,
+            issuer_start: None,
+            issuer_end: Some(0),
+            date: None,
+            date_start: None,
+            date_end: None,
+        });
+        same(&odd, "odd values");
+        let mut n = 0;
+        let root = env!("CARGO_MANIFEST_DIR");
+        let dirs = [
+            "tests/fixtures/corpus",
+            "tests/fixtures/excerpts",
+            "tests/fixtures/layout",
+            "../shared/corpus/public",
+            "../../shared/corpus/public",
+        ];
+        for dir in dirs {
+            let Ok(entries) = std::fs::read_dir(format!("{root}/{dir}")) else {
+                continue;
+            };
+            for e in entries {
+                let path = e.expect("entry").path();
+                if path.extension().is_some_and(|x| x == "txt") {
+                    let t = std::fs::read_to_string(&path).expect("UTF-8 text");
+                    let x = crate::extract(&t);
+                    same(&Output::new(&t, &x), &path.display().to_string());
+                    n += 1;
+                }
+            }
+        }
+        assert!(n >= 20, "only {n} texts");
     }
 
     #[test]
