@@ -142,6 +142,14 @@ pub(crate) fn name(
     // Never a single character (千, “) or nothing.
     // (A second character that is not blank: the rest of the name is not decoded.)
     m.chars().filter(|c| !is_blank(*c)).nth(1)?;
+    // Never digits and signs alone: `20.2026年10件民生实事` (a note's number before a year) is no
+    // `20.` named; a name has a Chinese character or a letter (`5G基站`, `PM2.5平均浓度`).
+    if !m
+        .chars()
+        .any(|c| c.is_ascii_alphabetic() || ('\u{3400}'..='\u{9fff}').contains(&c))
+    {
+        return None;
+    }
     // 7976件(2019年6593件): the same metric in the year named.
     Some(match bracket_year(text, head) {
         Some(year) if !m.starts_with(year) => [year, &m].concat(),
