@@ -23,14 +23,11 @@
 //! repeated on every indicator, four mostly-null fields left out: 1.03 MB -> 0.61 MB for the
 //! 1 MB of `bench/node`), which also made `JSON.parse` of it 5.8 -> 3.4 ms in Node.
 //!
-//! The string is written by a hand-written writer over the DTOs ([`Output::to_json`]), byte for
-//! byte what serde_json writes from their derived `Serialize` (a test holds the two together on
-//! every field and on every fixture and corpus text). An earlier hand-written writer (~430 lines
-//! kept in step with the DTOs by hand, 1–2 ms per MB faster) had been dropped for serde_json;
-//! session 10 brought one back, with that test as the guard: serde_json's writer was ~5 % of an
-//! `extract` call on 1 MB in Node (a `memcpy` call per key and per short string, the escape
-//! scan, `from_utf8` of the whole buffer), and the core module got 1.1 KB gzipped smaller. What remains after the core is mostly the engine's: decoding the returned
-//! UTF-8 string (~2 ms) and `JSON.parse`. Nothing here can fail
+//! serde_json writes the string from the derived DTOs ([`Output::to_json`]). A hand-written
+//! writer did it 1–2 ms per MB faster (in Node, minimum CPU time over 61 runs, DTOs + JSON took
+//! 1.1 ms against 3.2 ms with serde_json), but was ~430 lines kept in step with the DTOs by hand;
+//! the same bytes now cost a few per cent of a call. What remains after the core is mostly the
+//! engine's: decoding the returned UTF-8 string (~2 ms) and `JSON.parse`. Nothing here can fail
 //! except a malformed options object, which throws an `Error` naming the offending key.
 
 use wasm_bindgen::prelude::*;
