@@ -139,6 +139,25 @@ pub(crate) fn name(
         Some(p) => share_of(m, text, head, p, percent),
         None => m,
     };
+    // A closing quote with no opening one: a figure inside the quotes names the words up to it
+    // (局下辖“17个大队、4个中队、1个服务中心” → 服务中心); a name running on past it starts inside a
+    // quoted term (“以案定补”“以村为主”“多元化…”三项机制 gave `主”“多元化…”`, cut at the 为 in
+    // the quotes) and keeps what follows the quote.
+    let m = match m.find(['”', '」', '』']) {
+        Some(c) if !m[..c].contains(['“', '「', '『']) => {
+            let after = &m[c + '”'.len_utf8()..];
+            if after.is_empty() {
+                m[..c].to_string()
+            } else {
+                after.to_string()
+            }
+        }
+        // (局下辖“17个大队: no opening quote left at the end either.)
+        _ => match m.strip_suffix(['“', '「', '『']) {
+            Some(t) => t.to_string(),
+            None => m,
+        },
+    };
     // Never a single character (千, “) or nothing.
     // (A second character that is not blank: the rest of the name is not decoded.)
     m.chars().filter(|c| !is_blank(*c)).nth(1)?;
