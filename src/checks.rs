@@ -344,8 +344,67 @@ fn agrees(stated: f64, prec: f64, lo: f64, hi: f64) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Text helpers
 
+/// A sentence's end: the chars [`after_last_terminator`] and [`first_terminator`] find on the
+/// bytes (this is what a test holds them to).
+#[cfg(test)]
 fn is_terminator(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?' | '\n' | '\r')
+}
+
+/// The bytes a terminator ([`is_terminator`]) ends with: 1 for the ASCII ones, 3 for the last
+/// byte of 。 (E3 80 82), ！ (EF BC 81) and ？ (EF BC 9F), 0 for every other byte.
+const TERMINATOR_END: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'\n' as usize] = 1;
+    t[b'\r' as usize] = 1;
+    t[b'!' as usize] = 1;
+    t[b'?' as usize] = 1;
+    t[0x82] = 3;
+    t[0x81] = 3;
+    t[0x9F] = 3;
+    t
+};
+
+/// Whether the three bytes of `b` from `i` are 。, ！ or ？.
+fn wide_terminator(b: &[u8], i: usize) -> bool {
+    matches!(
+        b.get(i..i + 3),
+        Some([0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x81 | 0x9F])
+    )
+}
+
+/// The end of the last terminator in `s` (the byte after it), read on the bytes, backwards:
+/// the gaps between figures are most of the text, and decoding them char by char was most of
+/// the sentence split's cost.
+fn after_last_terminator(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = b.len();
+    while i > 0 {
+        i -= 1;
+        match TERMINATOR_END[usize::from(b[i])] {
+            0 => {}
+            1 => return Some(i + 1),
+            // A continuation byte: its lead is in `s` (`s` starts on a char boundary).
+            _ => {
+                if i >= 2 && wide_terminator(b, i - 2) {
+                    return Some(i + 1);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The start of the first terminator in `s`, read on the bytes.
+fn first_terminator(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    (0..b.len())
+        .find(|&i| match TERMINATOR_END[usize::from(b[i])] {
+            0 => false,
+            1 => true,
+            _ => i >= 2 && wide_terminator(b, i - 2),
+        })
+        .map(|i| if b[i] < 0x80 { i } else { i - 2 })
 }
 
 fn is_delim(c: char) -> bool {
@@ -415,6 +474,15 @@ fn chars(s: &str) -> usize {
     s.chars().count()
 }
 
+/// Whether `s` has more than `n` chars, counting at most `4 n` bytes: the gaps tested are
+/// short, but the one before a sentence's first figure or after its last can run to the
+/// sentence's end, and counting those whole was ~1 % of the web `extract` call.
+fn longer(s: &str, n: usize) -> bool {
+    // A char is 1 to 4 bytes: at most `n` bytes are at most `n` chars, more than `4 n` bytes
+    // more than `n` chars.
+    s.len() > n && (s.len() > 4 * n || chars(s) > n)
+}
+
 // ---------------------------------------------------------------------------------------------
 // Sentences
 
@@ -461,10 +529,7 @@ fn sentences<'a>(text: &'a str, x: &'a Extraction) -> Vec<Sentence<'a>> {
     let mut prev_end = 0usize;
     for (index, ind) in x.indicators.iter().enumerate() {
         let from = prev_end.min(ind.span.start);
-        let cut = text[from..ind.span.start]
-            .char_indices()
-            .rfind(|&(_, c)| is_terminator(c))
-            .map(|(i, c)| from + i + c.len_utf8());
+        let cut = after_last_terminator(&text[from..ind.span.start]).map(|i| from + i);
         let fig = figure(text, index, ind);
         match (&mut current, fig) {
             (Some(s), Some(f)) if cut.is_none() => s.figs.push(f),
@@ -492,16 +557,10 @@ fn sentences<'a>(text: &'a str, x: &'a Extraction) -> Vec<Sentence<'a>> {
     for s in &mut out {
         let from = s.figs.last().map_or(s.start, |f| f.span.end);
         if s.end < text.len() {
-            s.end = text[from..s.end]
-                .char_indices()
-                .find(|&(_, c)| is_terminator(c))
-                .map_or(s.end, |(i, _)| from + i);
+            s.end = first_terminator(&text[from..s.end]).map_or(s.end, |i| from + i);
             continue;
         }
-        s.end = text[from..]
-            .char_indices()
-            .find(|&(_, c)| is_terminator(c))
-            .map_or(text.len(), |(i, _)| from + i);
+        s.end = first_terminator(&text[from..]).map_or(text.len(), |i| from + i);
     }
     out
 }
@@ -621,7 +680,7 @@ fn share(s: &Sentence, r: &Fig, bi: usize, out: &mut Vec<Finding>) {
     }
     let q = t.span.end + text::find(s.gap_after(ti), "其中").unwrap_or(0);
     let lead = s.between(t.span.end, q);
-    if t.loose || t.change.is_some() || t.lo() <= 0.0 || chars(lead) > 3 {
+    if t.loose || t.change.is_some() || t.lo() <= 0.0 || longer(lead, 3) {
         return;
     }
     if agrees(
@@ -656,7 +715,7 @@ fn sums(s: &Sentence, prev: Option<&Sentence>, out: &mut Vec<Finding>) {
         let Some(q) = text::find(near, "其中") else {
             continue;
         };
-        if chars(&after[..q]) <= 2 {
+        if !longer(&after[..q], 2) {
             sum_after(s, t, t.span.end + q, ti + 1, out);
         }
     }
@@ -666,7 +725,7 @@ fn sums(s: &Sentence, prev: Option<&Sentence>, out: &mut Vec<Finding>) {
         .gap_before(0)
         .trim_start_matches(|c: char| is_blank(c) || c.is_whitespace());
     let Some(prev) = prev else { return };
-    let adjacent = prev.end < s.start && s.between(prev.end, s.start).chars().count() <= 1;
+    let adjacent = prev.end < s.start && !longer(s.between(prev.end, s.start), 1);
     if !lead.starts_with("其中") || !adjacent {
         return;
     }
@@ -795,7 +854,7 @@ fn pair_at(s: &Sentence, i: usize) -> Option<Pair> {
     }
     // 由A增加到B / 从A提高至B
     let to = !has_delim(between) && (has_char(between, '到') || has_char(between, '至'));
-    if to && chars(between) <= 12 {
+    if to && !longer(between, 12) {
         // The last ten characters of the clause before A.
         let t = tail_clause(s.gap_before(i));
         let lead_tail = t.char_indices().rev().nth(9).map_or(t, |(k, _)| &t[k..]);
@@ -843,7 +902,7 @@ fn pair_at(s: &Sentence, i: usize) -> Option<Pair> {
         && head.chars().all(|c| is_delim(c) || is_blank(c))
         && clause.ends_with('的')
         && (clause.starts_with('较') || clause.starts_with('比'))
-        && chars(clause) <= 8
+        && !longer(clause, 8)
     {
         return Some(Pair {
             old: i + 1,
@@ -893,7 +952,7 @@ fn pairs(s: &Sentence, consumed: &mut [bool], out: &mut Vec<Finding>) {
         // The changes right after.
         let mut changes: Vec<usize> = Vec::new();
         let mut k = j;
-        while k < s.figs.len() && s.figs[k].change.is_some() && chars(s.gap_before(k)) <= 12 {
+        while k < s.figs.len() && s.figs[k].change.is_some() && !longer(s.gap_before(k), 12) {
             changes.push(k);
             k += 1;
         }
@@ -1032,7 +1091,7 @@ fn growths(s: &Sentence, consumed: &[bool], out: &mut Vec<Finding>) {
             continue;
         }
         let (g1, g2) = (s.gap_after(vi), s.gap_after(vi + 1));
-        if chars(g1) > 10 || chars(g2) > 6 || !has_delim(g2) || contains_any(g2, w.inexact) {
+        if longer(g1, 10) || longer(g2, 6) || !has_delim(g2) || contains_any(g2, w.inexact) {
             continue;
         }
         if contains_any(g1, w.inexact) || contains_any(clause_of(s, vi, vi + 2), w.real) {
@@ -1370,6 +1429,53 @@ pub fn review(text: &str, mut x: Extraction) -> Extraction {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte searches for terminators against the char searches they replace, and
+    /// `longer` against counting, on every slice of short strings over an alphabet of
+    /// terminators, their look-alikes (the same last byte: 」 E3 80 8D… and ﾂ EF BE 82, and
+    /// the same first two bytes: ，EF BC 8C) and other widths.
+    #[test]
+    fn terminators_read_on_bytes_are_the_chars() {
+        let alphabet = [
+            "。", "！", "？", "!", "?", "\n", "\r", "a", "，", "」", "、", "ﾂ", "゜", "年", "😀",
+            "\u{A0}", "\u{81}", "é",
+        ];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed as usize
+        };
+        let mut n_slices = 0;
+        for _ in 0..4000 {
+            let mut t = String::new();
+            for _ in 0..next() % 9 {
+                t.push_str(alphabet[next() % alphabet.len()]);
+            }
+            let ends: Vec<usize> = t.char_indices().map(|(i, _)| i).chain([t.len()]).collect();
+            for &a in &ends {
+                for &b in ends.iter().filter(|&&b| b >= a) {
+                    let s = &t[a..b];
+                    let last = s
+                        .char_indices()
+                        .rfind(|&(_, c)| is_terminator(c))
+                        .map(|(i, c)| i + c.len_utf8());
+                    assert_eq!(after_last_terminator(s), last, "{s:?}");
+                    let first = s
+                        .char_indices()
+                        .find(|&(_, c)| is_terminator(c))
+                        .map(|(i, _)| i);
+                    assert_eq!(first_terminator(s), first, "{s:?}");
+                    for n in 0..6 {
+                        assert_eq!(longer(s, n), chars(s) > n, "{s:?} {n}");
+                    }
+                    n_slices += 1;
+                }
+            }
+        }
+        assert!(n_slices > 50_000, "{n_slices}");
+    }
 
     #[test]
     fn nth_root_agrees_with_powf() {
