@@ -662,7 +662,7 @@ mod tests {
             Some("“法宣在线”学法考勤参考率、合格率")
         );
         let v = find("全市共聘请11名执业律师", &[], &[], &[]);
-        assert_eq!(v[0].metric.as_deref(), Some("执业律师"));
+        assert_eq!(v[0].metric.as_deref(), Some("聘请执业律师"));
     }
 
     #[test]

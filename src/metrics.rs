@@ -3,9 +3,9 @@
 //! **Naming** (used by [`crate::indicators`]) looks back only within the clause of the value,
 //! never past the previous indicator: a rate noun before the value (`合格率达98.7%` → `合格率`;
 //! `参考率、合格率均为100%` names both), else the object before the number (`调解纠纷2321件` →
-//! `调解纠纷`), else the noun after the unit (`共聘请11名执业律师` → `执业律师`). Connectors (`达`,
-//! `均为`), framing words (`全市`, `2024年`, `其中`, `预计`, `力争`) and comparisons (`比上年`) are
-//! stripped; a bare change (`比上年增长3.5%`) takes the metric of the value it follows, and a value
+//! `调解纠纷`), else the noun after the unit with the verb before the number, as before an object
+//! (`共聘请11名执业律师` → `聘请执业律师`; a list shares it). Connectors (`达`, `均为`), framing
+//! words (`全市`, `2024年`, `其中`, `预计`, `力争`) and comparisons (`比上年`) are stripped; a bare change (`比上年增长3.5%`) takes the metric of the value it follows, and a value
 //! right after a bracket is named by the words before it (`完成年度任务(111.3亿元)的38.7%`), and
 //! values after `分别` take the list items before it in order (`受理、审结案件分别…` → 受理 / 审结案件).
 //!
@@ -866,15 +866,22 @@ fn name_in_clause(
         if !after.is_empty() {
             let named = with_relative(text, after);
             // 覆盖全市15个乡镇: a noun of two characters alone says little; its verb stays.
+            // 公布了513项监管事项, 设立1590个“评理说事点”: the verb before the number stays, as
+            // before an object with the figure after it (公布市级行政许可事项238项).
+            // (实施36个老旧小区改造: not when a longer noun ends inside its clause, before words
+            // of its own: the verb may be theirs.)
             if let Some(v) = verb.filter(|v| !not_relative_verbs().contains(v)) {
+                let short = after.chars().count() <= 2;
                 if named == after
-                    && after.chars().count() <= 2
                     && object_verbs().prefix(after).is_none()
+                    && (short || ends_item(text, after))
                 {
-                    // 协同办公平台覆盖全市2153个部门: with the subject of its clause, when it
-                    // ends with no verb or adverb (加快打造, 重点培育打造).
+                    // 协同办公平台覆盖全市2153个部门: a noun of two characters alone says little;
+                    // with the subject of its clause, when it ends with no verb or adverb (加快打造,
+                    // 重点培育打造).
                     let subject = strip(&seg[..seg.len() - v.len()]);
-                    let subject = if (6..=30).contains(&subject.len())
+                    let subject = if short
+                        && (6..=30).contains(&subject.len())
                         && noun_stops().suffix(subject).is_none()
                     {
                         subject
@@ -883,6 +890,9 @@ fn name_in_clause(
                     };
                     return Some([subject, v, after].concat());
                 }
+            }
+            if joined {
+                return Some(shared_verb(text, head, raw, prev, named, after));
             }
             return Some(named);
         }
@@ -936,7 +946,8 @@ fn name_in_clause(
     // Only a verb (开展, 聘请) or nothing before: the noun after the unit.
     let after = after_unit();
     if !after.is_empty() {
-        return Some(with_relative(text, after));
+        let named = with_relative(text, after);
+        return Some(shared_verb(text, head, raw, prev, named, after));
     }
     if seg.is_empty() {
         // 由7.4万亿元增加到10.2万亿元, 分别为832亿元、1694亿元: the same metric again.
@@ -951,6 +962,50 @@ fn name_in_clause(
         return topic(text, seg_start, stop, floor);
     }
     Some(seg.to_string())
+}
+
+/// Whether the noun `after` (a slice of `text`) ends its clause or list item: a mark, a
+/// conjunction, `等` or a bracketed note follows it.
+fn ends_item(text: &str, after: &str) -> bool {
+    let end = after.as_ptr() as usize - text.as_ptr() as usize + after.len();
+    text[end..].chars().next().map_or(true, |c| {
+        is_clause_end(c) || matches!(c, '和' | '及' | '与' | '等' | '(' | '（')
+    })
+}
+
+/// A list sharing a verb (`公布了513项监管事项…,1013名行政执法人员信息,4910个监管对象`, `编制修订1个
+/// 市级总体应急预案和4个市级专项应急预案`): a figure named by the noun after it alone, in the sentence
+/// of a figure `prev` named by the verb before its number and the noun after it, takes that verb
+/// (公布行政执法人员信息, 公布监管对象), when nothing but a conjunction stands before its number
+/// (`其中有164项…` is a part, not an item).
+#[inline(never)]
+fn shared_verb(
+    text: &str,
+    head: usize,
+    raw: &str,
+    prev: Option<&Indicator>,
+    named: String,
+    after: &str,
+) -> String {
+    // (The verb is what stands before the noun in `prev`'s name: two or four characters.)
+    // (The clause may start at `prev`'s noun: 1个市级总体应急预案和4个….)
+    let verb = prev.filter(|_| named == after).and_then(|p| {
+        let m = p.metric.as_deref()?;
+        let rest = &text[p.span.end..];
+        let i = [6, 12].into_iter().find(|&i| {
+            m.get(i..)
+                .is_some_and(|n| !n.is_empty() && rest.starts_with(n))
+        })?;
+        let raw = raw.strip_prefix(&m[i..]).unwrap_or(raw);
+        (matches!(raw, "" | "和" | "及" | "与")
+            && ends_item(text, after)
+            && !text[p.span.end..head].chars().any(is_sentence_end))
+        .then(|| &m[..i])
+    });
+    match verb {
+        Some(v) => [v, after].concat(),
+        None => named,
+    }
 }
 
 /// `seg` without a `从`/`由` at its end and the frames of each after it (`企业退休人员基本养老金从
