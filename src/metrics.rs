@@ -803,7 +803,16 @@ fn name_in_clause(
             // 第一产业增加值91414亿元，比上年增长3.5%: the change is about the value before.
             if let Some(prev) = prev {
                 if !text[prev.span.end..head].chars().any(is_sentence_end) {
-                    return prev.metric.clone();
+                    // (办理行政复议案件80件,比2023年同比上升70.2%: what changed is the case
+                    // handled, when it has four characters or more: 受理案件 stays whole.)
+                    let m = prev.metric.as_deref()?;
+                    let o = case_verbs().prefix(m).map_or(m, |v| &m[v.len()..]);
+                    let o = if o.len() >= 12 && !o.ends_with('率') {
+                        o
+                    } else {
+                        m
+                    };
+                    return Some(o.to_string());
                 }
             }
             return None;
@@ -1914,10 +1923,11 @@ fn with_relative(text: &str, noun: &str) -> String {
     }
     let object = &after_verb[..object_end];
     let n = object.chars().count();
-    // 10名公职人员(专家学者)担任法律顾问: the note goes when the whole would be too long.
+    // 10名公职人员(专家学者)担任法律顾问: the note goes when the whole would be too long (not
+    // after one character: 县（市、区） alone would be 县).
     let len = |noun: &str| noun.chars().count() + verb.chars().count() + n + 1;
     if len(noun) > most {
-        if let Some(open) = noun.find(['(', '（']).filter(|&o| o > 0) {
+        if let Some(open) = noun.find(['(', '（']).filter(|&o| o > 3) {
             noun = &noun[..open];
         }
     }
@@ -2049,13 +2059,15 @@ fn noun_after(text: &str, mut pos: usize) -> &str {
         }
         // (千亿级产业集群, 二三级供水管网, 世界一流企业: numerals before 级 or 流 are part of a
         // word.)
-        if text::digit(c).is_some()
-            || is_chinese_numeral(c)
-                && n > 0
-                && !matches!(
-                    chars.clone().find(|&d| !is_chinese_numeral(d)),
-                    Some('级' | '流')
-                )
+        if text::digit(c).is_some() {
+            break;
+        }
+        if is_chinese_numeral(c)
+            && n > 0
+            && !matches!(
+                chars.clone().find(|&d| !is_chinese_numeral(d)),
+                Some('级' | '流')
+            )
         {
             break;
         }
@@ -2103,8 +2115,9 @@ fn noun_after(text: &str, mut pos: usize) -> &str {
             }
         }
         match fold(c) {
-            // 村(社区): a short bracketed note belongs to the noun.
+            // 村(社区), 县（市、区）: a short bracketed note belongs to the noun.
             '(' if chars.clone().take(5).any(|d| fold(d) == ')') => depth += 1,
+            '、' if depth > 0 => {}
             ')' if depth > 0 => depth -= 1,
             ')' => break,
             _ if is_clause_end(c) || matches!(c, '的' | '和' | '及' | '与' | '等' | '(' | '（') => {
