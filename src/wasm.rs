@@ -67,8 +67,32 @@ pub fn extract(
     text: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "ExtractOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
-    let json = extract_json(text, options)?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("zhibiao.extract: internal JSON error"))
+    let json = json_bytes(text, options)?;
+    parse(&TextDecoder::new().decode(&json))
+        .map_err(|_| JsError::new("zhibiao.extract: internal JSON error"))
+}
+
+/// The JSON of `text` as UTF-8 bytes ([`Output::to_json_bytes`]), for both bindings (one copy
+/// of the pipeline in the module, not one inlined into each).
+#[inline(never)]
+fn json_bytes(text: &str, options: Option<JsValue>) -> Result<Vec<u8>, JsError> {
+    check_options(options)?;
+    let x = crate::extract(text);
+    Ok(Output::new(text, &x).to_json_bytes())
+}
+
+// The engine's own UTF-8 decoder and JSON parser, called on the JSON's bytes in place (a view
+// of the module's memory): `&str` would cost a `String::from_utf8` pass over them first, ~1 %
+// of an `extract` call on 1 MB, for a check the decoder makes anyway.
+#[wasm_bindgen]
+extern "C" {
+    type TextDecoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextDecoder;
+    #[wasm_bindgen(method)]
+    fn decode(this: &TextDecoder, bytes: &[u8]) -> js_sys::JsString;
+    #[wasm_bindgen(js_namespace = JSON, catch)]
+    fn parse(json: &js_sys::JsString) -> Result<JsValue, JsValue>;
 }
 
 /// The same result as one JSON string (exactly the CLI's `--format json`). The page's Web Worker
@@ -78,9 +102,7 @@ pub fn extract_json(
     text: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "ExtractOptions")] options: Option<JsValue>,
 ) -> Result<String, JsError> {
-    check_options(options)?;
-    let x = crate::extract(text);
-    Ok(Output::new(text, &x).to_json())
+    Ok(String::from_utf8(json_bytes(text, options)?).unwrap_or_default())
 }
 
 /// The crate's version, e.g. `"0.1.0"`.
