@@ -111,8 +111,11 @@ pub(crate) fn name(
     let figure = &text[head..tail];
     let percent = figure.contains(['%', '％', '‰'])
         || (text::has_char(figure, '点') && text::has(figure, "百分点"));
+    // A share keeps the result verb that names its whole (`完成年度任务的42.1%`); a rate of
+    // change is of the quantity after it (`实现规上工业增加值同比增长13.3%` → 规上工业增加值).
+    let share = percent && change.is_none();
     if let Some(m) = distributed(text, head, change, earlier) {
-        return Some(finish(m, percent));
+        return Some(finish(m, share));
     }
     let m = name_in_clause(text, head, tail, floor, change, prev)?;
     let m = plain_name(m);
@@ -121,7 +124,7 @@ pub(crate) fn name(
     } else {
         m
     };
-    let m = finish(m, percent);
+    let m = finish(m, share);
     // (A figure alone at the start of its line is a cell of a table laid out one cell a line:
     // the figure before is its row's neighbour, across the line breaks.)
     let cell = cell_start(text, head);
@@ -424,12 +427,20 @@ fn finish(m: String, percent: bool) -> String {
         let inner = s[open..].trim_start_matches(['(', '（']);
         if let Some(abbr) = inner.strip_suffix([')', '）']) {
             // (纠错(含撤销、确认违法): a note of what the figure includes names nothing either.)
-            let note = ["含", "包括", "其中"].iter().any(|w| abbr.starts_with(w));
+            // (地区生产总值同比(下同): nor a note that what it says holds below.)
+            let note = ["含", "包括", "其中", "下同"]
+                .iter()
+                .any(|w| abbr.starts_with(w));
             if !abbr.is_empty()
                 && open > 0
                 && (abbr.chars().all(|c| c.is_ascii_alphabetic()) || note)
             {
                 s = strip(&s[..open]);
+                // (同比(下同): the note is about the basis before it, which goes too.)
+                if abbr.starts_with("下同") {
+                    let t = s.strip_suffix("同比").or_else(|| s.strip_suffix("环比"));
+                    s = strip(t.unwrap_or(s));
+                }
             }
         }
     }
