@@ -631,7 +631,13 @@ fn related(
         .as_deref()
         .is_some_and(|u| has_unit(&text[head..tail], u));
     if let Some((verb, alone)) = bare_verb(m) {
+        // (…756件行政法规进行全面清理,废止71件: a relative clause's head, 废止行政法规.)
         return match pm.and_then(object_of) {
+            Some((obj, false))
+                if same_unit && !alone && text::find(obj, "的").is_some_and(|i| i > 3) =>
+            {
+                Related::Name([m, &obj[text::find(obj, "的").unwrap_or(0) + 3..]].concat())
+            }
             Some((obj, topic)) if same_unit => Related::Name(if alone || topic {
                 [obj, if topic { m } else { verb }].concat()
             } else {
@@ -1864,7 +1870,19 @@ fn with_relative(text: &str, noun: &str) -> String {
             all || !not_relative_verbs().contains(v)
         })
     };
-    let mut found: Option<(usize, &str)> = verb_at(at).map(|v| (at, v));
+    // (The first verb, also when it is light: 对…开展巡回培训, see [`treated`].)
+    let first = object_verbs().prefix(&clause[at..]);
+    let mut found: Option<(usize, &str)> = first
+        .filter(|v| all || !not_relative_verbs().contains(v))
+        .map(|v| (at, v));
+    if found.is_none() {
+        if let Some(m) = first
+            .filter(|v| v.len() == 6)
+            .and_then(|v| treated(text, noun, &clause[at + v.len()..]))
+        {
+            return m;
+        }
+    }
     if found.is_none() && all {
         found = any_verb(&clause[at..]).map(|v| (at, v));
     }
@@ -1952,6 +1970,28 @@ fn with_relative(text: &str, noun: &str) -> String {
         return [noun, verb, object].concat();
     }
     [verb, object, "的", noun].concat()
+}
+
+/// `对全市1163名“法律明白人”开展巡回培训` → `巡回培训的“法律明白人”`, `组织对现行有效的13件市政府
+/// 行政规范性文件进行清理评估` → `清理评估的市政府行政规范性文件`: after `对`, the noun a light verb
+/// of two characters (`开展`, `进行`) follows is the object of the activity it names, `after` the
+/// verb, which ends the clause (two to six characters, no figure). `None` otherwise, or when the
+/// whole passes 16 characters.
+#[inline(never)]
+fn treated(text: &str, noun: &str, after: &str) -> Option<String> {
+    let start = noun.as_ptr() as usize - text.as_ptr() as usize;
+    // (对 in the clause before the figure: 针对 too.)
+    let to = text[..start]
+        .chars()
+        .rev()
+        .take(24)
+        .take_while(|&c| !is_clause_end(c))
+        .any(|c| c == '对');
+    let k = after.chars().count();
+    (to && (2..=6).contains(&k)
+        && noun.chars().count() + k < 16
+        && !after.contains(|c: char| text::digit(c).is_some() || c == '、'))
+    .then(|| [after, "的", noun].concat())
 }
 
 /// A count of the units a rate after it is of, named by what the rate measures
