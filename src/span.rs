@@ -77,7 +77,7 @@ impl<'a> Utf16Map<'a> {
         let mut acc = 0;
         blocks.push(acc);
         for block in bytes.chunks_exact(BLOCK) {
-            acc += utf16_units(block);
+            acc += block_units(block);
             blocks.push(acc);
         }
         Utf16Map { bytes, blocks }
@@ -92,6 +92,23 @@ impl<'a> Utf16Map<'a> {
         // k <= len / BLOCK, and `blocks` has len / BLOCK + 1 entries.
         self.blocks[k] + utf16_units(&self.bytes[k * BLOCK..byte])
     }
+}
+
+/// [`utf16_units`] of one whole block, written as one loop over its 32 bytes with a byte-wide
+/// count, which LLVM turns into vector compares (`simd128` in the web build, SSE2 natively)
+/// and one horizontal sum: fewer than half the operations of the eight-byte words, and
+/// `Utf16Map::new`'s pass over the text was ~1 % of the web `extract` call.
+fn block_units(block: &[u8]) -> usize {
+    let Ok(block) = <&[u8; BLOCK]>::try_from(block) else {
+        return utf16_units(block);
+    };
+    // At most 2 × 32: a byte holds the count.
+    let mut n = 0u8;
+    for &c in block {
+        // Not a continuation byte (`10xxxxxx`), and a 4-byte lead (`11110xxx`) once more.
+        n += u8::from(c as i8 >= -64) + u8::from(c >= 0xF0);
+    }
+    usize::from(n)
 }
 
 /// Number of UTF-16 code units needed for `s`.
@@ -161,6 +178,28 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The vectorised block count against the eight-byte words, on random bytes (valid UTF-8
+    /// or not: both count the same bytes) and on all-continuation and all-lead blocks.
+    #[test]
+    fn block_units_counts_as_utf16_units() {
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut blocks = vec![[0x80u8; BLOCK], [0xF4; BLOCK], [0; BLOCK], [0xFF; BLOCK]];
+        for _ in 0..20_000 {
+            let mut b = [0u8; BLOCK];
+            for x in &mut b {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                *x = (seed >> 24) as u8;
+            }
+            blocks.push(b);
+        }
+        for b in blocks {
+            assert_eq!(block_units(&b), utf16_units(&b), "{b:?}");
+        }
+        assert_eq!(block_units(&[0xF0; 3]), 6);
+    }
 
     #[test]
     fn utf16_offsets_after_astral_characters() {
