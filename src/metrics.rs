@@ -646,6 +646,21 @@ fn related(
             _ => Related::Nothing,
         };
     }
+    // 调解成功2215件,履行2206件,调解率100%,成功率95.43%: a short rate of no verb (成功, a
+    // complement) is the rate of the figure before it in the sentence whose name ends with what
+    // the rate measures (调解成功率); 败诉率, 结案率 name themselves.
+    if let Some(what) = m
+        .strip_suffix('率')
+        .filter(|w| (3..=6).contains(&w.len()) && bare_verb(w).is_none())
+    {
+        let whole = earlier.iter().rev().take(4).find_map(|e| {
+            let n = e.metric.as_deref()?;
+            (n.len() > what.len() && n.ends_with(what) && near(text, e, head)).then_some(n)
+        });
+        if let Some(n) = whole {
+            return Related::Name([n, "率"].concat());
+        }
+    }
     if rest_words().contains(m) {
         // 631台(执法记录仪473台,…,其他82台): the rest of the whole before the bracket.
         let whole = earlier.iter().rev().take(8).find(|e| {
