@@ -45,8 +45,8 @@
 //! Dates are read with the one date grammar of [`crate::dates`], keeping those in
 //! [`REPORT_YEARS`] (1949–2100): a report recalls older years but is not dated in them.
 //!
-//! Not read: titles spread over two lines, signatures in the middle of the text, metadata blocks
-//! after the first one. A text that states no year gets none.
+//! Not read: titles spread over three lines or more, signatures in the middle of the text,
+//! metadata blocks after the first one. A text that states no year gets none.
 
 use std::ops::RangeInclusive;
 
@@ -182,6 +182,31 @@ fn title_of(text: &str, line: Line) -> Option<Title> {
         span: Span::new(span.start, span.start + t.len()),
         line: line.number,
     })
+}
+
+/// A title wrapped over two lines, as text copied from a PDF arrives (`…生态环境局关于2024年度` /
+/// `法治政府建设情况的报告`): the line right above `t` joins it when it leads into it (it holds
+/// `关于` or ends with `年`/`年度`) and is no sentence or label (a title line of its own above
+/// would have been the title). An issuer's line above a title that starts with `关于` stays apart.
+#[inline(never)]
+fn wrapped(text: &str, front: &[Line], t: Title) -> Title {
+    let Some(prev) = front.iter().rev().find(|l| l.number + 1 == t.line) else {
+        return t;
+    };
+    let head = trimmed(text, *prev);
+    let p = head.of(text);
+    let joins = (text::has(p, "关于") || p.ends_with(['年', '度'])) && !t.text.starts_with("关于");
+    if !joins
+        || p.contains(['。', '，', '：', ':'])
+        || p.chars().count() + t.text.chars().count() > MAX_TITLE_CHARS
+    {
+        return t;
+    }
+    Title {
+        text: [close_up(p), t.text].concat(),
+        span: Span::new(head.start, t.span.end),
+        line: prev.number,
+    }
 }
 
 /// A metadata label at the start of `s`: the key, and the byte length through the colon.
@@ -584,6 +609,7 @@ pub fn find(text: &str, headings: &[Heading]) -> Meta {
         .find(|t| t.text.chars().count() > SHORT_LABEL_CHARS)
         .or(candidates.first())
         .cloned()
+        .map(|t| wrapped(text, &front, t))
         .or_else(|| metadata_title(&all, x.metadata.as_ref()))
         .or_else(|| {
             let lines: Vec<Line> = front.iter().filter(|l| !in_meta(l)).copied().collect();
