@@ -5,9 +5,10 @@
 //! `参考率、合格率均为100%` names both), else the object before the number (`调解纠纷2321件` →
 //! `调解纠纷`), else the noun after the unit with the verb before the number, as before an object
 //! (`共聘请11名执业律师` → `聘请执业律师`; a list shares it). Connectors (`达`, `均为`), framing
-//! words (`全市`, `2024年`, `其中`, `预计`, `力争`) and comparisons (`比上年`) are stripped; a bare change (`比上年增长3.5%`) takes the metric of the value it follows, and a value
-//! right after a bracket is named by the words before it (`完成年度任务(111.3亿元)的38.7%`), and
-//! values after `分别` take the list items before it in order (`受理、审结案件分别…` → 受理 / 审结案件).
+//! words (`全市`, `2024年`, `其中`, `预计`, `力争`) and comparisons (`比上年`) are stripped; a bare
+//! change (`比上年增长3.5%`) takes the metric of the value it follows, a value right after a
+//! bracket is named by the words before it (`完成年度任务(111.3亿元)的38.7%`), and values after
+//! `分别` take the list items before it in order (`受理、审结案件分别…` → 受理 / 审结案件).
 //!
 //! It does not guess: a clause without naming words gives no metric. The canonical id of a
 //! metric comes from [`crate::taxonomy`].
@@ -632,12 +633,19 @@ fn related(
         .is_some_and(|u| has_unit(&text[head..tail], u));
     if let Some((verb, alone)) = bare_verb(m) {
         // (…756件行政法规进行全面清理,废止71件: a relative clause's head, 废止行政法规.)
-        return match pm.and_then(object_of) {
-            Some((obj, false))
-                if same_unit && !alone && text::find(obj, "的").is_some_and(|i| i > 3) =>
-            {
-                Related::Name([m, &obj[text::find(obj, "的").unwrap_or(0) + 3..]].concat())
-            }
+        let object = pm.and_then(object_of);
+        // (What follows a relative clause's 的, when a character stands before the 的.)
+        let noun = object
+            .filter(|&(_, topic)| same_unit && !alone && !topic)
+            .and_then(|(obj, _)| {
+                text::find(obj, "的")
+                    .filter(|&i| i > 3)
+                    .map(|i| &obj[i + "的".len()..])
+            });
+        if let Some(noun) = noun {
+            return Related::Name([m, noun].concat());
+        }
+        return match object {
             Some((obj, topic)) if same_unit => Related::Name(if alone || topic {
                 [obj, if topic { m } else { verb }].concat()
             } else {

@@ -423,7 +423,7 @@ impl<'a> Output<'a> {
 
     /// The object as compact JSON.
     pub fn to_json(&self) -> String {
-        String::from_utf8(self.to_json_bytes()).unwrap_or_default()
+        json(self, self.json_capacity())
     }
 
     /// The same JSON as its UTF-8 bytes, unchecked: for the web `extract`, whose engine checks
