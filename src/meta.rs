@@ -186,8 +186,8 @@ fn title_of(text: &str, line: Line) -> Option<Title> {
 
 /// A title wrapped over two lines, as text copied from a PDF arrives (`…生态环境局关于2024年度` /
 /// `法治政府建设情况的报告`): the line right above `t` joins it when it leads into it (it holds
-/// `关于` or ends with `年`/`年度`) and is no sentence or label (a title line of its own above
-/// would have been the title). An issuer's line above a title that starts with `关于` stays apart.
+/// `关于` or ends with `年`/`年度`) and is no sentence, label or breadcrumb trail (a title line of
+/// its own above would have been the title). An issuer's line above a title that starts with `关于` stays apart.
 #[inline(never)]
 fn wrapped(text: &str, front: &[Line], t: Title) -> Title {
     let Some(prev) = front.iter().rev().find(|l| l.number + 1 == t.line) else {
@@ -195,9 +195,12 @@ fn wrapped(text: &str, front: &[Line], t: Title) -> Title {
     };
     let head = trimmed(text, *prev);
     let p = head.of(text);
-    let joins = (text::has(p, "关于") || p.ends_with(['年', '度'])) && !t.text.starts_with("关于");
+    let joins = (text::has(p, "关于") || p.ends_with('年') || p.ends_with("年度"))
+        && !t.text.starts_with("关于");
+    // (No sentence, label or breadcrumb trail: `首页 > 政务公开 > 2024年度`.)
     if !joins
-        || p.contains(['。', '，', '：', ':'])
+        || p.contains(['。', '，', '：'])
+        || p.bytes().any(|b| matches!(b, b':' | b'>' | b'/' | b'|'))
         || p.chars().count() + t.text.chars().count() > MAX_TITLE_CHARS
     {
         return t;
