@@ -286,35 +286,43 @@ fn value_index(class: Class, value: &'static str) -> WordIndex {
     )
 }
 
+/// The index of one word class (or of its words with one role value), built on first use.
+/// One array of `OnceLock`s and one initialiser for all the single-class indexes below: a
+/// `static OnceLock` in each function compiled its initialisation once per function (bytes in
+/// the page's WebAssembly). Each caller owns one slot number.
+#[inline(never)]
+fn indexed(slot: usize, class: Class, value: Option<&'static str>) -> &'static WordIndex {
+    static V: [OnceLock<WordIndex>; SLOTS] = [const { OnceLock::new() }; SLOTS];
+    V[slot].get_or_init(|| match value {
+        None => class_index(class),
+        Some(v) => value_index(class, v),
+    })
+}
+const SLOTS: usize = 12;
+
 fn not_fillers() -> &'static WordIndex {
-    static V: OnceLock<WordIndex> = OnceLock::new();
-    V.get_or_init(|| class_index(Class::NotFiller))
+    indexed(0, Class::NotFiller, None)
 }
 
 fn ends_like_fillers() -> &'static WordIndex {
-    static V: OnceLock<WordIndex> = OnceLock::new();
-    V.get_or_init(|| class_index(Class::EndsLikeFiller))
+    indexed(1, Class::EndsLikeFiller, None)
 }
 
 /// Case verbs that follow their object when alone (`结案`).
 fn alone_case_verbs() -> &'static WordIndex {
-    static V: OnceLock<WordIndex> = OnceLock::new();
-    V.get_or_init(|| value_index(Class::CaseVerb, "alone"))
+    indexed(2, Class::CaseVerb, Some("alone"))
 }
 
 fn rate_aspects() -> &'static WordIndex {
-    static V: OnceLock<WordIndex> = OnceLock::new();
-    V.get_or_init(|| value_index(Class::Aspect, "rate"))
+    indexed(3, Class::Aspect, Some("rate"))
 }
 
 fn result_verbs() -> &'static WordIndex {
-    static V: OnceLock<WordIndex> = OnceLock::new();
-    V.get_or_init(|| class_index(Class::ResultVerb))
+    indexed(4, Class::ResultVerb, None)
 }
 
 fn undertakings() -> &'static WordIndex {
-    static V: OnceLock<WordIndex> = OnceLock::new();
-    V.get_or_init(|| class_index(Class::Undertaking))
+    indexed(5, Class::Undertaking, None)
 }
 
 /// Object verbs that do not head a relative clause: fillers, connectors and light verbs
@@ -356,33 +364,27 @@ fn determiners() -> &'static WordIndex {
 
 /// A part that names the rest (`其他`).
 fn rest_words() -> &'static WordIndex {
-    static V: OnceLock<WordIndex> = OnceLock::new();
-    V.get_or_init(|| class_index(Class::Rest))
+    indexed(6, Class::Rest, None)
 }
 
 fn agents() -> &'static WordIndex {
-    static V: OnceLock<WordIndex> = OnceLock::new();
-    V.get_or_init(|| class_index(Class::Agent))
+    indexed(7, Class::Agent, None)
 }
 
 fn case_verbs() -> &'static WordIndex {
-    static V: OnceLock<WordIndex> = OnceLock::new();
-    V.get_or_init(|| class_index(Class::CaseVerb))
+    indexed(8, Class::CaseVerb, None)
 }
 
 fn adverbs() -> &'static WordIndex {
-    static V: OnceLock<WordIndex> = OnceLock::new();
-    V.get_or_init(|| class_index(Class::Adverb))
+    indexed(9, Class::Adverb, None)
 }
 
 fn aspects() -> &'static WordIndex {
-    static V: OnceLock<WordIndex> = OnceLock::new();
-    V.get_or_init(|| class_index(Class::Aspect))
+    indexed(10, Class::Aspect, None)
 }
 
 fn case_nouns() -> &'static WordIndex {
-    static V: OnceLock<WordIndex> = OnceLock::new();
-    V.get_or_init(|| class_index(Class::CaseNoun))
+    indexed(11, Class::CaseNoun, None)
 }
 
 /// A metric without the words that distinguish nothing: determiners (`承办各类法律援助案件` →
