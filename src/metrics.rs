@@ -687,7 +687,13 @@ fn related(
     let Some(pm) = pm else {
         return Related::Same;
     };
-    if aspects().prefix(m).is_some_and(|a| a.len() == m.len()) {
+    // (茶叶种植面积7.08万亩,实现产值2.86亿元: a result verb before an aspect alone adds nothing.)
+    let bare = light_verbs().2.prefix(m).map_or(m, |v| &m[v.len()..]);
+    if aspects()
+        .prefix(bare)
+        .is_some_and(|a| a.len() == bare.len())
+    {
+        let m = bare;
         // 增速 of the whole quantity (农民人均纯收入增速); 增加值 of its subject (农林牧渔业).
         let subject = if is_rate_aspect(m) {
             pm
