@@ -87,7 +87,9 @@ pub enum Class {
     Connector,
     /// A word that frames a clause but names nothing (`全市`, `其中`), stripped from both ends.
     Filler,
-    /// A verb that takes the counted object (`聘请11名执业律师`).
+    /// A verb that takes the counted object (`聘请11名执业律师`); `thing`: one of making,
+    /// setting up or publishing a thing, dropped before a noun that names the thing
+    /// made on its own (`公布市级行政许可事项238项` → `市级行政许可事项`).
     ObjectVerb,
     /// An object verb that states a result and never ends a metric's name (`完成`).
     ResultVerb,
@@ -216,7 +218,12 @@ pub const CLASSES: &[(Class, &str, &str, Value)] = &[
     ),
     (Class::Connector, "words.tsv", "connector", Value::None),
     (Class::Filler, "words.tsv", "filler", Value::None),
-    (Class::ObjectVerb, "words.tsv", "object-verb", Value::None),
+    (
+        Class::ObjectVerb,
+        "words.tsv",
+        "object-verb",
+        Value::OneOf(&["", "thing"]),
+    ),
     (Class::ResultVerb, "words.tsv", "result-verb", Value::None),
     (Class::NotFiller, "words.tsv", "not-filler", Value::None),
     (
