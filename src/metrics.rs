@@ -241,7 +241,7 @@ fn share_of(m: String, text: &str, head: usize, prev: &Indicator, percent: bool)
     if !share
         || text::has_char(pm, '占')
         || !near(text, prev, head)
-        || text[end..head].chars().any(is_sentence_end)
+        || ends_sentence(&text[end..head])
         || m.chars().count() < 3
     {
         return m;
@@ -261,6 +261,29 @@ fn share_of(m: String, text: &str, head: usize, prev: &Indicator, percent: bool)
         return m;
     }
     [subject, &whole].concat()
+}
+
+/// Whether `between` holds a sentence end (`。`, `;`, `!`, `?`, a line break): the figure
+/// before it is of another sentence.
+#[inline(never)]
+fn ends_sentence(between: &str) -> bool {
+    between.chars().any(is_sentence_end)
+}
+
+/// `s` after the adverbs it starts with (`正式受理` → `受理`).
+#[inline(never)]
+fn after_adverbs(s: &str) -> &str {
+    let mut rest = s;
+    while let Some(a) = adverbs().prefix(rest) {
+        rest = &rest[a.len()..];
+    }
+    rest
+}
+
+/// Whether `s` holds a digit (ASCII or full-width).
+#[inline(never)]
+fn has_digit(s: &str) -> bool {
+    s.chars().any(|c| text::digit(c).is_some())
 }
 
 /// The year that alone opens the bracket a figure stands in (`(2019年6593件)` → `2019年`).
@@ -575,10 +598,7 @@ enum Related {
 /// A case or object verb alone, after adverbs (`办结`, `正式受理`, `新增`): the verb and whether it
 /// follows its object (`结案`).
 fn bare_verb(m: &str) -> Option<(&'static str, bool)> {
-    let mut rest = m;
-    while let Some(a) = adverbs().prefix(rest) {
-        rest = &rest[a.len()..];
-    }
+    let rest = after_adverbs(m);
     // 调处成功1205件: a verb with its complement of success is a verb alone too.
     // (By its bytes: E6 88 90 E5 8A 9F.)
     let rest = match rest.as_bytes() {
@@ -599,10 +619,7 @@ fn bare_verb(m: &str) -> Option<(&'static str, bool)> {
 /// (`受理行政复议案件` → `行政复议案件`), or the topic before a verb that ends it (`中院收案` →
 /// `中院`, `true`: a verb alone after it follows it, `中院审结`).
 fn object_of(m: &str) -> Option<(&str, bool)> {
-    let mut rest = m;
-    while let Some(a) = adverbs().prefix(rest) {
-        rest = &rest[a.len()..];
-    }
+    let mut rest = after_adverbs(m);
     // (排查调处矛盾纠纷: verbs one after another.)
     while let Some(v) = case_verbs()
         .prefix(rest)
@@ -741,7 +758,7 @@ fn related(
     let category = m.ends_with('类') && n <= 8;
     if !((2..=4).contains(&n) || category)
         || aspects().suffix(m).is_some()
-        || m.chars().any(|c| text::digit(c).is_some())
+        || has_digit(m)
         || verb_in(m)
     {
         return Related::Same;
@@ -849,7 +866,7 @@ fn name_in_clause(
         && raw.trim_start().starts_with(['是', '为'])
     {
         return prev
-            .filter(|p| !text[p.span.end..head].chars().any(is_sentence_end))
+            .filter(|p| !ends_sentence(&text[p.span.end..head]))
             .and_then(|p| p.metric.clone());
     }
     // 人口自然增长率5.57‰,比上年低0.59个千分点: a comparison with 低/高/多/少 is a change too.
@@ -857,7 +874,7 @@ fn name_in_clause(
         if let Some(t) = seg.strip_suffix(['低', '高', '多', '少']) {
             if !t.is_empty() && t.len() < seg.len() && strip(strip_basis(t, "")).is_empty() {
                 if let Some(prev) = prev {
-                    if !text[prev.span.end..head].chars().any(is_sentence_end) {
+                    if !ends_sentence(&text[prev.span.end..head]) {
                         return prev.metric.clone();
                     }
                 }
@@ -872,7 +889,7 @@ fn name_in_clause(
         if seg.is_empty() {
             // 第一产业增加值91414亿元，比上年增长3.5%: the change is about the value before.
             if let Some(prev) = prev {
-                if !text[prev.span.end..head].chars().any(is_sentence_end) {
+                if !ends_sentence(&text[prev.span.end..head]) {
                     // (办理行政复议案件80件,比2023年同比上升70.2%: what changed is the case
                     // handled, when it has four characters or more: 受理案件 stays whole.)
                     let m = prev.metric.as_deref()?;
@@ -984,10 +1001,7 @@ fn name_in_clause(
     // keeps its verb.
     if let Some(v) = case_verbs().suffix(seg) {
         let rest = strip(&seg[..seg.len() - v.len()]);
-        let mut bare = rest;
-        while let Some(a) = adverbs().prefix(bare) {
-            bare = &bare[a.len()..];
-        }
+        let bare = after_adverbs(rest);
         if bare.is_empty() {
             return Some(seg.to_string());
         }
@@ -1033,7 +1047,7 @@ fn name_in_clause(
     if seg.is_empty() {
         // 由7.4万亿元增加到10.2万亿元, 分别为832亿元、1694亿元: the same metric again.
         if let Some(prev) = prev {
-            if !text[prev.span.end..head].chars().any(is_sentence_end) {
+            if !ends_sentence(&text[prev.span.end..head]) {
                 return prev.metric.clone();
             }
         }
@@ -1080,7 +1094,7 @@ fn shared_verb(
         let raw = raw.strip_prefix(&m[i..]).unwrap_or(raw);
         (matches!(raw, "" | "和" | "及" | "与")
             && ends_item(text, after)
-            && !text[p.span.end..head].chars().any(is_sentence_end))
+            && !ends_sentence(&text[p.span.end..head]))
         .then(|| &m[..i])
     });
     match verb {
@@ -1124,7 +1138,7 @@ fn topic(text: &str, seg_start: usize, stop: Option<char>, floor: usize) -> Opti
     let first = st.map_or(true, |c| is_sentence_end(c) || fold(c) == ':');
     (first
         && (2..=24).contains(&n)
-        && !words.chars().any(|c| text::digit(c).is_some())
+        && !has_digit(words)
         && object_verbs().prefix(words).is_none()
         && object_verbs().suffix(words).is_none())
     .then(|| head_noun(words))
@@ -1464,7 +1478,7 @@ fn distributed(
     } else {
         place
     };
-    if items.len() < 2 || items.len() <= place || list.chars().any(|c| text::digit(c).is_some()) {
+    if items.len() < 2 || items.len() <= place || has_digit(list) {
         return None;
     }
     let mut item = strip(items[place]);
@@ -1523,7 +1537,7 @@ fn figures_before(
         .iter()
         .rev()
         .filter(|e| e.span.end <= at)
-        .take_while(|e| !text[e.span.end..at].chars().any(is_sentence_end))
+        .take_while(|e| !ends_sentence(&text[e.span.end..at]))
         .filter(|e| e.change.is_none() && !in_brackets(text, e.span.start))
         .take(n)
         .collect();
@@ -2138,10 +2152,7 @@ fn noun_after(text: &str, mut pos: usize) -> &str {
         pos += "组成的".len();
     }
     // 办结12件,3件正在办理: a case verb after the figure (with its adverbs) stands for it.
-    let mut verb_at = pos;
-    while let Some(a) = adverbs().prefix(&text[verb_at..]) {
-        verb_at += a.len();
-    }
+    let verb_at = text.len() - after_adverbs(&text[pos..]).len();
     if let Some(v) = case_verbs().prefix(&text[verb_at..]) {
         return &text[pos..verb_at + v.len()];
     }
