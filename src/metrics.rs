@@ -1397,6 +1397,28 @@ fn clause_start(text: &str, pos: usize, floor: usize) -> (usize, Option<char>) {
     (p, None)
 }
 
+/// A bullet: `•●■□▪◆◇▲△▶►★☆※➢` (not `○`, a zero in dates, nor `·`, a decimal point or a name's
+/// separator).
+fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '•' | '●'
+            | '■'
+            | '□'
+            | '▪'
+            | '◆'
+            | '◇'
+            | '▲'
+            | '△'
+            | '▶'
+            | '►'
+            | '★'
+            | '☆'
+            | '※'
+            | '➢'
+    )
+}
+
 /// Values distributed over a list by `分别` (`调解、排查和预防纠纷量分别为23.9万件、35.05万件和2.3万件`
 /// → 调解 / 排查 / 预防纠纷量): the value's place after `分别` picks the list item before it.
 /// `None` unless the list has an item of at least two characters for that place.
@@ -1597,7 +1619,8 @@ fn bracket_open(text: &str, close: usize) -> Option<usize> {
 fn strip(mut s: &str) -> &str {
     loop {
         let before = s.len();
-        s = s.trim_matches(|c: char| is_blank(c) || c == ' ');
+        // (●预计全省地区生产总值增长6%左右: a web page's bullet goes too.)
+        s = s.trim_matches(|c: char| is_blank(c) || c == ' ' || is_bullet(c));
         // (Both start with a digit, which most candidates do not.)
         if s.starts_with(|c| text::digit(c).is_some()) {
             // Leading dates: 2024年, 2023年度.
