@@ -435,6 +435,9 @@ const NOT_COVERED_AFTER_YEAR: &[char] = &[
 fn opening_year(s: &str, since_ok: bool) -> Option<i32> {
     let mut depth = 0usize;
     let mut clause_start = true;
+    // Characters of a subject still allowed between `现将` and the year (`现将我厅2025年…`,
+    // `现将本单位2025年…`): the first is 我 or 本.
+    let mut lead = 0u8;
     for (i, c) in s.char_indices() {
         match c {
             '《' => depth += 1,
@@ -457,16 +460,25 @@ fn opening_year(s: &str, since_ok: bool) -> Option<i32> {
             }
         }
         if !is_blank(c) {
+            let subject = lead > 0 && (lead < 3 || matches!(c, '我' | '本'));
+            lead = if c == '将' && reports_as_follows(s, i) {
+                3
+            } else if subject {
+                lead - 1
+            } else {
+                0
+            };
             clause_start = matches!(
                 c,
                 '，' | ',' | '。' | '；' | ';' | '：' | ':' | ')' | '）' | '！' | '？'
-            ) || c == '将' && reports_as_follows(s, i);
+            ) || lead == 3
+                || subject;
         }
     }
     None
 }
 
-/// Whether the `将` at `i` is that of the lead-in `现将2025年工作情况报告如下`: after `现`, with
+/// Whether the `将` at `i` is that of the lead-in `现将(我厅)2025年工作情况报告如下`: after `现`, with
 /// `报告`, `总结` or `汇报` and then `如下` in its sentence (not a notice's
 /// `现将2026年有关事项通知如下`).
 #[inline(never)]
