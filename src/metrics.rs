@@ -2275,11 +2275,15 @@ fn noun_after(text: &str, mut pos: usize) -> &str {
         if depth == 0 && n > 0 && noun_stops_at(text, end, last) {
             // 开展1次全面清理, 4次专项清理: after a count of occurrences the verb a short
             // modifier leads to is the activity counted, part of the noun.
-            let activity = n <= 2
-                && occurrences
+            // (开展8次法律法规培训,: also after a longer one when the verb ends the clause,
+            // with no object of its own.)
+            let activity = occurrences
                 && object_verbs()
                     .prefix(&text[end..])
-                    .is_some_and(|v| v.chars().count() == 2);
+                    .is_some_and(|v| {
+                        v.chars().count() == 2
+                            && (n <= 2 || text[end + v.len()..].starts_with(is_clause_end))
+                    });
             if !activity {
                 break;
             }
