@@ -2278,12 +2278,10 @@ fn noun_after(text: &str, mut pos: usize) -> &str {
             // (开展8次法律法规培训,: also after a longer one when the verb ends the clause,
             // with no object of its own.)
             let activity = occurrences
-                && object_verbs()
-                    .prefix(&text[end..])
-                    .is_some_and(|v| {
-                        v.chars().count() == 2
-                            && (n <= 2 || text[end + v.len()..].starts_with(is_clause_end))
-                    });
+                && object_verbs().prefix(&text[end..]).is_some_and(|v| {
+                    v.chars().count() == 2
+                        && (n <= 2 || text[end + v.len()..].starts_with(is_clause_end))
+                });
             if !activity {
                 break;
             }
