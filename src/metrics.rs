@@ -1734,6 +1734,11 @@ fn head_noun(seg: &str) -> String {
         if let Some(i) = s.rfind('的') {
             let tail = &s[i + '的'.len_utf8()..];
             let k = tail.chars().count();
+            // 第一产业增加值占地区生产总值的比重: an aspect alone after the 的 says nothing (and
+            // would take the subject of the figure before); the phrase stays, without its 的.
+            if aspects().contains(tail) && n <= 19 {
+                return limit(&[&s[..i], tail].concat()).to_string();
+            }
             if k >= 2 {
                 (s, n) = (tail, k);
             }
