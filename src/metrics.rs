@@ -1419,6 +1419,21 @@ fn is_bullet(c: char) -> bool {
     )
 }
 
+/// How many values `s` holds, each number as the one numeral grammar reads it (1,076家 and
+/// 1\u{feff}076家 are one value), not a year (从2020年的645元/月).
+fn count_values(s: &str) -> usize {
+    let (mut n, mut i) = (0, 0);
+    while let Some(c) = s[i..].chars().next() {
+        if let Some(num) = text::digit(c).and_then(|_| numbers::parse(s, i)) {
+            n += usize::from(!s[num.end..].starts_with('年'));
+            i = num.end.max(i + c.len_utf8());
+        } else {
+            i += c.len_utf8();
+        }
+    }
+    n
+}
+
 /// Values distributed over a list by `分别` (`调解、排查和预防纠纷量分别为23.9万件、35.05万件和2.3万件`
 /// → 调解 / 排查 / 预防纠纷量): the value's place after `分别` picks the list item before it.
 /// `None` unless the list has an item of at least two characters for that place.
@@ -1468,23 +1483,22 @@ fn distributed(
         // 审结7982件…,同比分别增长20.98%和17.33%: the figures before, in order.
         return figures_before(text, head, before_end, place, earlier);
     }
-    let items: Vec<&str> = list.split(['、', '和', '及']).collect();
     // 分别从771家、481家增加到1076家、636家: the values before this one, in turn over the items
     // (not a year: 从2020年的645元/月).
     let from = after.starts_with(['从', '由']);
-    let values = || {
-        // Each number as the one numeral grammar reads it (1,076家 and 1\u{feff}076家 are one
-        // value), not a year (从2020年的645元/月).
-        let (mut n, mut i) = (0, 0);
-        while let Some(c) = after[i..].chars().next() {
-            if let Some(num) = text::digit(c).and_then(|_| numbers::parse(after, i)) {
-                n += usize::from(!after[num.end..].starts_with('年'));
-                i = num.end.max(i + c.len_utf8());
-            } else {
-                i += c.len_utf8();
-            }
-        }
-        n
+    let values = || count_values(after);
+    // 生活用品和服务、医疗保健、教育文化和娱乐、其他用品和服务价格分别上涨0.9%、1.0%、0.6%、4.6%: as
+    // many values in the run as items between 、 — 和 and 及 join words inside the items.
+    let by_comma = list.split('、').count();
+    let run = &text[head..];
+    let run = &run[..run
+        .find(|c: char| is_clause_end(c) && c != '、')
+        .unwrap_or(run.len())];
+    let whole_items = by_comma >= 3 && values() + count_values(run) == by_comma;
+    let items: Vec<&str> = if whole_items {
+        list.split('、').collect()
+    } else {
+        list.split(['、', '和', '及']).collect()
     };
     if let (1, Some(rest)) = (items.len(), list.strip_prefix("城乡")) {
         // 城乡居民人均可支配收入分别从46503元、16935元增加到…: 城镇 then 农村, in turn.
