@@ -126,6 +126,12 @@ impl Found {
 
 /// The names of the rules of [`exclusions`] that reject the number starting at `start` (all of
 /// them, not only the first): for the rules' tests.
+/// A Latin letter, ASCII or full-width (`PM2.5-10`, `Ａ-3`): a `-` after one is a hyphen, not a
+/// minus sign. (Not `char::is_alphanumeric`: its Unicode tables cost bytes in the WebAssembly.)
+fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c, 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
+}
+
 #[cfg(test)]
 pub(crate) fn rejecting_rules(text: &str, start: usize) -> Vec<&'static str> {
     let s = Scanner {
@@ -346,9 +352,7 @@ impl<'a> Scanner<'a> {
         let at = text::back_zero_width(text, num.start);
         if let Some(p) = prev_char(text, at).filter(|&p| matches!(p, '-' | '−' | '－')) {
             let before = prev_char(text, at - p.len_utf8());
-            if !before
-                .is_some_and(|b| text::digit(b).is_some() || b.is_alphanumeric() && !is_cjk(b))
-            {
+            if !before.is_some_and(|b| text::digit(b).is_some() || is_latin_letter(b)) {
                 found.start = at - p.len_utf8();
                 found.value = found.value.map(|v| -v);
             }

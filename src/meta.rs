@@ -250,8 +250,7 @@ fn cell_label(s: &str) -> Option<(String, usize)> {
     let t = s[..end].trim_end_matches(is_blank);
     let key = t.strip_suffix([':', '：'])?;
     let key: String = key.chars().filter(|&c| !is_blank(c)).collect();
-    let ok = (2..=8).contains(&key.chars().count())
-        && key.chars().all(|c| !c.is_ascii() && c.is_alphabetic());
+    let ok = (2..=8).contains(&key.chars().count()) && key.chars().all(crate::units::is_cjk);
     ok.then_some((key, t.len()))
 }
 
