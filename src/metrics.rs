@@ -280,6 +280,12 @@ fn after_adverbs(s: &str) -> &str {
     rest
 }
 
+/// `s` without the blanks at its end ([`text::is_blank`]: spaces, zero-width characters).
+#[inline(never)]
+fn trim_blank_end(s: &str) -> &str {
+    s.trim_end_matches(is_blank)
+}
+
 /// Whether `s` holds a digit (ASCII or full-width).
 #[inline(never)]
 fn has_digit(s: &str) -> bool {
@@ -288,7 +294,7 @@ fn has_digit(s: &str) -> bool {
 
 /// The year that alone opens the bracket a figure stands in (`(2019年6593件)` → `2019年`).
 fn bracket_year(text: &str, head: usize) -> Option<&str> {
-    let before = text[..head].trim_end();
+    let before = trim_blank_end(&text[..head]);
     let year = before.get(before.len().checked_sub(7)?..)?;
     let digits = year.strip_suffix('年')?;
     let open = before[..before.len() - year.len()].chars().next_back()?;
@@ -859,11 +865,11 @@ fn name_in_clause(
         seg = without_from(seg);
     }
     // 财政性教育经费投入3366亿元，是1997年的1.8倍: a multiple of a basis is the figure before's.
-    let raw = text[seg_start..head].trim_end();
+    let raw = trim_blank_end(&text[seg_start..head]);
     if change.is_none()
         && text[head..tail].ends_with('倍')
         && raw.ends_with('的')
-        && raw.trim_start().starts_with(['是', '为'])
+        && raw.trim_start_matches(is_blank).starts_with(['是', '为'])
     {
         return prev
             .filter(|p| !ends_sentence(&text[p.span.end..head]))
@@ -1634,7 +1640,7 @@ fn strip(mut s: &str) -> &str {
     loop {
         let before = s.len();
         // (●预计全省地区生产总值增长6%左右: a web page's bullet goes too.)
-        s = s.trim_matches(|c: char| is_blank(c) || c == ' ' || is_bullet(c));
+        s = s.trim_matches(|c: char| is_blank(c) || is_bullet(c));
         // (Both start with a digit, which most candidates do not.)
         if s.starts_with(|c| text::digit(c).is_some()) {
             // Leading dates: 2024年, 2023年度.
@@ -2171,7 +2177,7 @@ fn list_item_joins(rest: &str) -> bool {
 /// Whether the figure ending `before` counts occurrences (`1次`, `18场次`, `2期`, `3轮`), not
 /// things or people (`人次`, `件次`, `艘次` count those).
 fn counts_occurrences(before: &str) -> bool {
-    let before = before.trim_end_matches(|c: char| is_blank(c));
+    let before = trim_blank_end(before);
     if before.ends_with(['场', '期', '轮', '遍']) {
         return true;
     }
@@ -2320,7 +2326,7 @@ fn noun_after(text: &str, mut pos: usize) -> &str {
     if let Some(c) = cap.filter(|_| text[pos..end].chars().count() > 14) {
         end = c;
     }
-    let noun = text[pos..end].trim_matches(|c: char| is_blank(c) || c == ' ');
+    let noun = text[pos..end].trim_matches(is_blank);
     // 2418项政务服务事项中，2331项…: 中 before the clause ends is "among", no part of the noun
     // (高中, 初中 are nouns).
     match noun.strip_suffix('中') {
