@@ -15,7 +15,9 @@
 //!    metric (`比上年增长5.0%`), and a change in `个百分点` belongs only to a percent metric;
 //! 3. one of the metric's *required* words (if it lists any) is in the phrase or its sentence, and
 //!    none of its *forbidden* words nor a part-of-year word (`一季度`, `上半年`) is in the phrase;
-//! 4. a list of names sharing one value (`参考率、合格率`) gives every name the same id.
+//! 4. a list of names sharing one value (`参考率、合格率`) gives every name the same id; an item
+//!    that is a modifier parallel to the next one's (`专业性、行业性人民调解委员会`) names nothing
+//!    of its own and goes with it.
 //!
 //! **A change figure** (`同比上升70.2%` after `办理行政复议案件80件`) gets the id of what changed
 //! (`review_cases`) and keeps its `change` (direction and basis): *the id plus the change field*
@@ -233,12 +235,23 @@ fn ids<'s>(
             && (text::has(u, "百分点") || text::has(u, "千分点") || text::has(u, "基点"))
     });
     if has_char(phrase, '、') {
-        // 参考率、合格率均为100%: every name the same id, else none.
-        let mut ids = phrase
-            .split('、')
-            .map(|p| one_id(p, kind, points, changed, sentence, phrase));
-        let first = ids.next()??;
-        return ids.all(|i| i == Some(first)).then_some(first);
+        // 参考率、合格率均为100%: every name the same id, else none. (专业性、行业性人民调解委员会:
+        // a modifier parallel to the next item's, its last character among that one's first
+        // three, is no name of its own; it goes with the next.)
+        let mut items = phrase.split('、').peekable();
+        let mut first = None;
+        while let Some(p) = items.next() {
+            let id = one_id(p, kind, points, changed, sentence, phrase);
+            let modifier = id.is_none()
+                && items
+                    .peek()
+                    .is_some_and(|n| crate::metrics::parallel_at(p, n).is_some());
+            if !modifier && (id.is_none() || first.is_some_and(|f| Some(f) != id)) {
+                return None;
+            }
+            first = first.or(id);
+        }
+        return first;
     }
     one_id(phrase, kind, points, changed, sentence, phrase)
 }
