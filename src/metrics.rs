@@ -674,6 +674,17 @@ fn related(
     earlier: &[Indicator],
 ) -> Related {
     let pm = prev.metric.as_deref();
+    // 人均GDP为63525元(按年平均汇率折算为9847美元): a conversion at an exchange rate restates the
+    // figure before in another currency: 人均GDP(美元) (not the figure before's id: one report
+    // would give it twice).
+    if m.starts_with('按') && m.ends_with(['算', '合']) && text::has(m, "汇率") {
+        let currency = text[head..tail].trim_start_matches(|c: char| {
+            text::digit(c).is_some() || matches!(c, '.' | ',' | '万' | '亿')
+        });
+        return pm.map_or(Related::Nothing, |p| {
+            Related::Name([p, "(", currency, ")"].concat())
+        });
+    }
     let same_unit = prev
         .unit
         .as_deref()
