@@ -2040,7 +2040,7 @@ fn with_relative(text: &str, noun: &str) -> String {
     if found.is_none() {
         if let Some(m) = first
             .filter(|v| v.len() == 6)
-            .and_then(|v| treated(text, noun, &clause[at + v.len()..]))
+            .and_then(|v| treated(text, noun, v, &clause[at + v.len()..]))
         {
             return m;
         }
@@ -2137,18 +2137,21 @@ fn with_relative(text: &str, noun: &str) -> String {
 /// `对全市1163名“法律明白人”开展巡回培训` → `巡回培训的“法律明白人”`, `组织对现行有效的13件市政府
 /// 行政规范性文件进行清理评估` → `清理评估的市政府行政规范性文件`: after `对`, the noun a light verb
 /// of two characters (`开展`, `进行`) follows is the object of the activity it names, `after` the
-/// verb, which ends the clause (two to six characters, no figure). `None` otherwise, or when the
-/// whole passes 16 characters.
+/// verb, which ends the clause (two to six characters, no figure). After `进行`, which only says
+/// that the activity took place, so is the noun before it without `对` (`组织全市32名党政主要负责人
+/// 进行会议述法` → `会议述法的党政主要负责人`). `None` otherwise, or when the whole passes 16
+/// characters.
 #[inline(never)]
-fn treated(text: &str, noun: &str, after: &str) -> Option<String> {
+fn treated(text: &str, noun: &str, verb: &str, after: &str) -> Option<String> {
     let start = noun.as_ptr() as usize - text.as_ptr() as usize;
     // (对 in the clause before the figure: 针对 too.)
-    let to = text[..start]
-        .chars()
-        .rev()
-        .take(24)
-        .take_while(|&c| !is_clause_end(c))
-        .any(|c| c == '对');
+    let to = verb == "进行"
+        || text[..start]
+            .chars()
+            .rev()
+            .take(24)
+            .take_while(|&c| !is_clause_end(c))
+            .any(|c| c == '对');
     let k = after.chars().count();
     (to && (2..=6).contains(&k)
         && noun.chars().count() + k < 16
