@@ -863,6 +863,21 @@ fn name_in_clause(
         if let Some(s) = seg.strip_prefix(['和', '及', '与']) {
             seg = strip(s);
         }
+        // 向40个部门推送相关信息36844条: the noun the figure before counts (推送相关信息的部门)
+        // is the agent here; its verb and object after it name this figure (not two verbs:
+        // 62个省级纵向支持组团实施重点项目1000多个).
+        if let Some(noun) = prev
+            .and_then(|p| p.metric.as_deref())
+            .and_then(|m| Some(&m[m.rfind('的')? + '的'.len_utf8()..]))
+        {
+            if let Some(r) = seg.strip_prefix(noun).filter(|r| {
+                object_verbs().prefix(r).is_some_and(|v| {
+                    r.len() > v.len() + 3 && !object_verbs().occurs_in(&r[v.len()..])
+                })
+            }) {
+                seg = r;
+            }
+        }
     }
     // (Only a name ending like a frame of each: a test of its last character first.)
     // (By the last byte of 均, 月, 年, 人, 户, 日 first.)
@@ -1837,7 +1852,7 @@ fn head_noun(seg: &str) -> String {
                         .map_or(object, |d| &object[d.len()..]);
                     let agent = strip(&s[..i]);
                     if light_verbs().1.contains(v)
-                        && bare.chars().count() < 4
+                        && bare.chars().count() <= 4
                         && agent.chars().count() >= 4
                         && object_verbs().prefix(bare).is_none()
                         // (联系点组织召开座谈会: the agent ends before another verb.)
