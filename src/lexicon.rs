@@ -116,7 +116,7 @@ pub enum Class {
     Agent,
     /// A verb of handling cases that distinguishes the stages (`受理`, `办结`): it stays in the
     /// name, and alone it takes the object of the figure before (`obj`: `办结行政复议案件`) or
-    /// follows it (`alone`: `一审行政诉讼案件结案`).
+    /// follows it (`alone`: `一审行政诉讼结案`, without the case noun).
     CaseVerb,
     /// An adverb that may stand before a case verb (`正式受理`, `已办结`); after a counted noun it
     /// makes the predicate name it (`24个村(居)均完善了…机制` → `完善…机制的村(居)`).

@@ -705,6 +705,12 @@ fn related(
         }
         return match object {
             Some((obj, topic)) if same_unit => Related::Name(if alone || topic {
+                // (一审行政诉讼案件25件,结案23件 → 一审行政诉讼结案: the stage of the cases,
+                // without the case noun, when four characters remain.)
+                let obj = match case_nouns().suffix(obj) {
+                    Some(n) if !topic && obj.len() >= n.len() + 12 => &obj[..obj.len() - n.len()],
+                    _ => obj,
+                };
                 [obj, if topic { m } else { verb }].concat()
             } else {
                 [m, obj].concat()
