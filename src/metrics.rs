@@ -270,6 +270,16 @@ fn ends_sentence(between: &str) -> bool {
     between.chars().any(is_sentence_end)
 }
 
+/// Whether an object or case verb stands anywhere in `m`.
+#[inline(never)]
+fn verb_in(m: &str) -> bool {
+    let (objects, cases) = (object_verbs(), case_verbs());
+    m.char_indices().any(|(i, c)| {
+        (objects.may_start(c) && objects.prefix(&m[i..]).is_some())
+            || (cases.may_start(c) && cases.prefix(&m[i..]).is_some())
+    })
+}
+
 /// `s` after the adverbs it starts with (`正式受理` → `受理`).
 #[inline(never)]
 fn after_adverbs(s: &str) -> &str {
@@ -689,6 +699,15 @@ fn related(
         .unit
         .as_deref()
         .is_some_and(|u| has_unit(&text[head..tail], u));
+    // 收到…转办线索6条,完成核查6条: a verb of result and a case verb alone name the cases of the
+    // figure before by their noun (完成核查线索).
+    if let Some(r) = result_verbs().prefix(m) {
+        let rest = &m[r.len()..];
+        let noun = pm.and_then(|p| case_nouns().suffix(p));
+        if let Some(n) = noun.filter(|_| same_unit && case_verbs().prefix(rest) == Some(rest)) {
+            return Related::Name([m, n].concat());
+        }
+    }
     if let Some((verb, alone)) = bare_verb(m) {
         // (…756件行政法规进行全面清理,废止71件: a relative clause's head, 废止行政法规.)
         let object = pm.and_then(object_of);
@@ -771,13 +790,6 @@ fn related(
         return Related::Same;
     }
     let n = m.chars().count();
-    let verb_in = |m: &str| {
-        let (objects, cases) = (object_verbs(), case_verbs());
-        m.char_indices().any(|(i, c)| {
-            (objects.may_start(c) && objects.prefix(&m[i..]).is_some())
-                || (cases.may_start(c) && cases.prefix(&m[i..]).is_some())
-        })
-    };
     let category = m.ends_with('类') && n <= 8;
     if !((2..=4).contains(&n) || category)
         || aspects().suffix(m).is_some()
@@ -882,6 +894,18 @@ fn name_in_clause(
                 })
             }) {
                 seg = r;
+            }
+        }
+    }
+    // 办理人大代表建议133件、政协委员提案94件: an item of a list right after the figure before,
+    // with no verb of its own, shares that figure's case verb (办理政协委员提案).
+    if let Some(p) = prev.filter(|p| {
+        p.span.end <= seg_start && matches!(&text[p.span.end..seg_start], "、" | "和" | "及")
+    }) {
+        let v = p.metric.as_deref().and_then(|m| case_verbs().prefix(m));
+        if let Some(v) = v.filter(|v| !alone_case_verbs().contains(v)) {
+            if seg.chars().count() >= 2 && bare_verb(seg).is_none() && !verb_in(seg) {
+                return Some([v, seg].concat());
             }
         }
     }
