@@ -508,6 +508,14 @@ fn finish(m: String, percent: bool) -> String {
             }
         }
     }
+    // 精简党政部门编制的比例 → 精简党政部门编制比例: a share without its 的, as [`share_of`]
+    // writes one.
+    if let Some(t) = s
+        .strip_suffix("的比例")
+        .or_else(|| s.strip_suffix("的比重"))
+    {
+        return [t, &s[t.len() + '的'.len_utf8()..]].concat();
+    }
     if s.len() == m.len() {
         m
     } else {
