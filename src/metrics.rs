@@ -2205,6 +2205,8 @@ fn treated(text: &str, noun: &str, verb: &str, after: &str) -> Option<String> {
             .take(24)
             .take_while(|&c| !is_clause_end(c))
             .any(|c| c == '对');
+    // (进行了合法性审查: the 了 of the verb is no part of the activity.)
+    let after = after.strip_prefix('了').unwrap_or(after);
     let k = after.chars().count();
     (to && (2..=6).contains(&k)
         && noun.chars().count() + k < 16
