@@ -1000,10 +1000,16 @@ fn name_in_clause(
     }
     // 现行有效的13件市政府行政规范性文件, 共聘请11名执业律师: the noun after the unit.
     // 聘请11名执业律师及10名公职人员: the words before are the previous count's object.
+    // (27个行业大类中18个行业: the noun before with its 中, "among" it.)
     let repeats = prev.is_some_and(|p| {
         p.span.end >= seg_start
             && !seg.is_empty()
-            && p.metric.as_deref().is_some_and(|m| m.ends_with(seg))
+            && p.metric.as_deref().is_some_and(|m| {
+                m.ends_with(seg)
+                    || seg
+                        .strip_suffix('中')
+                        .is_some_and(|s| !s.is_empty() && m.ends_with(s))
+            })
     });
     let attributive = raw.ends_with('的') && !raw.ends_with("年的");
     // 公共法律服务中心和154个村(社区), 出生医学证明等30余种电子证照, 向7个省级经济开发区赋权:
@@ -1027,6 +1033,14 @@ fn name_in_clause(
             after
         }
     };
+    // 空气质量在全国168个重点城市中排第3名: the figure counts the noun it ranks among.
+    if change.is_none() {
+        let after = noun_after(text, tail);
+        let end = after.as_ptr() as usize - text.as_ptr() as usize + after.len();
+        if !after.is_empty() && text[end..].strip_prefix('中').is_some_and(ranks) {
+            return Some(after.to_string());
+        }
+    }
     if attributive || repeats || joined || verb.is_some() {
         let after = after_unit();
         if !after.is_empty() {
@@ -2290,6 +2304,15 @@ fn counts_occurrences(before: &str) -> bool {
     !rest.ends_with(['人', '件', '户', '艘', '架', '车'])
 }
 
+/// A verb of ranking starts `s` (`排第3名`, `排名第一`, `位列第2`, `位居前列`, `居第5位`).
+#[inline(never)]
+fn ranks(s: &str) -> bool {
+    s.starts_with('排')
+        || ["位列", "位居", "居第", "居前", "列第"]
+            .iter()
+            .any(|w| s.starts_with(w))
+}
+
 /// The noun after a unit (`为7个省级经济开发区赋权` → `省级经济开发区赋权`), at most 10 characters.
 #[inline(never)]
 fn noun_after(text: &str, mut pos: usize) -> &str {
@@ -2322,6 +2345,10 @@ fn noun_after(text: &str, mut pos: usize) -> &str {
     // Where the first item of a list ended (乡镇 of 乡镇、部门领导班子成员): a cut goes there.
     let mut list_at = None;
     while let Some(c) = chars.next() {
+        // 在全国168个重点城市中排第3名: 中 before a verb of ranking is "among", no part of it.
+        if c == '中' && n >= 2 && ranks(chars.as_str()) {
+            break;
+        }
         if n >= 10 && cap.is_none() {
             cap = Some(list_at.or(quote_end).unwrap_or(end));
         }
@@ -2430,13 +2457,14 @@ fn noun_after(text: &str, mut pos: usize) -> &str {
         end = c;
     }
     let noun = text[pos..end].trim_matches(is_blank);
-    // 2418项政务服务事项中，2331项…: 中 before the clause ends is "among", no part of the noun
-    // (高中, 初中 are nouns).
+    // 2418项政务服务事项中，2331项…, 27个行业大类中18个行业: 中 before the clause ends or the
+    // next figure is "among", no part of the noun (高中, 初中, 其中, 集中 are words).
     match noun.strip_suffix('中') {
         Some(n)
             if n.len() >= 6
-                && !n.ends_with(['高', '初'])
-                && text[end..].starts_with(['，', ',']) =>
+                && !n.ends_with(['高', '初', '其', '集', '空'])
+                && (text[end..].starts_with(['，', ','])
+                    || text[end..].chars().next().and_then(text::digit).is_some()) =>
         {
             n
         }
