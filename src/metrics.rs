@@ -1018,6 +1018,12 @@ fn name_in_clause(
     let joined = raw.ends_with(['和', '及', '与', '等', '向', '对', '给', '了'])
         && change.is_none()
         || reaches(raw, change);
+    // ●10大类52项民生实事: a number and its measure word before the figure name nothing;
+    // 组织厅系统458名工作人员: nor does a body (系统) people are counted in.
+    let lead = seg.trim_start_matches(|c| text::digit(c).is_some());
+    let whole = change.is_none()
+        && ((lead.len() < seg.len() && lead.chars().count() <= 2)
+            || (seg.ends_with("系统") && text[head..tail].ends_with(['名', '人'])));
     // (组建由15名律师组成的…: a verb before 由 takes the body, not the figure.)
     let verb = object_verbs().suffix(seg).filter(|_| !raw.ends_with('由'));
     // 由1997年的5160元增加到…: after a frame ending with 的, a change verb starts no noun.
@@ -1041,7 +1047,7 @@ fn name_in_clause(
             return Some(after.to_string());
         }
     }
-    if attributive || repeats || joined || verb.is_some() {
+    if attributive || repeats || joined || whole || verb.is_some() {
         let after = after_unit();
         if !after.is_empty() {
             let named = with_relative(text, after);
