@@ -940,8 +940,17 @@ fn name_in_clause(
             .and_then(|p| p.metric.clone());
     }
     // 人口自然增长率5.57‰,比上年低0.59个千分点: a comparison with 低/高/多/少 is a change too.
+    // (空气质量综合指数2.385,较2020年改善13.6%, PM2.5平均浓度较上年改善5.2%: so is 改善, whose
+    // subject before the basis is named, or nothing.)
     if change.is_none() {
-        if let Some(t) = seg.strip_suffix(['低', '高', '多', '少']) {
+        let better = seg.strip_suffix("改善");
+        if let Some(t) = better.filter(|t| strip_basis(t, "").len() < t.len()) {
+            let subject = strip(strip_basis(t, ""));
+            if !subject.is_empty() {
+                seg = subject;
+            }
+        }
+        if let Some(t) = better.or_else(|| seg.strip_suffix(['低', '高', '多', '少'])) {
             if !t.is_empty() && t.len() < seg.len() && strip(strip_basis(t, "")).is_empty() {
                 if let Some(prev) = prev {
                     if !ends_sentence(&text[prev.span.end..head]) {
