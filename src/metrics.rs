@@ -126,6 +126,14 @@ pub(crate) fn name(
         m
     };
     let m = finish(m, share);
+    // 市直相关部门应急演练, 推送相关信息的部门: 相关 inside a name says nothing (not first, nor
+    // after 及/和: 文化及相关产业 is a term).
+    let mut m = m;
+    let b = m.as_bytes();
+    let at = (3..b.len().saturating_sub(11)).find(|&i| b[i..i + 6] == *"相关".as_bytes());
+    if let Some(i) = at.filter(|&i| !m[..i].ends_with(['及', '和'])) {
+        m.replace_range(i..i + 6, "");
+    }
     // (A figure alone at the start of its line is a cell of a table laid out one cell a line:
     // the figure before is its row's neighbour, across the line breaks.)
     let cell = cell_start(text, head);
