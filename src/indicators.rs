@@ -124,14 +124,14 @@ impl Found {
     }
 }
 
-/// The names of the rules of [`exclusions`] that reject the number starting at `start` (all of
-/// them, not only the first): for the rules' tests.
 /// A Latin letter, ASCII or full-width (`PM2.5-10`, `Ａ-3`): a `-` after one is a hyphen, not a
 /// minus sign. (Not `char::is_alphanumeric`: its Unicode tables cost bytes in the WebAssembly.)
 fn is_latin_letter(c: char) -> bool {
     c.is_ascii_alphabetic() || matches!(c, 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
 }
 
+/// The names of the rules of [`exclusions`] that reject the number starting at `start` (all of
+/// them, not only the first): for the rules' tests.
 #[cfg(test)]
 pub(crate) fn rejecting_rules(text: &str, start: usize) -> Vec<&'static str> {
     let s = Scanner {
