@@ -1440,13 +1440,8 @@ mod tests {
             "。", "！", "？", "!", "?", "\n", "\r", "a", "，", "」", "、", "ﾂ", "゜", "年", "😀",
             "\u{A0}", "\u{81}", "é",
         ];
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed as usize
-        };
+        let mut rng = crate::testing::xorshift(0x2545_F491_4F6C_DD1Du64);
+        let mut next = move || rng() as usize;
         let mut n_slices = 0;
         for _ in 0..4000 {
             let mut t = String::new();

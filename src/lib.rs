@@ -42,6 +42,8 @@ pub mod sort;
 pub mod span;
 pub mod table;
 pub mod taxonomy;
+#[cfg(test)]
+mod testing;
 pub mod text;
 pub mod units;
 

@@ -627,13 +627,7 @@ mod tests {
 
     #[test]
     fn numbers_are_written_as_serde_json_writes_them() {
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::testing::xorshift(0x9E37_79B9_7F4A_7C15u64);
         let pow10 = crate::decimal::pow10;
         // What reports give: a few digits, a decimal point, a multiplier; and the edges.
         let mut report = vec![
@@ -866,13 +860,7 @@ mod tests {
 
     #[test]
     fn utf16_is_encode_utf16() {
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::testing::xorshift(0x2545_F491_4F6C_DD1Du64);
         let pool: Vec<char> =
             "a\"\\0.9\n\u{7F}\u{80}é\u{7FF}\u{800}项率\u{FFFF}\u{10000}😀𠀀\u{10FFFF}"
                 .chars()

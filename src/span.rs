@@ -183,15 +183,12 @@ mod tests {
     /// or not: both count the same bytes) and on all-continuation and all-lead blocks.
     #[test]
     fn block_units_counts_as_utf16_units() {
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = crate::testing::xorshift(0x2545_F491_4F6C_DD1Du64);
         let mut blocks = vec![[0x80u8; BLOCK], [0xF4; BLOCK], [0; BLOCK], [0xFF; BLOCK]];
         for _ in 0..20_000 {
             let mut b = [0u8; BLOCK];
             for x in &mut b {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                *x = (seed >> 24) as u8;
+                *x = (next() >> 24) as u8;
             }
             blocks.push(b);
         }
