@@ -17,9 +17,10 @@ use std::sync::OnceLock;
 
 use crate::clause::{self, ideograph_ends_at, is_clause_end, is_clause_mark, is_sentence_end};
 use crate::lexicon::{self, Class, WordIndex};
-use crate::model::{Change, Indicator};
+use crate::model::{Change, Indicator, Kind};
 use crate::numbers::{self, is_chinese_numeral};
 use crate::text::{self, fold, is_blank};
+use crate::units;
 
 // ---- Naming a metric from its clause ----
 
@@ -1037,10 +1038,18 @@ fn name_in_clause(
         || reaches(raw, change);
     // ●10大类52项民生实事: a number and its measure word before the figure name nothing;
     // 组织厅系统458名工作人员: nor does a body (系统) people are counted in.
+    // (Its last character a count unit: 12345热线3.4万件诉求 and 110接警 keep their names. An
+    // item number, `20.`, names nothing either.)
     let lead = seg.trim_start_matches(|c| text::digit(c).is_some());
+    let measured = lead.len() < seg.len()
+        && lead.chars().count() <= 2
+        && lead.char_indices().next_back().is_some_and(|(i, c)| {
+            matches!(fold(c), '.' | '、')
+                || units::match_at(lead, i, false)
+                    .is_some_and(|u| u.kind == Kind::Count && u.end == lead.len())
+        });
     let whole = change.is_none()
-        && ((lead.len() < seg.len() && lead.chars().count() <= 2)
-            || (seg.ends_with("系统") && text[head..tail].ends_with(['名', '人'])));
+        && (measured || (seg.ends_with("系统") && text[head..tail].ends_with(['名', '人'])));
     // (组建由15名律师组成的…: a verb before 由 takes the body, not the figure.)
     let verb = object_verbs().suffix(seg).filter(|_| !raw.ends_with('由'));
     // 由1997年的5160元增加到…: after a frame ending with 的, a change verb starts no noun.
