@@ -91,7 +91,9 @@ pub fn find_from(text: &str, anchors: &text::Hits, citations: &[Citation]) -> Ve
         // its 年 or 月, looking back for the numerals before it (二〇二六年, 九月二十三日).
         let start = match bytes.get(i..) {
             Some([b'0'..=b'9', ..] | [0xEF, 0xBC, 0x90..=0x99, ..]) => {
-                (!prev_char(text, i).is_some_and(|p| digit(p).is_some())).then_some(i)
+                (!prev_char(text, i).is_some_and(|p| digit(p).is_some())
+                    && !no_date_after(bytes, i))
+                .then_some(i)
                 // 0..9, ０..９
             }
             Some([0xE5, 0xB9, 0xB4, ..]) => chinese_start(text, i, next, 4), // 年
@@ -257,6 +259,29 @@ fn yearless(text: &str, start: usize) -> Option<Date> {
         until: None,
         fiscal: false,
     })
+}
+
+/// Whether the Arabic digits at `start` surely start no date, read on the bytes: ASCII digits
+/// followed by the text's end, by an ASCII character that is not a blank (nor, after four
+/// digits, a separator `-/.~`), or by an ideograph (lead byte E4..E9) other than 年, 月 and 至.
+/// [`arabic`] finds nothing there (no `年`, `月` or separator after the run), and most digit
+/// runs of a report are counts like these (`3个`, `12.5%`): [`digit_run`] and the month
+/// reading of [`yearless`] decode them char by char, ~500 instructions a run.
+fn no_date_after(b: &[u8], start: usize) -> bool {
+    let k = b[start..].iter().take_while(|x| x.is_ascii_digit()).count();
+    let rest = &b[start + k..];
+    // The text's end reads as a letter.
+    let x = rest.first().map_or(b'a', |&x| x);
+    if x < 0x80 {
+        let blank = matches!(x, b' ' | b'\t' | 0x0B | 0x0C);
+        return k > 0 && !blank && !(k == 4 && matches!(x, b'-' | b'/' | b'.' | b'~'));
+    }
+    // 年 E5 B9 B4, 月 E6 9C 88, 至 E8 87 B3.
+    let go_on = matches!(
+        rest.get(1..3),
+        Some([0xB9, 0xB4] | [0x9C, 0x88] | [0x87, 0xB3])
+    );
+    k > 0 && (0xE4..=0xE9).contains(&x) && !go_on
 }
 
 fn arabic(text: &str, start: usize) -> Option<Date> {
@@ -452,6 +477,34 @@ mod tests {
         assert!(dates("3月份").is_empty());
         assert!(dates("增长2024.5亿元").is_empty());
         assert_eq!(dates("索引号: 000014349/2024-351576").len(), 0);
+    }
+
+    #[test]
+    fn digits_read_on_bytes_start_no_date_only_where_none_is() {
+        // The byte test before `arabic` against `arabic` itself, on random strings of digits,
+        // blanks, separators, 年/月/至, other ideographs, zero-width and full-width characters.
+        let alphabet = [
+            "1", "2", "0", "9", "2024", "12", "1999", "年", "月", "年", "月", "月", "至", "日",
+            "号", "度", "个", "-", "/", ".", "~", "—", "～", "－", " ", "\t", "\u{3000}",
+            "\u{200b}", "\u{feff}", "２", "%", "a", "、", "\u{4e00}", "\u{9fff}", "\u{3400}", "é",
+        ];
+        let mut rng = crate::testing::xorshift(0x9E37_79B9_7F4A_7C15);
+        let (mut fast, mut dated) = (0, 0);
+        for _ in 0..150_000 {
+            let mut t = String::new();
+            for _ in 0..rng() % 10 {
+                t.push_str(alphabet[rng() as usize % alphabet.len()]);
+            }
+            for (i, c) in t.char_indices().filter(|&(_, c)| c.is_ascii_digit()) {
+                let read = arabic(&t, i);
+                dated += usize::from(read.is_some());
+                if no_date_after(t.as_bytes(), i) {
+                    fast += 1;
+                    assert_eq!(read, None, "{t:?} at {i} ({c})");
+                }
+            }
+        }
+        assert!(fast > 100_000 && dated > 1_500, "{fast} {dated}");
     }
 
     #[test]
