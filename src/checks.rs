@@ -824,17 +824,22 @@ struct Pair {
     years: Option<i32>,
 }
 
-/// The first `YYYY年` in `s` (ASCII or full-width digits).
+/// The first `YYYY年` in `s` (ASCII or full-width digits): the four digits before the first
+/// `年` that follows four digits at least.
 #[inline(never)]
 fn year_of(s: &str) -> Option<i32> {
-    let cs: Vec<char> = s.chars().map(fold).collect();
-    cs.windows(5).find_map(|w| {
-        if w[4] == '年' && w[..4].iter().all(char::is_ascii_digit) {
-            w[..4].iter().collect::<String>().parse().ok()
-        } else {
-            None
+    // The digits just read (the last four) and how many in a row.
+    let (mut value, mut run) = (0u32, 0);
+    for c in s.chars() {
+        if c == '年' && run >= 4 {
+            return Some(value as i32);
         }
-    })
+        match text::digit(c) {
+            Some(d) => (value, run) = (value % 1000 * 10 + d, run + 1),
+            None => run = 0,
+        }
+    }
+    None
 }
 
 /// `由A…到B`, `B(2019年A)`, `B,较上年的A` starting at figure `i`.
@@ -1470,6 +1475,35 @@ mod tests {
             }
         }
         assert!(n_slices > 50_000, "{n_slices}");
+    }
+
+    #[test]
+    fn year_of_reads_as_the_windows_it_replaced() {
+        let by_windows = |s: &str| -> Option<i32> {
+            let cs: Vec<char> = s.chars().map(fold).collect();
+            cs.windows(5).find_map(|w| {
+                if w[4] == '年' && w[..4].iter().all(char::is_ascii_digit) {
+                    w[..4].iter().collect::<String>().parse().ok()
+                } else {
+                    None
+                }
+            })
+        };
+        let alphabet = [
+            "1", "2", "0", "9", "２", "０", "年", "年", "月", "由", "a", "ﾂ",
+        ];
+        let mut rng = crate::testing::xorshift(0x9E37_79B9_7F4A_7C15);
+        let mut years = 0;
+        for _ in 0..50_000 {
+            let mut t = String::new();
+            for _ in 0..rng() % 14 {
+                t.push_str(alphabet[rng() as usize % alphabet.len()]);
+            }
+            let want = by_windows(&t);
+            years += usize::from(want.is_some());
+            assert_eq!(year_of(&t), want, "{t:?}");
+        }
+        assert!(years > 1_000, "{years}");
     }
 
     #[test]
