@@ -299,7 +299,12 @@ fn short_quote(c: &Candidate) -> bool {
     // and is only counted; other characters are decoded.
     let mut i = c.num.start;
     while i > 0 {
+        // (A lead byte three back ends its character at `i`: no walk over the continuation
+        // bytes, which most characters need.)
         let mut k = i - 1;
+        if i >= 3 && is_ideograph_lead(bytes[i - 3]) {
+            k = i - 3;
+        }
         while k > 0 && bytes[k] & 0xC0 == 0x80 {
             k -= 1;
         }
