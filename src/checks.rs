@@ -496,7 +496,7 @@ struct Sentence<'a> {
     /// Byte offset of the sentence's start in the text.
     start: usize,
     end: usize,
-    figs: Vec<Fig<'a>>,
+    figs: &'a [Fig<'a>],
 }
 
 impl<'a> Sentence<'a> {
@@ -522,30 +522,34 @@ impl<'a> Sentence<'a> {
 }
 
 /// Groups the indicators by sentence, in one pass over the text between them. A figure the
-/// checks cannot read (a Chinese numeral) ends a group too: no relation spans it.
-fn sentences<'a>(text: &'a str, x: &'a Extraction) -> Vec<Sentence<'a>> {
-    let mut out: Vec<Sentence> = Vec::new();
-    let mut current: Option<Sentence> = None;
+/// checks cannot read (a Chinese numeral) ends a group too: no relation spans it. Returns the
+/// readable figures in order and each sentence as `[start, end, first figure, figures' end]`
+/// (one vector of figures for all sentences, not one each).
+fn sentences<'a>(text: &'a str, x: &'a Extraction) -> (Vec<Fig<'a>>, Vec<[usize; 4]>) {
+    let mut figs = Vec::new();
+    let mut out: Vec<[usize; 4]> = Vec::new();
+    let mut current: Option<[usize; 4]> = None;
     let mut prev_end = 0usize;
     for (index, ind) in x.indicators.iter().enumerate() {
         let from = prev_end.min(ind.span.start);
         let cut = after_last_terminator(&text[from..ind.span.start]).map(|i| from + i);
         let fig = figure(text, index, ind);
         match (&mut current, fig) {
-            (Some(s), Some(f)) if cut.is_none() => s.figs.push(f),
+            (Some(s), Some(f)) if cut.is_none() => {
+                figs.push(f);
+                s[3] += 1;
+            }
             (_, fig) => {
                 if let Some(mut s) = current.take() {
                     // Cut by an unreadable figure: the sentence ends there.
                     if cut.is_none() {
-                        s.end = ind.span.start;
+                        s[1] = ind.span.start;
                     }
                     out.push(s);
                 }
-                current = fig.map(|f| Sentence {
-                    text,
-                    start: cut.unwrap_or(from),
-                    end: text.len(),
-                    figs: vec![f],
+                current = fig.map(|f| {
+                    figs.push(f);
+                    [cut.unwrap_or(from), text.len(), figs.len() - 1, figs.len()]
                 });
             }
         }
@@ -555,14 +559,14 @@ fn sentences<'a>(text: &'a str, x: &'a Extraction) -> Vec<Sentence<'a>> {
     // Each sentence ends at its first terminator after its last figure (or at the unreadable
     // figure that cut it).
     for s in &mut out {
-        let from = s.figs.last().map_or(s.start, |f| f.span.end);
-        if s.end < text.len() {
-            s.end = first_terminator(&text[from..s.end]).map_or(s.end, |i| from + i);
+        let from = figs[s[2]..s[3]].last().map_or(s[0], |f| f.span.end);
+        if s[1] < text.len() {
+            s[1] = first_terminator(&text[from..s[1]]).map_or(s[1], |i| from + i);
             continue;
         }
-        s.end = first_terminator(&text[from..]).map_or(text.len(), |i| from + i);
+        s[1] = first_terminator(&text[from..]).map_or(text.len(), |i| from + i);
     }
-    out
+    (figs, out)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1381,10 +1385,21 @@ pub fn find(text: &str, x: &Extraction) -> Vec<Finding> {
     // Whether the paragraph up to `read_to` names a basis, brought up to date only for a
     // sentence with a change that has none of its own: each stretch of text is read once.
     let (mut paragraph_basis, mut read_to) = (false, 0usize);
-    let all = sentences(text, x);
+    let (figs, bounds) = sentences(text, x);
+    let all: Vec<Sentence> = bounds
+        .iter()
+        .map(|&[start, end, a, b]| Sentence {
+            text,
+            start,
+            end,
+            figs: &figs[a..b],
+        })
+        .collect();
     let basis_expected = basis_expected(x.genre);
+    let mut consumed = Vec::new();
     for (n, s) in all.iter().enumerate() {
-        let mut consumed = vec![false; s.figs.len()];
+        consumed.clear();
+        consumed.resize(s.figs.len(), false);
         rates(s, &mut out);
         sums(s, n.checked_sub(1).map(|p| &all[p]), &mut out);
         pairs(s, &mut consumed, &mut out);
