@@ -30,7 +30,9 @@ use crate::model::{
     Citation, Deadline, DeadlineStatus, Heading, Metadata, Part, PartStatus, Signature,
 };
 use crate::span::Span;
-use crate::text::{self, is_blank, lines};
+#[cfg(test)]
+use crate::text::lines;
+use crate::text::{self, is_blank, Line};
 
 /// One mandated part and the words that reveal it (from `data/parts.tsv`).
 #[derive(Debug)]
@@ -105,6 +107,28 @@ fn first_cue(
     })
 }
 
+/// The last line of `text` that ends by `limit` and holds more than blanks, as [`lines`]
+/// gives it (its number aside): the text between two line breaks (`\n`, `\r`), read from the
+/// end. (`\r\n` leaves an empty piece between its two bytes, and empty pieces are skipped.)
+fn last_line(text: &str, limit: usize) -> Option<Line> {
+    let b = text.as_bytes();
+    let mut end = b.len();
+    loop {
+        let start = b[..end]
+            .iter()
+            .rposition(|&c| c == b'\n' || c == b'\r')
+            .map_or(0, |i| i + 1);
+        if end <= limit && !text[start..end].trim_matches(is_blank).is_empty() {
+            return Some(Line {
+                number: 0,
+                start,
+                end,
+            });
+        }
+        end = start.checked_sub(1)?;
+    }
+}
+
 /// The first top-level heading that names none of the parts: a thematic section about the
 /// year's work (`一、高度重视,组织领导坚强有力`), the usual way reports lay out their measures
 /// without saying so.
@@ -129,11 +153,13 @@ pub fn check(text: &str, headings: &[Heading], citations: &[Citation], meta: &Me
         .as_ref()
         .and_then(|s| s.issuer_span.or(s.date_span))
         .map_or(text.len(), |s| s.start);
-    let closing = lines(text)
-        .filter(|l| l.end <= sig_start && !l.of(text).trim_matches(is_blank).is_empty())
-        .last();
-    let last_heading_line = headings.last().map_or(0, |h| h.line);
-    let closing = closing.filter(|l| l.number > last_heading_line || headings.is_empty());
+    // (Read from the end: splitting the whole text into lines to keep the last was a pass
+    // over every line of the report.) It must come after the last heading's line.
+    let closing = last_line(text, sig_start).filter(|l| {
+        headings
+            .last()
+            .map_or(true, |h| l.start > h.title_span.start)
+    });
 
     parts()
         .iter()
@@ -266,6 +292,34 @@ mod tests {
         // `第一责任人工作机制` is not the leaders' duty.
         assert_eq!(s[2].1, "missing");
         assert_eq!(s[3], ("plans", "mentioned", Some("将不断".into())));
+    }
+
+    /// `last_line` from the end against the last of `lines` from the start, on random texts of
+    /// line breaks (`\n`, `\r`, `\r\n`), blanks and characters, for every limit.
+    #[test]
+    fn last_line_is_the_last_of_lines() {
+        let alphabet = ["\n", "\r", "\r\n", " ", "\u{3000}", "a", "年", "。"];
+        let mut rng = crate::testing::xorshift(0x2545_F491_4F6C_DD1D);
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            for _ in 0..rng() % 12 {
+                t.push_str(alphabet[rng() as usize % alphabet.len()]);
+            }
+            for limit in 0..=t.len() + 1 {
+                let want = lines(&t)
+                    .filter(|l| l.end <= limit && !l.of(&t).trim_matches(is_blank).is_empty())
+                    .last()
+                    .map(|l| (l.start, l.end));
+                found += usize::from(want.is_some());
+                assert_eq!(
+                    last_line(&t, limit).map(|l| (l.start, l.end)),
+                    want,
+                    "{t:?} {limit}"
+                );
+            }
+        }
+        assert!(found > 20_000, "{found}");
     }
 
     #[test]
