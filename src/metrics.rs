@@ -808,7 +808,8 @@ fn related(
         }
         return Related::Same;
     }
-    let n = m.chars().count();
+    // (Up to 9: only 2 to 4 and at most 8 are asked about.)
+    let n = m.chars().take(9).count();
     let category = m.ends_with('类') && n <= 8;
     if !((2..=4).contains(&n) || category)
         || aspects().suffix(m).is_some()
@@ -1343,13 +1344,17 @@ fn coordinated(
     closed: bool,
     by: bool,
 ) -> Option<String> {
+    // (Only a clause that a 、 ends, which most do not: tested before the scans of `seg`.)
+    if stop != Some('、') {
+        return None;
+    }
     let and = seg.contains(['和', '及']);
     let closed = closed && (by || !and);
     let mut n = seg.chars().count();
     if !by && closed && n > 4 {
         return None;
     }
-    if stop != Some('、') || !(closed || and) || text::has_char(seg, '等') {
+    if !(closed || and) || text::has_char(seg, '等') {
         return None;
     }
     let (most, longest) = if closed { (10, 24) } else { (5, 16) };
