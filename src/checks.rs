@@ -1461,13 +1461,9 @@ mod tests {
             "\u{A0}", "\u{81}", "é",
         ];
         let mut rng = crate::testing::xorshift(0x2545_F491_4F6C_DD1Du64);
-        let mut next = move || rng() as usize;
         let mut n_slices = 0;
         for _ in 0..4000 {
-            let mut t = String::new();
-            for _ in 0..next() % 9 {
-                t.push_str(alphabet[next() % alphabet.len()]);
-            }
+            let t = crate::testing::random_text(&mut rng, &alphabet, 9);
             let ends: Vec<usize> = t.char_indices().map(|(i, _)| i).chain([t.len()]).collect();
             for &a in &ends {
                 for &b in ends.iter().filter(|&&b| b >= a) {
@@ -1510,10 +1506,7 @@ mod tests {
         let mut rng = crate::testing::xorshift(0x9E37_79B9_7F4A_7C15);
         let mut years = 0;
         for _ in 0..50_000 {
-            let mut t = String::new();
-            for _ in 0..rng() % 14 {
-                t.push_str(alphabet[rng() as usize % alphabet.len()]);
-            }
+            let t = crate::testing::random_text(&mut rng, &alphabet, 14);
             let want = by_windows(&t);
             years += usize::from(want.is_some());
             assert_eq!(year_of(&t), want, "{t:?}");

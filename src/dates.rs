@@ -491,10 +491,7 @@ mod tests {
         let mut rng = crate::testing::xorshift(0x9E37_79B9_7F4A_7C15);
         let (mut fast, mut dated) = (0, 0);
         for _ in 0..150_000 {
-            let mut t = String::new();
-            for _ in 0..rng() % 10 {
-                t.push_str(alphabet[rng() as usize % alphabet.len()]);
-            }
+            let t = crate::testing::random_text(&mut rng, &alphabet, 10);
             for (i, c) in t.char_indices().filter(|&(_, c)| c.is_ascii_digit()) {
                 let read = arabic(&t, i);
                 dated += usize::from(read.is_some());

@@ -302,10 +302,7 @@ mod tests {
         let mut rng = crate::testing::xorshift(0x2545_F491_4F6C_DD1D);
         let mut found = 0;
         for _ in 0..20_000 {
-            let mut t = String::new();
-            for _ in 0..rng() % 12 {
-                t.push_str(alphabet[rng() as usize % alphabet.len()]);
-            }
+            let t = crate::testing::random_text(&mut rng, &alphabet, 12);
             for limit in 0..=t.len() + 1 {
                 let want = lines(&t)
                     .filter(|l| l.end <= limit && !l.of(&t).trim_matches(is_blank).is_empty())
