@@ -521,14 +521,22 @@ impl<'a> Sentence<'a> {
     }
 }
 
+/// A sentence as [`sentences`] finds it: its byte range in the text and the range of its
+/// figures in the one vector of figures of all sentences.
+struct Bounds {
+    start: usize,
+    end: usize,
+    figs: std::ops::Range<usize>,
+}
+
 /// Groups the indicators by sentence, in one pass over the text between them. A figure the
 /// checks cannot read (a Chinese numeral) ends a group too: no relation spans it. Returns the
-/// readable figures in order and each sentence as `[start, end, first figure, figures' end]`
-/// (one vector of figures for all sentences, not one each).
-fn sentences<'a>(text: &'a str, x: &'a Extraction) -> (Vec<Fig<'a>>, Vec<[usize; 4]>) {
+/// readable figures in order and each sentence's [`Bounds`] (one vector of figures for all
+/// sentences, not one each).
+fn sentences<'a>(text: &'a str, x: &'a Extraction) -> (Vec<Fig<'a>>, Vec<Bounds>) {
     let mut figs = Vec::new();
-    let mut out: Vec<[usize; 4]> = Vec::new();
-    let mut current: Option<[usize; 4]> = None;
+    let mut out: Vec<Bounds> = Vec::new();
+    let mut current: Option<Bounds> = None;
     let mut prev_end = 0usize;
     for (index, ind) in x.indicators.iter().enumerate() {
         let from = prev_end.min(ind.span.start);
@@ -537,19 +545,23 @@ fn sentences<'a>(text: &'a str, x: &'a Extraction) -> (Vec<Fig<'a>>, Vec<[usize;
         match (&mut current, fig) {
             (Some(s), Some(f)) if cut.is_none() => {
                 figs.push(f);
-                s[3] += 1;
+                s.figs.end += 1;
             }
             (_, fig) => {
                 if let Some(mut s) = current.take() {
                     // Cut by an unreadable figure: the sentence ends there.
                     if cut.is_none() {
-                        s[1] = ind.span.start;
+                        s.end = ind.span.start;
                     }
                     out.push(s);
                 }
                 current = fig.map(|f| {
                     figs.push(f);
-                    [cut.unwrap_or(from), text.len(), figs.len() - 1, figs.len()]
+                    Bounds {
+                        start: cut.unwrap_or(from),
+                        end: text.len(),
+                        figs: figs.len() - 1..figs.len(),
+                    }
                 });
             }
         }
@@ -559,12 +571,12 @@ fn sentences<'a>(text: &'a str, x: &'a Extraction) -> (Vec<Fig<'a>>, Vec<[usize;
     // Each sentence ends at its first terminator after its last figure (or at the unreadable
     // figure that cut it).
     for s in &mut out {
-        let from = figs[s[2]..s[3]].last().map_or(s[0], |f| f.span.end);
-        if s[1] < text.len() {
-            s[1] = first_terminator(&text[from..s[1]]).map_or(s[1], |i| from + i);
+        let from = figs[s.figs.clone()].last().map_or(s.start, |f| f.span.end);
+        if s.end < text.len() {
+            s.end = first_terminator(&text[from..s.end]).map_or(s.end, |i| from + i);
             continue;
         }
-        s[1] = first_terminator(&text[from..]).map_or(text.len(), |i| from + i);
+        s.end = first_terminator(&text[from..]).map_or(text.len(), |i| from + i);
     }
     (figs, out)
 }
@@ -1388,11 +1400,11 @@ pub fn find(text: &str, x: &Extraction) -> Vec<Finding> {
     let (figs, bounds) = sentences(text, x);
     let all: Vec<Sentence> = bounds
         .iter()
-        .map(|&[start, end, a, b]| Sentence {
+        .map(|b| Sentence {
             text,
-            start,
-            end,
-            figs: &figs[a..b],
+            start: b.start,
+            end: b.end,
+            figs: &figs[b.figs.clone()],
         })
         .collect();
     let basis_expected = basis_expected(x.genre);
