@@ -55,9 +55,9 @@ fn main() {
             lap(&mut k);
             let citations = step::citations(text, &anchors);
             lap(&mut k);
-            let (headings, warnings) = step::outline(text);
+            let (lines, headings, warnings) = step::outline(text);
             lap(&mut k);
-            let lists = step::lists(text, &anchors, &headings);
+            let lists = step::lists(text, &anchors, &lines, &headings);
             lap(&mut k);
             let dates = step::dates(text, &anchors, &citations);
             lap(&mut k);
@@ -65,7 +65,7 @@ fn main() {
             lap(&mut k);
             let indicators = step::with_sections(indicators, &headings);
             lap(&mut k);
-            let meta = step::meta(text, &headings);
+            let meta = step::meta(text, &lines, &headings);
             lap(&mut k);
             let parts = step::parts(text, &headings, &citations, &meta);
             lap(&mut k);
@@ -127,12 +127,14 @@ mod step {
         citations::find_from(text, a)
     }
     #[inline(never)]
-    pub fn outline(text: &str) -> (Vec<Heading>, Vec<Warning>) {
-        outline::outline(text)
+    pub fn outline(text: &str) -> (Vec<text::Line>, Vec<Heading>, Vec<Warning>) {
+        let lines: Vec<text::Line> = text::lines(text).collect();
+        let (h, w) = outline::outline_in(text, &lines);
+        (lines, h, w)
     }
     #[inline(never)]
-    pub fn lists(text: &str, a: &Anchors, h: &[Heading]) -> Vec<ListItem> {
-        lists::find_from(text, a, h)
+    pub fn lists(text: &str, a: &Anchors, l: &[text::Line], h: &[Heading]) -> Vec<ListItem> {
+        lists::find_from(text, a, l, h)
     }
     #[inline(never)]
     pub fn dates(text: &str, a: &Anchors, c: &[Citation]) -> Vec<DateMention> {
@@ -153,8 +155,8 @@ mod step {
         outline::with_sections(i, h)
     }
     #[inline(never)]
-    pub fn meta(text: &str, h: &[Heading]) -> meta::Meta {
-        meta::find(text, h)
+    pub fn meta(text: &str, l: &[text::Line], h: &[Heading]) -> meta::Meta {
+        meta::find_in(text, l, h)
     }
     #[inline(never)]
     pub fn parts(text: &str, h: &[Heading], c: &[Citation], m: &meta::Meta) -> Vec<Part> {

@@ -58,12 +58,14 @@ pub use span::Span;
 pub fn extract(text: &str) -> Extraction {
     let anchors = anchors::find(text);
     let citations = citations::find_from(text, &anchors);
-    let (headings, warnings) = outline::outline(text);
-    let lists = lists::find_from(text, &anchors, &headings);
+    // The outline, the lists and the metadata all read the lines: split once.
+    let lines: Vec<text::Line> = text::lines(text).collect();
+    let (headings, warnings) = outline::outline_in(text, &lines);
+    let lists = lists::find_from(text, &anchors, &lines, &headings);
     let dates = dates::find_from(text, &anchors, &citations);
     let indicators = indicators::find_from(text, &anchors, &citations, &headings, &lists);
     let indicators = outline::with_sections(indicators, &headings);
-    let meta = meta::find(text, &headings);
+    let meta = meta::find_in(text, &lines, &headings);
     let parts = parts::check(text, &headings, &citations, &meta);
     let deadline = parts::deadline(text, &meta);
     let meta::Meta {

@@ -24,7 +24,7 @@ use crate::model::{Heading, ListItem};
 use crate::numbers::small_chinese;
 use crate::outline::heading_at;
 use crate::span::Span;
-use crate::text::{self, fold, is_blank, lines};
+use crate::text::{self, fold, is_blank, lines, Line};
 
 /// The three marker styles.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -162,13 +162,18 @@ fn marker_at(text: &str, i: usize) -> Option<Marker> {
 
 /// Finds the inline list items of `text`, in document order.
 pub fn find(text: &str, headings: &[Heading]) -> Vec<ListItem> {
-    find_from(text, &crate::anchors::find(text), headings)
+    let lines: Vec<Line> = lines(text).collect();
+    find_from(text, &crate::anchors::find(text), &lines, headings)
 }
 
-/// [`find`], from the text's [`crate::anchors`].
-pub fn find_from(text: &str, anchors: &text::Hits, headings: &[Heading]) -> Vec<ListItem> {
-    // Line ends and numbers, to bound items and number them.
-    let line_list: Vec<_> = lines(text).collect();
+/// [`find`], from the text's [`crate::anchors`] and its [`lines`] (which bound items and
+/// number them).
+pub fn find_from(
+    text: &str,
+    anchors: &text::Hits,
+    line_list: &[Line],
+    headings: &[Heading],
+) -> Vec<ListItem> {
     let line_of = |pos: usize| line_list.partition_point(|l| l.end < pos);
 
     let bytes = text.as_bytes();

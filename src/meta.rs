@@ -595,8 +595,12 @@ pub struct Meta {
 /// `headings` (the front lines end at the first heading; a speech's review heading gives a
 /// year).
 pub fn find(text: &str, headings: &[Heading]) -> Meta {
+    find_in(text, &lines(text).collect::<Vec<_>>(), headings)
+}
+
+/// [`find`], given the text's [`lines`].
+pub fn find_in(text: &str, all: &[Line], headings: &[Heading]) -> Meta {
     let mut x = Meta::default();
-    let all: Vec<Line> = lines(text).collect();
     let first_heading_line = headings.first().map_or(usize::MAX, |h| h.line);
     let front: Vec<Line> = all
         .iter()
@@ -624,12 +628,12 @@ pub fn find(text: &str, headings: &[Heading]) -> Meta {
         .or(candidates.first())
         .cloned()
         .map(|t| wrapped(text, &front, t))
-        .or_else(|| metadata_title(&all, x.metadata.as_ref()))
+        .or_else(|| metadata_title(all, x.metadata.as_ref()))
         .or_else(|| {
             let lines: Vec<Line> = front.iter().filter(|l| !in_meta(l)).copied().collect();
             news_headline(text, &lines)
         });
-    x.signature = signature(text, &all);
+    x.signature = signature(text, all);
 
     // A speech to a congress (政府工作报告) reviews the year before the one it is given in.
     let speech = text::has(text, SPEECH_ADDRESS)

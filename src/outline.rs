@@ -360,9 +360,16 @@ pub fn find(text: &str) -> Vec<Heading> {
 
 /// Headings and the warnings about their numbering.
 pub fn outline(text: &str) -> (Vec<Heading>, Vec<Warning>) {
+    outline_in(text, &lines(text).collect::<Vec<_>>())
+}
+
+/// [`outline`], given the text's [`lines`].
+pub fn outline_in(text: &str, all: &[Line]) -> (Vec<Heading>, Vec<Warning>) {
     let mut headings: Vec<Heading> = Vec::new();
     let mut warnings: Vec<Warning> = Vec::new();
-    let mut nonblank = lines(text).filter(|l| !l.of(text).trim_matches(is_blank).is_empty());
+    let mut nonblank = all
+        .iter()
+        .filter(|l| !l.of(text).trim_matches(is_blank).is_empty());
     if let (Some(only), None) = (nonblank.next(), nonblank.next()) {
         if only.of(text).chars().count() > MAX_SINGLE_LINE_CHARS {
             return (headings, warnings);
@@ -376,7 +383,7 @@ pub fn outline(text: &str) -> (Vec<Heading>, Vec<Warning>) {
     let mut items: Vec<Item> = Vec::new();
     let mut open_bracket: Option<Span> = None;
     let mut in_notes = false;
-    for line in lines(text) {
+    for &line in all {
         let s = line.of(text);
         let split = open_bracket.take();
         if let Some(b) = lone_open_bracket(text, line) {
