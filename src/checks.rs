@@ -373,13 +373,23 @@ fn wide_terminator(b: &[u8], i: usize) -> bool {
     )
 }
 
+/// Whether `b` leads a character of U+4000..U+9FFF (E4..E9): three bytes, none of them a
+/// terminator's (`s` being UTF-8, the two after it are its continuation bytes).
+fn ideograph_lead(b: u8) -> bool {
+    (0xE4..=0xE9).contains(&b)
+}
+
 /// The end of the last terminator in `s` (the byte after it), read on the bytes, backwards:
 /// the gaps between figures are most of the text, and decoding them char by char was most of
-/// the sentence split's cost.
+/// the sentence split's cost. Ideographs, most of the text, are stepped over whole.
 fn after_last_terminator(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     let mut i = b.len();
     while i > 0 {
+        if i >= 3 && ideograph_lead(b[i - 3]) {
+            i -= 3;
+            continue;
+        }
         i -= 1;
         match TERMINATOR_END[usize::from(b[i])] {
             0 => {}
@@ -395,16 +405,24 @@ fn after_last_terminator(s: &str) -> Option<usize> {
     None
 }
 
-/// The start of the first terminator in `s`, read on the bytes.
+/// The start of the first terminator in `s`, read on the bytes (ideographs stepped over whole).
 fn first_terminator(s: &str) -> Option<usize> {
     let b = s.as_bytes();
-    (0..b.len())
-        .find(|&i| match TERMINATOR_END[usize::from(b[i])] {
-            0 => false,
-            1 => true,
-            _ => i >= 2 && wide_terminator(b, i - 2),
-        })
-        .map(|i| if b[i] < 0x80 { i } else { i - 2 })
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        match TERMINATOR_END[usize::from(x)] {
+            0 if ideograph_lead(x) => i += 2,
+            0 => {}
+            1 => return Some(i),
+            _ => {
+                if i >= 2 && wide_terminator(b, i - 2) {
+                    return Some(i - 2);
+                }
+            }
+        }
+        i += 1;
+    }
+    None
 }
 
 fn is_delim(c: char) -> bool {
@@ -1470,7 +1488,7 @@ mod tests {
     fn terminators_read_on_bytes_are_the_chars() {
         let alphabet = [
             "。", "！", "？", "!", "?", "\n", "\r", "a", "，", "」", "、", "ﾂ", "゜", "年", "😀",
-            "\u{A0}", "\u{81}", "é",
+            "\u{A0}", "\u{81}", "é", "乂", "丁", "丟", "䀂", "鿿",
         ];
         let mut rng = crate::testing::xorshift(0x2545_F491_4F6C_DD1Du64);
         let mut n_slices = 0;
