@@ -109,29 +109,31 @@ pub(crate) fn name(
             .take(3)
             .find(|e| !in_brackets(text, e.span.start))
     };
-    // (百分点 only after its 点, which most figures lack.)
-    let figure = &text[head..tail];
-    let percent = figure.contains(['%', '％', '‰'])
-        || (text::has_char(figure, '点') && text::has(figure, "百分点"));
+    // (Asked only when a name needs it, which most do not: the figure is not scanned for it.)
+    let percent = || is_percent(&text[head..tail]);
     // A share keeps the result verb that names its whole (`完成年度任务的42.1%`); a rate of
     // change is of the quantity after it (`实现规上工业增加值同比增长13.3%` → 规上工业增加值).
-    let share = percent && change.is_none();
+    let share = || change.is_none() && percent();
     if let Some(m) = distributed(text, head, change, earlier) {
-        return Some(finish(m, share));
+        return Some(finish(m, &share));
     }
     let m = name_in_clause(text, head, tail, floor, change, prev)?;
-    let m = plain_name(m);
-    let m = if m.contains(['[', '［']) {
+    // (`plain_name` reads every byte of the name already: it tells of brackets and quotes too.)
+    let (m, bracket, mut quoted) = plain_name(m);
+    let m = if bracket && m.contains(['[', '［']) {
         without_footnotes(&m)
     } else {
         m
     };
-    let m = finish(m, share);
+    let m = finish(m, &share);
     // 市直相关部门应急演练, 推送相关信息的部门: 相关 inside a name says nothing (not first, nor
     // after 及/和: 文化及相关产业 is a term).
     let mut m = m;
     let b = m.as_bytes();
-    let at = (3..b.len().saturating_sub(11)).find(|&i| b[i..i + 6] == *"相关".as_bytes());
+    // (By the bytes of 相 first, in one pass with no early exit.)
+    let at = holds3(b, "相".as_bytes())
+        .then(|| (3..b.len().saturating_sub(11)).find(|&i| b[i..i + 6] == *"相关".as_bytes()))
+        .flatten();
     if let Some(i) = at.filter(|&i| !m[..i].ends_with(['及', '和'])) {
         m.replace_range(i..i + 6, "");
     }
@@ -140,7 +142,10 @@ pub(crate) fn name(
     let cell = cell_start(text, head);
     let m = match prev.filter(|p| cell || near(text, p, head)) {
         Some(p) => match related(&m, text, head, tail, p, earlier) {
-            Related::Name(r) => r,
+            Related::Name(r) => {
+                quoted = true;
+                r
+            }
             Related::Nothing => return None,
             Related::Same => m,
         },
@@ -149,14 +154,20 @@ pub(crate) fn name(
         None => m,
     };
     let m = match prev.filter(|_| m.starts_with('占')) {
-        Some(p) => share_of(m, text, head, p, percent),
+        Some(p) => {
+            quoted = true;
+            share_of(m, text, head, p, percent())
+        }
         None => m,
     };
     // A closing quote with no opening one: a figure inside the quotes names the words up to it
     // (局下辖“17个大队、4个中队、1个服务中心” → 服务中心); a name running on past it starts inside a
     // quoted term (“以案定补”“以村为主”“多元化…”三项机制 gave `主”“多元化…”`, cut at the 为 in
     // the quotes) and keeps what follows the quote.
-    let m = match m.find(['”', '」', '』']) {
+    // (Not in a name without quotes, as `plain_name` found it: `finish` and 相关 only drop
+    // characters; a name made anew above may hold any.)
+    let close = quoted.then(|| m.find(['”', '」', '』'])).flatten();
+    let m = match close {
         Some(c) if !m[..c].contains(['“', '「', '『']) => {
             let after = &m[c + '”'.len_utf8()..];
             if after.is_empty() {
@@ -165,22 +176,27 @@ pub(crate) fn name(
                 after.to_string()
             }
         }
+        _ if !quoted => m,
         // (局下辖“17个大队: no opening quote left at the end either.)
         _ => match m.strip_suffix(['“', '「', '『']) {
             Some(t) => t.to_string(),
             None => m,
         },
     };
-    // Never a single character (千, “) or nothing.
-    // (A second character that is not blank: the rest of the name is not decoded.)
-    m.chars().filter(|c| !is_blank(*c)).nth(1)?;
-    // Never digits and signs alone: `20.2026年10件民生实事` (a note's number before a year) is no
-    // `20.` named; a name has a Chinese character or a letter (`5G基站`, `PM2.5平均浓度`).
-    if !m
-        .chars()
-        .any(|c| c.is_ascii_alphabetic() || ('\u{3400}'..='\u{9fff}').contains(&c))
-    {
-        return None;
+    // Never a single character (千, “) or nothing. Never digits and signs alone:
+    // `20.2026年10件民生实事` (a note's number before a year) is no `20.` named; a name has a
+    // Chinese character or a letter (`5G基站`, `PM2.5平均浓度`). (Two ideographs first, as most
+    // names start, pass both tests.)
+    let b = m.as_bytes();
+    if !(clause::ideograph_starts_at(b, 0) && clause::ideograph_starts_at(b, 3)) {
+        // (A second character that is not blank: the rest of the name is not decoded.)
+        m.chars().filter(|c| !is_blank(*c)).nth(1)?;
+        if !m
+            .chars()
+            .any(|c| c.is_ascii_alphabetic() || ('\u{3400}'..='\u{9fff}').contains(&c))
+        {
+            return None;
+        }
     }
     // 7976件(2019年6593件): the same metric in the year named.
     Some(match bracket_year(text, head) {
@@ -194,8 +210,10 @@ pub(crate) fn name(
 /// between two ASCII letters or digits (`PM2.5 Index`). The words of the name are then
 /// recognised as in clean text (ids included). (Full-width digits stay as written: folding them
 /// too cost another ~500 B of wasm.)
+/// Returned with whether the name holds a `[` or `［` (a footnote's bracket, [`without_footnotes`])
+/// and whether it holds a quotation mark (`“”「」『』`).
 #[inline(never)] // (rare: kept out of `name`)
-fn plain_name(m: String) -> String {
+fn plain_name(m: String) -> (String, bool, bool) {
     // (On bytes, with the UTF-8 of each blank of `text::is_blank`: a char loop was ~1.5 KB of wasm.)
     let blank_at = |b: &[u8], i: usize| -> usize {
         match b[i..] {
@@ -207,10 +225,27 @@ fn plain_name(m: String) -> String {
         }
     };
     let b = m.as_bytes();
-    // (A blank starts with one of these bytes: `blank_at` only there.)
-    let lead = |x: u8| matches!(x, b' ' | b'\t' | 0x0B | 0x0C | 0xC2 | 0xE2 | 0xE3 | 0xEF);
-    if !(0..b.len()).any(|i| lead(b[i]) && blank_at(b, i) > 0) {
-        return m;
+    // (A blank starts with one of these bytes, a bracket with `[` or EF, a quote with E2 or E3:
+    // `blank_at` only there.)
+    let lead = |x: u8| {
+        matches!(
+            x,
+            b' ' | b'\t' | 0x0B | 0x0C | 0xC2 | 0xE2 | 0xE3 | 0xEF | b'['
+        )
+    };
+    let (mut blank, mut bracket, mut quoted) = (false, false, false);
+    for i in 0..b.len() {
+        if lead(b[i]) {
+            blank |= blank_at(b, i) > 0;
+            bracket |= matches!(b[i..], [b'[', ..] | [0xEF, 0xBC, 0xBB, ..]);
+            quoted |= matches!(
+                b[i..],
+                [0xE2, 0x80, 0x9C | 0x9D, ..] | [0xE3, 0x80, 0x8C..=0x8F, ..]
+            );
+        }
+    }
+    if !blank {
+        return (m, bracket, quoted);
     }
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
@@ -232,7 +267,15 @@ fn plain_name(m: String) -> String {
         }
     }
     // (Whole characters were copied and whole blanks left out: still UTF-8.)
-    String::from_utf8(out).unwrap_or(m)
+    (String::from_utf8(out).unwrap_or(m), bracket, quoted)
+}
+
+/// Whether the figure as written is a percentage (`%`, `％`, `‰`, `百分点`).
+#[inline(never)]
+fn is_percent(figure: &str) -> bool {
+    // (百分点 only after its 点, which most figures lack.)
+    figure.contains(['%', '％', '‰'])
+        || (text::has_char(figure, '点') && text::has(figure, "百分点"))
 }
 
 /// A share named by what it is a share of (`占全国就业人员比重`) with the subject of the figure
@@ -315,6 +358,11 @@ fn has_digit(s: &str) -> bool {
 
 /// The year that alone opens the bracket a figure stands in (`(2019年6593件)` → `2019年`).
 fn bracket_year(text: &str, head: usize) -> Option<&str> {
+    // (Most figures follow an ideograph other than 年: no year ends before them.)
+    let b = text.as_bytes();
+    if ideograph_ends_at(b, head) && b.get(head - 3..head) != Some("年".as_bytes()) {
+        return None;
+    }
     let before = trim_blank_end(&text[..head]);
     let year = before.get(before.len().checked_sub(7)?..)?;
     let digits = year.strip_suffix('年')?;
@@ -465,7 +513,7 @@ fn case_nouns() -> &'static WordIndex {
 /// named quantity (`实现地区生产总值` → `地区生产总值`; `完成年度任务` stays for a share of it),
 /// and a bracketed abbreviation or note of inclusion at the end (`地区生产总值(GDP)`,
 /// `纠错(含撤销、确认违法)`).
-fn finish(m: String, percent: bool) -> String {
+fn finish(m: String, percent: &dyn Fn() -> bool) -> String {
     // (Most names hold none of the words that `without_framing` removes or cuts at: a test of
     // the first characters of those words spares its three scans.)
     let (dets, cases, verbs) = (determiners(), case_verbs(), &light_verbs().0);
@@ -536,7 +584,7 @@ fn finish(m: String, percent: bool) -> String {
 
 /// [`finish`]'s first steps: `m` without determiners and without the agent before a case
 /// verb, and where the name starts after a light verb.
-fn without_framing(m: String, percent: bool) -> (String, usize) {
+fn without_framing(m: String, percent: &dyn Fn() -> bool) -> (String, usize) {
     let mut m = m;
     if determiners_in(&m) {
         let mut out = String::with_capacity(m.len());
@@ -579,7 +627,7 @@ fn without_framing(m: String, percent: bool) -> (String, usize) {
             if rest.chars().count() >= enough
                 && !text::has_char(rest, '的')
                 && aspects().prefix(rest) != Some(rest)
-                && !(result_verb && percent)
+                && !(result_verb && percent())
             {
                 cut = m.len() - rest.len();
             }
@@ -619,7 +667,15 @@ fn cell_start(text: &str, head: usize) -> bool {
 fn near(text: &str, prev: &Indicator, head: usize) -> bool {
     let end = prev.span.end.min(head);
     let between = &text[end..head];
-    between.len() <= 120 && !text::has_line_break(between)
+    between.len() <= 120 && !line_break_in(between.as_bytes())
+}
+
+/// Whether `b` holds a line break: every byte tested with no early exit (vectorised; the
+/// early exit of [`text::has_line_break`] tests a byte at a time).
+#[inline(never)]
+fn line_break_in(b: &[u8]) -> bool {
+    b.iter()
+        .fold(false, |m, &x| m | (x == b'\n') | (x == b'\r'))
 }
 
 /// What the figure before makes of a metric.
@@ -837,7 +893,7 @@ fn related(
     let between = &text[whole.span.end.min(head)..head];
     // (A table laid out one cell a line: a figure alone at the start of its line, named by the
     // label line before, is a row after the whole's: 粮食总产量…其中:谷物\n97658吨.)
-    if text::has_line_break(between) && !cell_start(text, head) {
+    if line_break_in(between.as_bytes()) && !cell_start(text, head) {
         return Related::Same;
     }
     let continues = between
@@ -1866,8 +1922,11 @@ fn strip(mut s: &str) -> &str {
         let before = s.len();
         // (●预计全省地区生产总值增长6%左右: a web page's bullet goes too.)
         s = trim_edges(s);
-        // (Both start with a digit, which most candidates do not.)
-        if s.starts_with(|c| text::digit(c).is_some()) {
+        // (Both start with a digit, which most candidates do not: an ASCII digit or the EF of a
+        // full-width one first.)
+        if matches!(s.as_bytes().first(), Some(b'0'..=b'9' | 0xEF))
+            && s.starts_with(|c| text::digit(c).is_some())
+        {
             // Leading dates: 2024年, 2023年度.
             let lead_digits = s.chars().take_while(|&c| text::digit(c).is_some()).count();
             if lead_digits == 4 {
@@ -2600,9 +2659,13 @@ mod tests {
             } else {
                 name.clone()
             };
-            assert_eq!(plain_name(name), want, "U+{:04X}", c as u32);
+            let bracket = name.contains(['[', '［']);
+            let quoted = name.contains(['“', '”', '「', '」', '『', '』']);
+            let got = plain_name(name);
+            assert_eq!(got, (want, bracket, quoted), "U+{:04X}", c as u32);
         }
-        assert_eq!(plain_name("PM2.5 \u{3000}Index".into()), "PM2.5 Index");
+        let pm = plain_name("PM2.5 \u{3000}Index[1]“".into());
+        assert_eq!(pm, ("PM2.5 Index[1]“".into(), true, true));
     }
 
     /// `trim_edges` trims what `trim_matches` of a blank or bullet trims: every character of the
@@ -2643,6 +2706,37 @@ mod tests {
                 let n = (next() % 81) as usize;
                 let b: Vec<u8> = (0..n).map(|_| alphabet[(next() % 8) as usize]).collect();
                 assert_eq!(holds3(&b, c), b.windows(3).any(|w| w == c), "{b:?} {c:?}");
+            }
+        }
+    }
+
+    /// The byte tests (`line_break_in`, the 年 before a figure in `bracket_year`, `holds3` of
+    /// 相) answer as the char-level code they stand before: on random texts of brackets, years,
+    /// blanks, line breaks and look-alike bytes, at every character boundary.
+    #[test]
+    fn byte_tests_agree_with_the_char_code() {
+        fn bracket_year_slow(text: &str, head: usize) -> Option<&str> {
+            let before = trim_blank_end(&text[..head]);
+            let year = before.get(before.len().checked_sub(7)?..)?;
+            let digits = year.strip_suffix('年')?;
+            let open = before[..before.len() - year.len()].chars().next_back()?;
+            (fold(open) == '(' && digits.chars().all(|c| c.is_ascii_digit())).then_some(year)
+        }
+        let mut next = crate::testing::xorshift(0x2545_F491_4F6C_DD1D);
+        let alphabet = [
+            "(", "（", ")", "）", "，", "年", "1", "2019", "a", "😀", "\u{3000}", " ", "相", "关",
+            "盾", "\n", "\r", "é", "%",
+        ];
+        for _ in 0..3000 {
+            let t = crate::testing::random_text(&mut next, &alphabet, 40);
+            let b = t.as_bytes();
+            for (i, _) in t.char_indices().chain([(t.len(), ' ')]) {
+                assert_eq!(bracket_year(&t, i), bracket_year_slow(&t, i), "{t:?} {i}");
+                let rest = &b[i..];
+                let xiang = t[i..].contains('相');
+                assert_eq!(holds3(rest, "相".as_bytes()), xiang, "{t:?} {i}");
+                let breaks = text::has_line_break(&t[i..]);
+                assert_eq!(line_break_in(rest), breaks, "{t:?} {i}");
             }
         }
     }
