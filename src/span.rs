@@ -57,9 +57,9 @@ impl From<Range<usize>> for Span {
 
 /// Converts byte offsets of one text into UTF-16 code unit offsets.
 ///
-/// [`Utf16Map::new`] makes one pass over the text, counting code units eight bytes at a time
-/// ([`utf16_len`]), and keeps the running count at every 32nd byte; [`Utf16Map::get`] adds the
-/// units of the at most 31 bytes since. So there are no offsets to collect, sort or search, and
+/// [`Utf16Map::new`] makes one pass over the text, counting code units 32 bytes at a time
+/// (two bit masks a block, `block_bits`), and keeps the running count at every 32nd byte;
+/// [`Utf16Map::get`] adds the units of the at most 31 bytes since (the block's bits below it). So there are no offsets to collect, sort or search, and
 /// the table is an eighth of the text's size (a quarter on 64-bit targets).
 #[derive(Debug)]
 pub struct Utf16Map<'a> {
@@ -76,8 +76,13 @@ impl<'a> Utf16Map<'a> {
         let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
         let mut acc = 0;
         blocks.push(acc);
+        let k = BitsConsts::new();
         for block in bytes.chunks_exact(BLOCK) {
-            acc += block_units(block);
+            let Ok(block) = <&[u8; BLOCK]>::try_from(block) else {
+                break;
+            };
+            let (starts, fours) = block_bits(block, &k);
+            acc += (starts.count_ones() + fours.count_ones()) as usize;
             blocks.push(acc);
         }
         Utf16Map { bytes, blocks }
@@ -89,26 +94,81 @@ impl<'a> Utf16Map<'a> {
     pub fn get(&self, byte: usize) -> usize {
         let byte = byte.min(self.bytes.len());
         let k = byte / BLOCK;
+        let from = k * BLOCK;
+        // In a whole block, the bits of its bytes before `byte` counted.
+        let units = match self.bytes[from..].first_chunk::<BLOCK>() {
+            Some(block) => {
+                let (starts, fours) = block_bits(block, &BitsConsts::new());
+                let before = (1u32 << (byte - from)) - 1;
+                ((starts & before).count_ones() + (fours & before).count_ones()) as usize
+            }
+            None => utf16_units(&self.bytes[from..byte]),
+        };
         // k <= len / BLOCK, and `blocks` has len / BLOCK + 1 entries.
-        self.blocks[k] + utf16_units(&self.bytes[k * BLOCK..byte])
+        self.blocks[k] + units
     }
 }
 
-/// [`utf16_units`] of one whole block, written as one loop over its 32 bytes with a byte-wide
-/// count, which LLVM turns into vector compares (`simd128` in the web build, SSE2 natively)
-/// and one horizontal sum: fewer than half the operations of the eight-byte words, and
-/// `Utf16Map::new`'s pass over the text was ~1 % of the web `extract` call.
-fn block_units(block: &[u8]) -> usize {
-    let Ok(block) = <&[u8; BLOCK]>::try_from(block) else {
-        return utf16_units(block);
-    };
-    // At most 2 × 32: a byte holds the count.
-    let mut n = 0u8;
-    for &c in block {
-        // Not a continuation byte (`10xxxxxx`), and a 4-byte lead (`11110xxx`) once more.
-        n += u8::from(c as i8 >= -64) + u8::from(c >= 0xF0);
+/// The constant vectors of [`block_bits`], made once before a loop (see there).
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+struct BitsConsts([core::arch::wasm32::v128; 2]);
+
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+impl BitsConsts {
+    fn new() -> Self {
+        use core::arch::wasm32::i8x16_splat;
+        // Through `black_box`, values (locals) and not `v128.const`s, which V8 builds again at
+        // each use (about four instructions each) in a loop.
+        BitsConsts(core::hint::black_box([i8x16_splat(-65), i8x16_splat(-17)]))
     }
-    usize::from(n)
+}
+
+/// Two bit masks of a block: bit `i` of the first is set when byte `i` starts a character
+/// (it is not a continuation byte `10xxxxxx`), of the second when it leads a character outside
+/// the BMP (`11110xxx`), which takes two UTF-16 units. So the units of the first `n` bytes
+/// are the bits below `n` of both: [`Utf16Map`]'s counts by `count_ones`, ~20 instructions
+/// a block in the web build (the vectorised byte count with its horizontal sum ~50, and its
+/// `v128.const`s built again in every block by V8).
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+fn block_bits(block: &[u8; BLOCK], k: &BitsConsts) -> (u32, u32) {
+    use core::arch::wasm32::*;
+    let [not_continuation, lead4] = k.0;
+    let half = |h: &[u8; 16]| {
+        let x = u128::from_le_bytes(*h);
+        let v = u64x2(x as u64, (x >> 64) as u64);
+        // Signed: a byte above -65 (0xBF) is ASCII or a lead; a negative one above -17 (0xEF)
+        // is 0xF0..=0xFF.
+        let starts = i8x16_bitmask(i8x16_gt(v, not_continuation));
+        let fours = i8x16_bitmask(v128_and(v, i8x16_gt(v, lead4)));
+        (u32::from(starts), u32::from(fours))
+    };
+    let (lo, hi) = block.split_at(16);
+    let (Ok(lo), Ok(hi)) = (<&[u8; 16]>::try_from(lo), <&[u8; 16]>::try_from(hi)) else {
+        return (0, 0);
+    };
+    let ((s0, f0), (s1, f1)) = (half(lo), half(hi));
+    (s0 | s1 << 16, f0 | f1 << 16)
+}
+
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+struct BitsConsts;
+
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+impl BitsConsts {
+    fn new() -> Self {
+        BitsConsts
+    }
+}
+
+/// [`block_bits`] without simd128.
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+fn block_bits(block: &[u8; BLOCK], _: &BitsConsts) -> (u32, u32) {
+    let (mut starts, mut fours) = (0u32, 0u32);
+    for (i, &c) in block.iter().enumerate() {
+        starts |= u32::from(c as i8 >= -64) << i;
+        fours |= u32::from(c >= 0xF0) << i;
+    }
+    (starts, fours)
 }
 
 /// Number of UTF-16 code units needed for `s`.
@@ -179,10 +239,10 @@ impl LineIndex {
 mod tests {
     use super::*;
 
-    /// The vectorised block count against the eight-byte words, on random bytes (valid UTF-8
-    /// or not: both count the same bytes) and on all-continuation and all-lead blocks.
+    /// The bit masks of a block against the eight-byte words, on random bytes (valid UTF-8
+    /// or not: both count the same bytes), all-continuation and all-lead blocks, at every end.
     #[test]
-    fn block_units_counts_as_utf16_units() {
+    fn block_bits_count_as_utf16_units() {
         let mut next = crate::testing::xorshift(0x2545_F491_4F6C_DD1Du64);
         let mut blocks = vec![[0x80u8; BLOCK], [0xF4; BLOCK], [0; BLOCK], [0xFF; BLOCK]];
         for _ in 0..20_000 {
@@ -193,9 +253,18 @@ mod tests {
             blocks.push(b);
         }
         for b in blocks {
-            assert_eq!(block_units(&b), utf16_units(&b), "{b:?}");
+            let (starts, fours) = block_bits(&b, &BitsConsts::new());
+            for n in 0..BLOCK {
+                let before = (1u32 << n) - 1;
+                let units = (starts & before).count_ones() + (fours & before).count_ones();
+                assert_eq!(units as usize, utf16_units(&b[..n]), "{b:?} {n}");
+            }
+            assert_eq!(
+                (starts.count_ones() + fours.count_ones()) as usize,
+                utf16_units(&b),
+                "{b:?}"
+            );
         }
-        assert_eq!(block_units(&[0xF0; 3]), 6);
     }
 
     #[test]
