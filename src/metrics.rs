@@ -696,6 +696,10 @@ fn bare_verb(m: &str) -> Option<(&'static str, bool)> {
         [.., 0xE6, 0x88, 0x90, 0xE5, 0x8A, 0x9F] => rest.get(..rest.len() - 6).unwrap_or(rest),
         _ => rest,
     };
+    // (Most names are longer than any verb: no lookup then.)
+    if rest.len() > longest_verb() {
+        return None;
+    }
     if let Some(v) = case_verbs().prefix(rest).filter(|v| v.len() == rest.len()) {
         let alone = alone_case_verbs().contains(v);
         return Some((v, alone));
@@ -704,6 +708,20 @@ fn bare_verb(m: &str) -> Option<(&'static str, bool)> {
         .prefix(rest)
         .filter(|v| v.len() == rest.len())
         .map(|v| (v, false))
+}
+
+/// The length in bytes of the longest case or object verb: a name longer is no verb alone.
+fn longest_verb() -> usize {
+    static V: OnceLock<usize> = OnceLock::new();
+    *V.get_or_init(|| {
+        let mut n = 0;
+        for c in [Class::CaseVerb, Class::ObjectVerb] {
+            for w in lexicon::words(c) {
+                n = n.max(w.len());
+            }
+        }
+        n
+    })
 }
 
 /// What a metric is about, when it has at least two characters: the object after its verb
@@ -864,7 +882,11 @@ fn related(
         }
         return Related::Same;
     }
-    // (Up to 9: only 2 to 4 and at most 8 are asked about.)
+    // (Up to 9: only 2 to 4 and at most 8 are asked about. More than 16 bytes hold five
+    // characters at least: only a category is asked about then.)
+    if m.len() > 16 && !m.ends_with('类') {
+        return Related::Same;
+    }
     let n = m.chars().take(9).count();
     let category = m.ends_with('类') && n <= 8;
     if !((2..=4).contains(&n) || category)
@@ -1225,7 +1247,8 @@ fn name_in_clause(
             return Some(m);
         }
     }
-    if seg.chars().count() > 2 {
+    // (More than eight bytes hold three characters at least.)
+    if seg.len() > 8 || seg.chars().count() > 2 {
         return Some(head_noun(seg));
     }
     // Only a verb (开展, 聘请) or nothing before: the noun after the unit.
@@ -1473,6 +1496,10 @@ fn list_head(
     stop: Option<char>,
     floor: usize,
 ) -> Option<String> {
+    // (By its bytes first: most clauses hold no 等.)
+    if !holds3(seg.as_bytes(), "等".as_bytes()) {
+        return None;
+    }
     let at = seg.rfind('等')?;
     // 平等, 同等, 中等, 高等: not a list's 等.
     let before = seg[..at].chars().next_back()?;
@@ -1668,6 +1695,10 @@ fn edge_len(b: &[u8]) -> usize {
 /// which one byte comparison turns away, where `trim_matches` decoded a character at each end).
 fn trim_edges(s: &str) -> &str {
     let b = s.as_bytes();
+    // (An ideograph at both ends, as most names have: nothing to trim, no pattern compared.)
+    if clause::ideograph_starts_at(b, 0) && ideograph_ends_at(b, b.len()) {
+        return s;
+    }
     let (mut i, mut j) = (0, b.len());
     while i < j {
         match edge_len(&b[i..j]) {
@@ -2028,7 +2059,11 @@ fn strip_leading_months(s: &str) -> &str {
 /// relative clause stays whole: `中央财政用于“三农”的支出`), at most 18 characters ([`limit`]).
 fn head_noun(seg: &str) -> String {
     let mut s = seg;
-    if let Some(i) = s.rfind('》') {
+    // (By its bytes first: most names quote no title.)
+    if let Some(i) = holds3(s.as_bytes(), "》".as_bytes())
+        .then(|| s.rfind('》'))
+        .flatten()
+    {
         let after = &s[i + '》'.len_utf8()..];
         s = strip(after.strip_prefix('等').unwrap_or(after));
     }
@@ -2711,7 +2746,7 @@ mod tests {
     }
 
     /// The byte tests (`line_break_in`, the 年 before a figure in `bracket_year`, `holds3` of
-    /// 相) answer as the char-level code they stand before: on random texts of brackets, years,
+    /// 相, 等 and 》) answer as the char-level code they stand before: on random texts of brackets, years,
     /// blanks, line breaks and look-alike bytes, at every character boundary.
     #[test]
     fn byte_tests_agree_with_the_char_code() {
@@ -2725,7 +2760,7 @@ mod tests {
         let mut next = crate::testing::xorshift(0x2545_F491_4F6C_DD1D);
         let alphabet = [
             "(", "（", ")", "）", "，", "年", "1", "2019", "a", "😀", "\u{3000}", " ", "相", "关",
-            "盾", "\n", "\r", "é", "%",
+            "盾", "等", "》", "\n", "\r", "é", "%",
         ];
         for _ in 0..3000 {
             let t = crate::testing::random_text(&mut next, &alphabet, 40);
@@ -2733,8 +2768,11 @@ mod tests {
             for (i, _) in t.char_indices().chain([(t.len(), ' ')]) {
                 assert_eq!(bracket_year(&t, i), bracket_year_slow(&t, i), "{t:?} {i}");
                 let rest = &b[i..];
-                let xiang = t[i..].contains('相');
-                assert_eq!(holds3(rest, "相".as_bytes()), xiang, "{t:?} {i}");
+                for c in ['相', '等', '》'] {
+                    let has = t[i..].contains(c);
+                    let bytes = c.to_string();
+                    assert_eq!(holds3(rest, bytes.as_bytes()), has, "{t:?} {i} {c}");
+                }
                 let breaks = text::has_line_break(&t[i..]);
                 assert_eq!(line_break_in(rest), breaks, "{t:?} {i}");
             }
