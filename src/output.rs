@@ -518,6 +518,22 @@ pub fn utf16(b: &[u8]) -> Vec<u16> {
             if lead < 0x80 && i + 16 <= b.len() {
                 break;
             }
+            // A run of characters of three bytes (the CJK of names and titles), each in one
+            // step: one bounds test for its bytes and one for its unit.
+            let at = i;
+            if lead & 0xF0 == 0xE0 {
+                while let (Some(&[x, y, z]), Some(u)) = (b.get(i..i + 3), out.get_mut(n)) {
+                    if x & 0xF0 != 0xE0 {
+                        break;
+                    }
+                    *u = u16::from(x & 0x0F) << 12 | u16::from(y & 0x3F) << 6 | u16::from(z & 0x3F);
+                    (i, n) = (i + 3, n + 1);
+                }
+            }
+            // (Else, or when the run was cut short: one character of any width.)
+            if i > at {
+                continue;
+            }
             // The continuation bytes' low six bits.
             let next = |k: usize| u32::from(b.get(i + k).map_or(0, |&x| x & 0x3F));
             let (c, len) = match lead {
@@ -866,11 +882,12 @@ mod tests {
                 .chars()
                 .collect();
         for len in 0..200 {
-            for _ in 0..20 {
+            for k in 0..20 {
+                // Mostly ASCII, or mostly the pool (runs of CJK and of other widths).
                 let s: String = (0..len)
-                    .map(|_| match next() % 4 {
-                        0 => pool[(next() % pool.len() as u64) as usize],
-                        _ => char::from(b'a' + (next() % 26) as u8),
+                    .map(|_| match (next() % 4 == 0) == (k % 2 == 0) {
+                        true => pool[(next() % pool.len() as u64) as usize],
+                        false => char::from(b'a' + (next() % 26) as u8),
                     })
                     .collect();
                 assert_eq!(
@@ -879,6 +896,15 @@ mod tests {
                     "{s:?}"
                 );
             }
+        }
+        // A cut character (not UTF-8): some units, and no endless loop.
+        for cut in [
+            &[0xE3][..],
+            &[0xE3, 0x80],
+            b"ab\xE3\x80",
+            &[0xE5, 0x85, 0xAB, 0xE3],
+        ] {
+            assert!(utf16(cut).len() <= cut.len());
         }
     }
 
