@@ -119,7 +119,7 @@ pub(crate) fn name(
     }
     let m = name_in_clause(text, head, tail, floor, change, prev)?;
     // (`plain_name` reads every byte of the name already: it tells of brackets and quotes too.)
-    let (m, bracket, mut quoted) = plain_name(m);
+    let (m, [bracket, mut quoted, xiang]) = plain_name(m);
     let m = if bracket && m.contains(['[', '［']) {
         without_footnotes(&m)
     } else {
@@ -130,8 +130,8 @@ pub(crate) fn name(
     // after 及/和: 文化及相关产业 is a term).
     let mut m = m;
     let b = m.as_bytes();
-    // (By the bytes of 相 first, in one pass with no early exit.)
-    let at = holds3(b, "相".as_bytes())
+    // (Only in a name that held 相 when `plain_name` read it.)
+    let at = xiang
         .then(|| (3..b.len().saturating_sub(11)).find(|&i| b[i..i + 6] == *"相关".as_bytes()))
         .flatten();
     if let Some(i) = at.filter(|&i| !m[..i].ends_with(['及', '和'])) {
@@ -210,10 +210,10 @@ pub(crate) fn name(
 /// between two ASCII letters or digits (`PM2.5 Index`). The words of the name are then
 /// recognised as in clean text (ids included). (Full-width digits stay as written: folding them
 /// too cost another ~500 B of wasm.)
-/// Returned with whether the name holds a `[` or `［` (a footnote's bracket, [`without_footnotes`])
-/// and whether it holds a quotation mark (`“”「」『』`).
+/// Returned with whether the name holds a `[` or `［` (a footnote's bracket, [`without_footnotes`]),
+/// a quotation mark (`“”「」『』`) and `相`.
 #[inline(never)] // (rare: kept out of `name`)
-fn plain_name(m: String) -> (String, bool, bool) {
+fn plain_name(m: String) -> (String, [bool; 3]) {
     // (On bytes, with the UTF-8 of each blank of `text::is_blank`: a char loop was ~1.5 KB of wasm.)
     let blank_at = |b: &[u8], i: usize| -> usize {
         match b[i..] {
@@ -225,15 +225,15 @@ fn plain_name(m: String) -> (String, bool, bool) {
         }
     };
     let b = m.as_bytes();
-    // (A blank starts with one of these bytes, a bracket with `[` or EF, a quote with E2 or E3:
-    // `blank_at` only there.)
+    // (A blank starts with one of these bytes, a bracket with `[` or EF, a quote with E2 or E3,
+    // 相 with E7: `blank_at` only there.)
     let lead = |x: u8| {
         matches!(
             x,
-            b' ' | b'\t' | 0x0B | 0x0C | 0xC2 | 0xE2 | 0xE3 | 0xEF | b'['
+            b' ' | b'\t' | 0x0B | 0x0C | 0xC2 | 0xE2 | 0xE3 | 0xE7 | 0xEF | b'['
         )
     };
-    let (mut blank, mut bracket, mut quoted) = (false, false, false);
+    let (mut blank, mut bracket, mut quoted, mut xiang) = (false, false, false, false);
     for i in 0..b.len() {
         if lead(b[i]) {
             blank |= blank_at(b, i) > 0;
@@ -242,10 +242,11 @@ fn plain_name(m: String) -> (String, bool, bool) {
                 b[i..],
                 [0xE2, 0x80, 0x9C | 0x9D, ..] | [0xE3, 0x80, 0x8C..=0x8F, ..]
             );
+            xiang |= matches!(b[i..], [0xE7, 0x9B, 0xB8, ..]);
         }
     }
     if !blank {
-        return (m, bracket, quoted);
+        return (m, [bracket, quoted, xiang]);
     }
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
@@ -267,7 +268,10 @@ fn plain_name(m: String) -> (String, bool, bool) {
         }
     }
     // (Whole characters were copied and whole blanks left out: still UTF-8.)
-    (String::from_utf8(out).unwrap_or(m), bracket, quoted)
+    (
+        String::from_utf8(out).unwrap_or(m),
+        [bracket, quoted, xiang],
+    )
 }
 
 /// Whether the figure as written is a percentage (`%`, `％`, `‰`, `百分点`).
@@ -347,6 +351,10 @@ fn after_adverbs(s: &str) -> &str {
 /// `s` without the blanks at its end ([`text::is_blank`]: spaces, zero-width characters).
 #[inline(never)]
 fn trim_blank_end(s: &str) -> &str {
+    // (An ideograph last, as most words before a figure end: no blank, no character decoded.)
+    if ideograph_ends_at(s.as_bytes(), s.len()) {
+        return s;
+    }
     s.trim_end_matches(is_blank)
 }
 
@@ -1121,7 +1129,12 @@ fn name_in_clause(
     // 组织厅系统458名工作人员: nor does a body (系统) people are counted in.
     // (Its last character a count unit: 12345热线3.4万件诉求 and 110接警 keep their names. An
     // item number, `20.`, names nothing either.)
-    let lead = seg.trim_start_matches(|c| text::digit(c).is_some());
+    // (A digit starts with an ASCII digit or the EF of a full-width one: no other is decoded.)
+    let lead = if matches!(seg.as_bytes().first(), Some(b'0'..=b'9' | 0xEF)) {
+        seg.trim_start_matches(|c| text::digit(c).is_some())
+    } else {
+        seg
+    };
     let measured = lead.len() < seg.len()
         && lead.chars().count() <= 2
         && lead.char_indices().next_back().is_some_and(|(i, c)| {
@@ -2696,11 +2709,12 @@ mod tests {
             };
             let bracket = name.contains(['[', '［']);
             let quoted = name.contains(['“', '”', '「', '」', '『', '』']);
+            let xiang = name.contains('相');
             let got = plain_name(name);
-            assert_eq!(got, (want, bracket, quoted), "U+{:04X}", c as u32);
+            assert_eq!(got, (want, [bracket, quoted, xiang]), "U+{:04X}", c as u32);
         }
-        let pm = plain_name("PM2.5 \u{3000}Index[1]“".into());
-        assert_eq!(pm, ("PM2.5 Index[1]“".into(), true, true));
+        let pm = plain_name("PM2.5 \u{3000}Index[1]“相".into());
+        assert_eq!(pm, ("PM2.5 Index[1]“相".into(), [true, true, true]));
     }
 
     /// `trim_edges` trims what `trim_matches` of a blank or bullet trims: every character of the
@@ -2745,13 +2759,13 @@ mod tests {
         }
     }
 
-    /// The byte tests (`line_break_in`, the 年 before a figure in `bracket_year`, `holds3` of
-    /// 相, 等 and 》) answer as the char-level code they stand before: on random texts of brackets, years,
+    /// The byte tests (`line_break_in`, the 年 before a figure in `bracket_year`, the ideograph
+    /// before `trim_blank_end`, `holds3` of 相, 等 and 》) answer as the char-level code they stand before: on random texts of brackets, years,
     /// blanks, line breaks and look-alike bytes, at every character boundary.
     #[test]
     fn byte_tests_agree_with_the_char_code() {
         fn bracket_year_slow(text: &str, head: usize) -> Option<&str> {
-            let before = trim_blank_end(&text[..head]);
+            let before = text[..head].trim_end_matches(is_blank);
             let year = before.get(before.len().checked_sub(7)?..)?;
             let digits = year.strip_suffix('年')?;
             let open = before[..before.len() - year.len()].chars().next_back()?;
@@ -2767,6 +2781,8 @@ mod tests {
             let b = t.as_bytes();
             for (i, _) in t.char_indices().chain([(t.len(), ' ')]) {
                 assert_eq!(bracket_year(&t, i), bracket_year_slow(&t, i), "{t:?} {i}");
+                let trimmed = t[..i].trim_end_matches(is_blank);
+                assert_eq!(trim_blank_end(&t[..i]), trimmed, "{t:?} {i}");
                 let rest = &b[i..];
                 for c in ['相', '等', '》'] {
                     let has = t[i..].contains(c);
