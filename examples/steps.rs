@@ -55,7 +55,7 @@ fn main() {
             lap(&mut k);
             let citations = step::citations(text, &anchors);
             lap(&mut k);
-            let (lines, headings, warnings) = step::outline(text);
+            let (lines, headings, warnings) = step::outline(text, &anchors);
             lap(&mut k);
             let lists = step::lists(text, &anchors, &lines, &headings);
             lap(&mut k);
@@ -127,8 +127,8 @@ mod step {
         citations::find_from(text, a)
     }
     #[inline(never)]
-    pub fn outline(text: &str) -> (Vec<text::Line>, Vec<Heading>, Vec<Warning>) {
-        let lines: Vec<text::Line> = text::lines(text).collect();
+    pub fn outline(text: &str, a: &Anchors) -> (Vec<text::Line>, Vec<Heading>, Vec<Warning>) {
+        let lines = anchors::lines(text, a);
         let (h, w) = outline::outline_in(text, &lines);
         (lines, h, w)
     }

@@ -15,7 +15,7 @@
 //! assert_eq!(zhibiao::dates::find_from(t, &a, &[])[0].iso, "2024");
 //! ```
 
-use crate::text::Hits;
+use crate::text::{Hits, Line};
 use crate::{citations, dates, indicators, lists};
 
 /// The tag bit of each scanner's hits.
@@ -27,6 +27,36 @@ pub const LISTS: u8 = 8;
 /// The offsets of `text` where one of the four scanners may start, tagged with the scanners.
 pub fn find(text: &str) -> Hits {
     sieve::find(text.as_bytes())
+}
+
+/// [`crate::text::lines`] of `text`, from its `anchors` (whose [`CITATIONS`] hits hold every
+/// `\n` and `\r`): the outline, the lists and the metadata all read the lines, and the anchors'
+/// pass has already found their ends.
+#[inline(never)]
+pub fn lines(text: &str, anchors: &Hits) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in anchors.of(CITATIONS) {
+        // (`i < start`: the `\n` of a `\r\n`.)
+        if i < start || !matches!(bytes[i], b'\n' | b'\r') {
+            continue;
+        }
+        out.push(Line {
+            number: out.len() + 1,
+            start,
+            end: i,
+        });
+        start = i + 1 + usize::from(bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n'));
+    }
+    if start < bytes.len() {
+        out.push(Line {
+            number: out.len() + 1,
+            start,
+            end: bytes.len(),
+        });
+    }
+    out
 }
 
 /// The scanners' predicates, one bit each. Inlined into one function, the comparisons they
@@ -389,6 +419,20 @@ mod tests {
             for n in 0..40.min(t.len()) {
                 assert!(same(&t[..t.len() - n]), "{n}");
             }
+        }
+    }
+
+    /// `lines` from the anchors against `text::lines`, on random texts of line ends (`\r\n`,
+    /// lone `\r` and `\n`, at the start and the end), ideographs and `《》`.
+    #[test]
+    fn lines_from_anchors_are_text_lines() {
+        let pieces = ["\n", "\r", "\r\n", "\n\r", "a", "一", "《", "》", "7", " "];
+        let mut rng = crate::testing::xorshift(0x9E37_79B9_7F4A_7C15);
+        let mut texts = vec![String::new(), "\r".into(), "\r\n\r\n".into(), "a".into()];
+        texts.extend((0..3000).map(|_| crate::testing::random_text(&mut rng, &pieces, 40)));
+        for t in texts {
+            let want: Vec<Line> = crate::text::lines(&t).collect();
+            assert_eq!(lines(&t, &find(&t)), want, "{t:?}");
         }
     }
 

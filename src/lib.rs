@@ -58,8 +58,9 @@ pub use span::Span;
 pub fn extract(text: &str) -> Extraction {
     let anchors = anchors::find(text);
     let citations = citations::find_from(text, &anchors);
-    // The outline, the lists and the metadata all read the lines: split once.
-    let lines: Vec<text::Line> = text::lines(text).collect();
+    // The outline, the lists and the metadata all read the lines: split once, at the line
+    // ends the anchors found.
+    let lines = anchors::lines(text, &anchors);
     let (headings, warnings) = outline::outline_in(text, &lines);
     let lists = lists::find_from(text, &anchors, &lines, &headings);
     let dates = dates::find_from(text, &anchors, &citations);
