@@ -206,39 +206,37 @@ mod sieve {
 
     /// Visits each window of 18 bytes (16 offsets and the two bytes after the last) with
     /// `sieve`, and each offset it passes with [`tag`]; zero bytes past the end, as
-    /// [`Hits::new`].
+    /// [`Hits::new`]. One loop for the whole windows and the padded last ones, so that the
+    /// sieve and the visit of its passes are compiled once, in line.
     #[inline(always)]
     fn run(bytes: &[u8], sieve: impl Fn(&[u8; 18]) -> u16) -> Hits {
         let mut hits = Hits::default();
-        let mut visit = |base: usize, w: &[u8; 18], mut m: u16| {
+        // (Assigned where it is used: the last windows.)
+        let mut pad: [u8; 18];
+        let mut k = 0;
+        while let Some(rest) = bytes.get(k..).filter(|r| !r.is_empty()) {
+            let (w, live) = match rest.first_chunk::<18>() {
+                Some(w) => (w, u16::MAX),
+                None => {
+                    pad = [0; 18];
+                    pad[..rest.len()].copy_from_slice(rest);
+                    let live = if rest.len() < 16 {
+                        (1u16 << rest.len()) - 1
+                    } else {
+                        u16::MAX
+                    };
+                    (&pad, live)
+                }
+            };
+            let mut m = sieve(w) & live;
             while m != 0 {
                 let i = m.trailing_zeros() as usize;
                 m &= m - 1;
                 let t = tag_of(w[i], w[i + 1], w[i + 2]);
                 if t != 0 {
-                    hits.push(base + i, t);
+                    hits.push(k + i, t);
                 }
             }
-        };
-        let mut k = 0;
-        while let Some(w) = bytes[k..].first_chunk::<18>() {
-            // (Most windows pass nothing: `visit` is not called for them.)
-            let m = sieve(w);
-            if m != 0 {
-                visit(k, w, m);
-            }
-            k += 16;
-        }
-        while k < bytes.len() {
-            let rest = &bytes[k..];
-            let mut w = [0u8; 18];
-            w[..rest.len()].copy_from_slice(rest);
-            let live = if rest.len() < 16 {
-                (1u16 << rest.len()) - 1
-            } else {
-                u16::MAX
-            };
-            visit(k, &w, sieve(&w) & live);
             k += 16;
         }
         hits
