@@ -66,6 +66,8 @@ pub struct Utf16Map<'a> {
     bytes: &'a [u8],
     /// `blocks[k]`: the UTF-16 units of `bytes[..k * BLOCK]`.
     blocks: Vec<usize>,
+    /// The constants of `block_bits`, made once for `new` and every `get`.
+    consts: BitsConsts,
 }
 
 const BLOCK: usize = 32;
@@ -85,7 +87,11 @@ impl<'a> Utf16Map<'a> {
             acc += (starts.count_ones() + fours.count_ones()) as usize;
             blocks.push(acc);
         }
-        Utf16Map { bytes, blocks }
+        Utf16Map {
+            bytes,
+            blocks,
+            consts: k,
+        }
     }
 
     /// The UTF-16 offset of a byte offset into the text (the text's length past its end).
@@ -98,7 +104,7 @@ impl<'a> Utf16Map<'a> {
         // In a whole block, the bits of its bytes before `byte` counted.
         let units = match self.bytes[from..].first_chunk::<BLOCK>() {
             Some(block) => {
-                let (starts, fours) = block_bits(block, &BitsConsts::new());
+                let (starts, fours) = block_bits(block, &self.consts);
                 let before = (1u32 << (byte - from)) - 1;
                 ((starts & before).count_ones() + (fours & before).count_ones()) as usize
             }
@@ -111,6 +117,7 @@ impl<'a> Utf16Map<'a> {
 
 /// The constant vectors of [`block_bits`], made once before a loop (see there).
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+#[derive(Debug)]
 struct BitsConsts([core::arch::wasm32::v128; 2]);
 
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
@@ -151,6 +158,7 @@ fn block_bits(block: &[u8; BLOCK], k: &BitsConsts) -> (u32, u32) {
 }
 
 #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+#[derive(Debug)]
 struct BitsConsts;
 
 #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
