@@ -234,8 +234,10 @@ fn plain_name(m: String) -> (String, [bool; 3]) {
         )
     };
     let (mut blank, mut bracket, mut quoted, mut xiang) = (false, false, false, false);
-    for i in 0..b.len() {
-        if lead(b[i]) {
+    // (Each starts a character: the loop steps over whole characters, by their lead bytes.)
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if lead(x) {
             blank |= blank_at(b, i) > 0;
             bracket |= matches!(b[i..], [b'[', ..] | [0xEF, 0xBC, 0xBB, ..]);
             quoted |= matches!(
@@ -244,6 +246,7 @@ fn plain_name(m: String) -> (String, [bool; 3]) {
             );
             xiang |= matches!(b[i..], [0xE7, 0x9B, 0xB8, ..]);
         }
+        i += 1 + usize::from(x >= 0xC0) + usize::from(x >= 0xE0) + usize::from(x >= 0xF0);
     }
     if !blank {
         return (m, [bracket, quoted, xiang]);
