@@ -373,12 +373,6 @@ fn wide_terminator(b: &[u8], i: usize) -> bool {
     )
 }
 
-/// Whether `b` leads a character of U+4000..U+9FFF (E4..E9): three bytes, none of them a
-/// terminator's (`s` being UTF-8, the two after it are its continuation bytes).
-fn ideograph_lead(b: u8) -> bool {
-    (0xE4..=0xE9).contains(&b)
-}
-
 /// The end of the last terminator in `s` (the byte after it), read on the bytes, backwards:
 /// the gaps between figures are most of the text, and decoding them char by char was most of
 /// the sentence split's cost. Ideographs, most of the text, are stepped over whole.
@@ -386,7 +380,7 @@ fn after_last_terminator(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     let mut i = b.len();
     while i > 0 {
-        if i >= 3 && ideograph_lead(b[i - 3]) {
+        if i >= 3 && text::is_ideograph_lead(b[i - 3]) {
             i -= 3;
             continue;
         }
@@ -411,7 +405,7 @@ fn first_terminator(s: &str) -> Option<usize> {
     let mut i = 0;
     while let Some(&x) = b.get(i) {
         match TERMINATOR_END[usize::from(x)] {
-            0 if ideograph_lead(x) => i += 2,
+            0 if text::is_ideograph_lead(x) => i += 2,
             0 => {}
             1 => return Some(i),
             _ => {

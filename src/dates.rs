@@ -281,7 +281,7 @@ fn no_date_after(b: &[u8], start: usize) -> bool {
         rest.get(1..3),
         Some([0xB9, 0xB4] | [0x9C, 0x88] | [0x87, 0xB3])
     );
-    k > 0 && (0xE4..=0xE9).contains(&x) && !go_on
+    k > 0 && text::is_ideograph_lead(x) && !go_on
 }
 
 fn arabic(text: &str, start: usize) -> Option<Date> {

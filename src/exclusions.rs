@@ -302,14 +302,14 @@ fn short_quote(c: &Candidate) -> bool {
         // (A lead byte three back ends its character at `i`: no walk over the continuation
         // bytes, which most characters need.)
         let mut k = i - 1;
-        if i >= 3 && is_ideograph_lead(bytes[i - 3]) {
+        if i >= 3 && text::is_ideograph_lead(bytes[i - 3]) {
             k = i - 3;
         }
         while k > 0 && bytes[k] & 0xC0 == 0x80 {
             k -= 1;
         }
         n += 1;
-        if !is_ideograph_lead(bytes[k]) {
+        if !text::is_ideograph_lead(bytes[k]) {
             let ch = text[k..i].chars().next().unwrap_or('\0');
             if is_open_quote(ch) || ch == '"' || ch == '＂' {
                 opened = true;
@@ -337,13 +337,6 @@ fn short_quote(c: &Candidate) -> bool {
         }
     }
     false
-}
-
-/// Whether `b` leads a character of U+4000..U+9FFF (E4..E9): the ideographs, none of them a
-/// quotation mark or a clause or sentence end.
-#[inline]
-fn is_ideograph_lead(b: u8) -> bool {
-    (0xE4..=0xE9).contains(&b)
 }
 
 #[cfg(test)]

@@ -162,6 +162,14 @@ pub fn find_all<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize
     })
 }
 
+/// Whether `b` leads a character of U+4000..U+9FFF (E4..E9): three bytes, none of them ASCII,
+/// a quotation mark, a clause or sentence end or a blank, so the byte walks over text (mostly
+/// ideographs) step over such a character whole.
+#[inline]
+pub fn is_ideograph_lead(b: u8) -> bool {
+    (0xE4..=0xE9).contains(&b)
+}
+
 /// Whether `s` holds a line break (`\n` or `\r`): a test of its bytes, not a decode of every
 /// character (the windows are short: not worth a second copy of memchr2 in the web build).
 pub fn has_line_break(s: &str) -> bool {
