@@ -678,15 +678,7 @@ fn cell_start(text: &str, head: usize) -> bool {
 fn near(text: &str, prev: &Indicator, head: usize) -> bool {
     let end = prev.span.end.min(head);
     let between = &text[end..head];
-    between.len() <= 120 && !line_break_in(between.as_bytes())
-}
-
-/// Whether `b` holds a line break: every byte tested with no early exit (vectorised; the
-/// early exit of [`text::has_line_break`] tests a byte at a time).
-#[inline(never)]
-fn line_break_in(b: &[u8]) -> bool {
-    b.iter()
-        .fold(false, |m, &x| m | (x == b'\n') | (x == b'\r'))
+    between.len() <= 120 && !text::has_line_break(between)
 }
 
 /// What the figure before makes of a metric.
@@ -926,7 +918,7 @@ fn related(
     let between = &text[whole.span.end.min(head)..head];
     // (A table laid out one cell a line: a figure alone at the start of its line, named by the
     // label line before, is a row after the whole's: 粮食总产量…其中:谷物\n97658吨.)
-    if line_break_in(between.as_bytes()) && !cell_start(text, head) {
+    if text::has_line_break(between) && !cell_start(text, head) {
         return Related::Same;
     }
     let continues = between
@@ -2762,9 +2754,10 @@ mod tests {
         }
     }
 
-    /// The byte tests (`line_break_in`, the 年 before a figure in `bracket_year`, the ideograph
-    /// before `trim_blank_end`, `holds3` of 相, 等 and 》) answer as the char-level code they stand before: on random texts of brackets, years,
-    /// blanks, line breaks and look-alike bytes, at every character boundary.
+    /// The byte tests (`text::has_line_break`, the 年 before a figure in `bracket_year`, the
+    /// ideograph before `trim_blank_end`, `holds3` of 相, 等 and 》) answer as the char-level
+    /// code they stand before: on random texts of brackets, years, blanks, line breaks and
+    /// look-alike bytes, at every character boundary.
     #[test]
     fn byte_tests_agree_with_the_char_code() {
         fn bracket_year_slow(text: &str, head: usize) -> Option<&str> {
@@ -2792,8 +2785,8 @@ mod tests {
                     let bytes = c.to_string();
                     assert_eq!(holds3(rest, bytes.as_bytes()), has, "{t:?} {i} {c}");
                 }
-                let breaks = text::has_line_break(&t[i..]);
-                assert_eq!(line_break_in(rest), breaks, "{t:?} {i}");
+                let breaks = t[i..].contains(['\n', '\r']);
+                assert_eq!(text::has_line_break(&t[i..]), breaks, "{t:?} {i}");
             }
         }
     }

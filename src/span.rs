@@ -59,8 +59,9 @@ impl From<Range<usize>> for Span {
 ///
 /// [`Utf16Map::new`] makes one pass over the text, counting code units 32 bytes at a time
 /// (two bit masks a block, `block_bits`), and keeps the running count at every 32nd byte;
-/// [`Utf16Map::get`] adds the units of the at most 31 bytes since (the block's bits below it). So there are no offsets to collect, sort or search, and
-/// the table is an eighth of the text's size (a quarter on 64-bit targets).
+/// [`Utf16Map::get`] adds the units of the at most 31 bytes since (the block's bits below it).
+/// So there are no offsets to collect, sort or search, and the table is an eighth of the
+/// text's size (a quarter on 64-bit targets).
 #[derive(Debug)]
 pub struct Utf16Map<'a> {
     bytes: &'a [u8],
