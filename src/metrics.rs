@@ -99,15 +99,17 @@ pub(crate) fn name(
     change: Option<&Change>,
     earlier: &[Indicator],
 ) -> Option<String> {
+    // (One walk back finds where the clause starts and whether the figure is in brackets.)
+    let (clause, bracketed) = walk_back(text, head, floor.min(head));
     // A comparison in brackets (`599件(2019年320件)`) lends its words to nothing after it.
-    let prev = if in_brackets(text, head) {
+    let prev = if bracketed {
         earlier.last()
     } else {
         earlier
             .iter()
             .rev()
             .take(3)
-            .find(|e| !in_brackets(text, e.span.start))
+            .find(|e| !in_brackets(text, e.span.start, 12))
     };
     // (Asked only when a name needs it, which most do not: the figure is not scanned for it.)
     let percent = || is_percent(&text[head..tail]);
@@ -117,7 +119,7 @@ pub(crate) fn name(
     if let Some(m) = distributed(text, head, change, earlier) {
         return Some(finish(m, &share));
     }
-    let m = name_in_clause(text, head, tail, floor, change, prev)?;
+    let m = name_in_clause(text, head, tail, floor, change, prev, clause)?;
     // (`plain_name` reads every byte of the name already: it tells of brackets and quotes too.)
     let (m, [bracket, mut quoted, xiang]) = plain_name(m);
     let m = if bracket && m.contains(['[', '［']) {
@@ -954,6 +956,7 @@ fn related(
 }
 
 #[inline(always)]
+#[allow(clippy::too_many_arguments)]
 fn name_in_clause(
     text: &str,
     head: usize,
@@ -961,9 +964,11 @@ fn name_in_clause(
     floor: usize,
     change: Option<&Change>,
     prev: Option<&Indicator>,
+    clause: (usize, Option<char>),
 ) -> Option<String> {
     let floor = floor.min(head);
-    let (mut seg_start, mut stop) = clause_start(text, head, floor);
+    // (`clause_start(text, head, floor)`, found by `name`'s walk.)
+    let (mut seg_start, mut stop) = clause;
     // 完成年度任务(56.3亿元)的42.1%: the clause starts inside a bracket that holds the previous
     // value; the words before the bracket name this one.
     if text[seg_start..head].starts_with([')', '）']) {
@@ -1625,34 +1630,52 @@ fn without_footnotes(s: &str) -> String {
 /// A bracketed note `(社区)`, `（市、区）` is part of the clause; an unmatched `(` ends it.
 #[inline(never)]
 fn clause_start(text: &str, pos: usize, floor: usize) -> (usize, Option<char>) {
+    walk_back(text, pos, floor).0
+}
+
+/// [`clause_start`] of `pos`, and whether a figure starting at `pos` is [`in_brackets`]: the
+/// first bracket or clause mark the walk back meets tells both (in brackets when it is an open
+/// bracket at most 12 characters back); when the clause ends before any, at `floor`, the walk
+/// for the brackets goes on from there.
+#[inline(never)]
+fn walk_back(text: &str, pos: usize, floor: usize) -> ((usize, Option<char>), bool) {
     let mut p = pos;
     let mut depth = 0usize;
-    for _ in 0..40 {
+    let mut bracketed = None;
+    let mut k = 0;
+    while k < 40 {
         // Ideographs (most of the clause) are neither brackets nor punctuation.
         if ideograph_ends_at(text.as_bytes(), p) && p > floor {
             p -= 3;
+            k += 1;
             continue;
         }
         let Some(c) = text.get(floor..p).and_then(|s| s.chars().next_back()) else {
             break;
         };
-        match fold(c) {
+        let f = fold(c);
+        if bracketed.is_none() && (matches!(f, '(' | ')') || is_clause_mark(f)) {
+            bracketed = Some(f == '(' && k < 12);
+        }
+        match f {
             ')' => depth += 1,
             '(' => {
                 if depth == 0 {
-                    return (p, Some(c));
+                    return ((p, Some(c)), bracketed == Some(true));
                 }
                 depth -= 1;
             }
             // 县（市、区）达到152个: a list inside a bracket does not end the clause.
             f if is_clause_mark(f) && (depth == 0 || matches!(f, '。' | '\n' | '\r')) => {
-                return (p, Some(c))
+                return ((p, Some(c)), bracketed == Some(true))
             }
             _ => {}
         }
         p -= c.len_utf8();
+        k += 1;
     }
-    (p, None)
+    let bracketed = bracketed.unwrap_or_else(|| k < 12 && in_brackets(text, p, 12 - k));
+    ((p, None), bracketed)
 }
 
 /// A bullet: `•●■□▪◆◇▲△▶►★☆※➢` (not `○`, a zero in dates, nor `·`, a decimal point or a name's
@@ -1880,14 +1903,15 @@ fn figures_before(
         later += usize::from(matches!(c, '、' | '和' | '及'));
     }
     let n = place + 1 + later;
-    let mut figures: Vec<&Indicator> = earlier
-        .iter()
-        .rev()
-        .filter(|e| e.span.end <= at)
-        .take_while(|e| !ends_sentence(&text[e.span.end..at]))
-        .filter(|e| e.change.is_none() && !in_brackets(text, e.span.start))
-        .take(n)
-        .collect();
+    let mut figures: Vec<&Indicator> = Vec::new();
+    for e in earlier.iter().rev().filter(|e| e.span.end <= at) {
+        if figures.len() == n || ends_sentence(&text[e.span.end..at]) {
+            break;
+        }
+        if e.change.is_none() && !in_brackets(text, e.span.start, 12) {
+            figures.push(e);
+        }
+    }
     if n < 2 || figures.len() < n {
         return None;
     }
@@ -1911,10 +1935,10 @@ fn holds3(b: &[u8], c: &[u8]) -> bool {
 }
 
 /// Whether the figure starting at `start` is inside brackets (`(2019年6593件)`): an open bracket
-/// before it in its clause, at most 12 characters back, with no close between.
-fn in_brackets(text: &str, start: usize) -> bool {
+/// before it in its clause, at most `chars` (12) characters back, with no close between.
+fn in_brackets(text: &str, start: usize, chars: usize) -> bool {
     let mut p = start;
-    for _ in 0..12 {
+    for _ in 0..chars {
         // Ideographs (most of the text) are neither brackets nor punctuation.
         if ideograph_ends_at(text.as_bytes(), p) {
             p -= 3;
@@ -2740,6 +2764,67 @@ mod tests {
     /// `holds3` (all offsets tested without an early exit) answers as a comparison of every
     /// window: on random bytes made of the bytes of `别` and `中` and a few others (so that
     /// partial matches abound), at every length up to 80 (the vector loop and its scalar rest).
+    /// `walk_back` answers as the walk of `clause_start` before it and `in_brackets` each alone,
+    /// at every start and floor of random texts of brackets, marks and ideographs.
+    #[test]
+    fn walk_back_agrees_with_the_two_walks() {
+        fn clause_start_slow(text: &str, pos: usize, floor: usize) -> (usize, Option<char>) {
+            let mut p = pos;
+            let mut depth = 0usize;
+            for _ in 0..40 {
+                let Some(c) = text.get(floor..p).and_then(|s| s.chars().next_back()) else {
+                    break;
+                };
+                match fold(c) {
+                    ')' => depth += 1,
+                    '(' => {
+                        if depth == 0 {
+                            return (p, Some(c));
+                        }
+                        depth -= 1;
+                    }
+                    f if is_clause_mark(f) && (depth == 0 || matches!(f, '。' | '\n' | '\r')) => {
+                        return (p, Some(c))
+                    }
+                    _ => {}
+                }
+                p -= c.len_utf8();
+            }
+            (p, None)
+        }
+        fn in_brackets_slow(text: &str, start: usize) -> bool {
+            for c in text[..start].chars().rev().take(12) {
+                match fold(c) {
+                    '(' => return true,
+                    ')' => return false,
+                    f if is_clause_mark(f) => return false,
+                    _ => {}
+                }
+            }
+            false
+        }
+        let mut rng = crate::testing::xorshift(0x0DDB_1A5E_5BAD_5EED);
+        let alphabet = [
+            "(", "（", ")", "）", "，", "、", "。", "\n", "年", "项目", "1", "a", "Ａ", "…",
+        ];
+        for _ in 0..3000 {
+            // (Up to 60 pieces: walks of more than 12 and of 40 characters.)
+            let t = crate::testing::random_text(&mut rng, &alphabet, 60);
+            let starts: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            let pos = starts[rng() as usize % starts.len()];
+            for &floor in starts.iter().filter(|&&f| f <= pos) {
+                let (clause, bracketed) = walk_back(&t, pos, floor);
+                assert_eq!(
+                    clause,
+                    clause_start_slow(&t, pos, floor),
+                    "{t:?} {pos} {floor}"
+                );
+                assert_eq!(bracketed, in_brackets_slow(&t, pos), "{t:?} {pos} {floor}");
+                assert_eq!(bracketed, in_brackets(&t, pos, 12), "{t:?} {pos} {floor}");
+            }
+        }
+    }
+
     #[test]
     fn holds3_agrees_with_windows() {
         let mut next = crate::testing::xorshift(0x9E37_79B9_7F4A_7C15u64);
