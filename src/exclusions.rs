@@ -204,7 +204,7 @@ fn fixed_term(c: &Candidate) -> bool {
         let rest = &text.as_bytes()[at..];
         if lexicon::words(Class::FixedTerm).iter().any(|t| {
             rest.first() == t.as_bytes().first()
-                && rest.starts_with(t.as_bytes())
+                && text::starts(rest, t.as_bytes())
                 && c.unit_end <= at + t.len()
         }) {
             return true;

@@ -145,7 +145,8 @@ fn head_of(form: &str) -> Option<&'static str> {
         .by_last
         .get(c)
         .find(|w| {
-            (w.before_last == '\0' || Some(w.before_last) == before_last) && form.ends_with(w.text)
+            (w.before_last == '\0' || Some(w.before_last) == before_last)
+                && text::ends(form.as_bytes(), w.text.as_bytes())
         })
         .map(|w| w.text)
 }
@@ -285,7 +286,7 @@ fn holds(hay: &str, word: &str) -> bool {
     let Some(&first) = w.first() else {
         return true;
     };
-    h.len() >= w.len() && (0..=h.len() - w.len()).any(|i| h[i] == first && h[i..].starts_with(w))
+    h.len() >= w.len() && (0..=h.len() - w.len()).any(|i| h[i] == first && text::starts(&h[i..], w))
 }
 
 /// Whether the words right before `phrase` in `sentence` name a part of the year (`1—11月份`,

@@ -44,8 +44,22 @@ pub fn has_char(s: &str, c: char) -> bool {
 /// ```
 #[inline]
 pub fn starts(hay: &[u8], word: &[u8]) -> bool {
-    hay.get(..word.len())
-        .is_some_and(|h| h.iter().zip(word).all(|(x, y)| x == y))
+    hay.get(..word.len()).is_some_and(|h| same(h, word))
+}
+
+/// Whether `a` and `b`, of one length, are equal: eight bytes at a time (a 64-bit compare),
+/// then a byte loop over the last few.
+#[inline]
+fn same(mut a: &[u8], mut b: &[u8]) -> bool {
+    while let (Some((x, ra)), Some((y, rb))) =
+        (a.split_first_chunk::<8>(), b.split_first_chunk::<8>())
+    {
+        if u64::from_le_bytes(*x) != u64::from_le_bytes(*y) {
+            return false;
+        }
+        (a, b) = (ra, rb);
+    }
+    a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// Whether `hay` ends with the short `word` (`<[u8]>::ends_with`), compared in line: see
@@ -59,7 +73,7 @@ pub fn starts(hay: &[u8], word: &[u8]) -> bool {
 pub fn ends(hay: &[u8], word: &[u8]) -> bool {
     hay.len()
         .checked_sub(word.len())
-        .is_some_and(|k| hay[k..].iter().zip(word).all(|(x, y)| x == y))
+        .is_some_and(|k| same(&hay[k..], word))
 }
 
 /// The byte offset of the first `needle` in `hay` (`str::find` with a `&str`), by [`find_from`].
@@ -576,6 +590,35 @@ impl<T: Copy> CharGroups<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `starts` and `ends` (eight bytes at a time, then a byte loop) against std's
+    /// `starts_with` and `ends_with`: random byte strings of 0 to 23 bytes, and words cut
+    /// from the start or the end of the haystack with at most one byte changed anywhere.
+    #[test]
+    fn starts_and_ends_are_std() {
+        let mut rng = crate::testing::xorshift(0x0DDB_1A5E_5BAD_5EED);
+        for _ in 0..200_000 {
+            let hay: Vec<u8> = (0..rng() % 24)
+                .map(|_| b"ab\xE5"[(rng() % 3) as usize])
+                .collect();
+            let n = (rng() % 24) as usize;
+            let mut word: Vec<u8> = match rng() % 3 {
+                0 => hay.iter().take(n).copied().collect(),
+                1 => hay[hay.len().saturating_sub(n)..].to_vec(),
+                _ => (0..n).map(|_| b"ab\xE5"[(rng() % 3) as usize]).collect(),
+            };
+            if !word.is_empty() && rng() % 2 == 0 {
+                let k = (rng() % word.len() as u64) as usize;
+                word[k] ^= 1;
+            }
+            assert_eq!(
+                starts(&hay, &word),
+                hay.starts_with(&word),
+                "{hay:?} {word:?}"
+            );
+            assert_eq!(ends(&hay, &word), hay.ends_with(&word), "{hay:?} {word:?}");
+        }
+    }
 
     /// `back_zero_width` spells the zero-width characters as UTF-8 bytes: it reads back through
     /// exactly the characters `is_zero_width` (and so `skip_zero_width`) reads forward, over the

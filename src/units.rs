@@ -127,9 +127,7 @@ fn lexicon_at(text: &str, pos: usize, chinese: bool) -> Option<(usize, &'static 
         }
         // A unit without ASCII characters has no full-width variant: compare bytes.
         let len = if e.cjk_only {
-            text.as_bytes()[pos..]
-                .starts_with(e.text.as_bytes())
-                .then_some(e.text.len())
+            crate::text::starts(&text.as_bytes()[pos..], e.text.as_bytes()).then_some(e.text.len())
         } else {
             prefix_len(text, pos, e.text)
         };
