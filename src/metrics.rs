@@ -403,13 +403,23 @@ fn value_index(class: Class, value: &'static str) -> WordIndex {
 /// the page's WebAssembly). Each caller owns one slot number.
 #[inline(never)]
 fn indexed(slot: usize, class: Class, value: Option<&'static str>) -> &'static WordIndex {
-    static V: [OnceLock<WordIndex>; SLOTS] = [const { OnceLock::new() }; SLOTS];
-    V[slot].get_or_init(|| match value {
+    INDEXES[slot].get_or_init(|| match value {
         None => class_index(class),
         Some(v) => value_index(class, v),
     })
 }
+static INDEXES: [OnceLock<WordIndex>; SLOTS] = [const { OnceLock::new() }; SLOTS];
 const SLOTS: usize = 13;
+
+/// [`indexed`], read in line once built: for the lists asked about at (nearly) every figure,
+/// where the call cost more than the lookup in the web build.
+#[inline]
+fn indexed_hot(slot: usize, class: Class, value: Option<&'static str>) -> &'static WordIndex {
+    match INDEXES[slot].get() {
+        Some(w) => w,
+        None => indexed(slot, class, value),
+    }
+}
 
 /// `s` without a verb of making a thing (`公布`, `打造`) before a noun that names the thing on
 /// its own: six characters or more, quotes and brackets aside, no relative clause and no frame
@@ -417,7 +427,7 @@ const SLOTS: usize = 13;
 /// sharing the verb keeps it on every item, [`shared_verb`].)
 #[inline(never)]
 fn without_thing_verb(s: &str) -> &str {
-    let Some(v) = indexed(12, Class::ObjectVerb, Some("thing")).prefix(s) else {
+    let Some(v) = indexed_hot(12, Class::ObjectVerb, Some("thing")).prefix(s) else {
         return s;
     };
     let rest = &s[v.len()..];
@@ -451,7 +461,7 @@ fn rate_aspects() -> &'static WordIndex {
 }
 
 fn result_verbs() -> &'static WordIndex {
-    indexed(4, Class::ResultVerb, None)
+    indexed_hot(4, Class::ResultVerb, None)
 }
 
 fn undertakings() -> &'static WordIndex {
@@ -497,7 +507,7 @@ fn determiners() -> &'static WordIndex {
 
 /// A part that names the rest (`其他`).
 fn rest_words() -> &'static WordIndex {
-    indexed(6, Class::Rest, None)
+    indexed_hot(6, Class::Rest, None)
 }
 
 fn agents() -> &'static WordIndex {
@@ -505,11 +515,11 @@ fn agents() -> &'static WordIndex {
 }
 
 fn case_verbs() -> &'static WordIndex {
-    indexed(8, Class::CaseVerb, None)
+    indexed_hot(8, Class::CaseVerb, None)
 }
 
 fn adverbs() -> &'static WordIndex {
-    indexed(9, Class::Adverb, None)
+    indexed_hot(9, Class::Adverb, None)
 }
 
 fn aspects() -> &'static WordIndex {
@@ -2823,6 +2833,29 @@ mod tests {
                 assert_eq!(bracketed, in_brackets(&t, pos, 12), "{t:?} {pos} {floor}");
             }
         }
+    }
+
+    /// `indexed_hot` reads the very index `indexed` builds and returns, first use or not.
+    #[test]
+    fn indexed_hot_is_indexed() {
+        let hot = [
+            (12, Class::ObjectVerb, Some("thing")),
+            (4, Class::ResultVerb, None),
+            (6, Class::Rest, None),
+            (8, Class::CaseVerb, None),
+            (9, Class::Adverb, None),
+        ];
+        for _ in 0..2 {
+            for (slot, class, value) in hot {
+                let a = indexed_hot(slot, class, value);
+                assert!(std::ptr::eq(a, indexed(slot, class, value)), "{slot}");
+            }
+        }
+        assert!(std::ptr::eq(
+            case_verbs(),
+            indexed(8, Class::CaseVerb, None)
+        ));
+        assert!(std::ptr::eq(adverbs(), indexed(9, Class::Adverb, None)));
     }
 
     #[test]
