@@ -27,7 +27,7 @@
 //! writer did it 1–2 ms per MB faster (in Node, minimum CPU time over 61 runs, DTOs + JSON took
 //! 1.1 ms against 3.2 ms with serde_json), but was ~430 lines kept in step with the DTOs by hand;
 //! the same bytes now cost a few per cent of a call. What remains after the core is mostly the
-//! engine's: making a string of the returned UTF-16 (~1 ms) and `JSON.parse`. Nothing here can fail
+//! engine's: making a string of the returned UTF-16 (~0.7–1 ms) and `JSON.parse`. Nothing here can fail
 //! except a malformed options object, which throws an `Error` naming the offending key.
 
 use wasm_bindgen::prelude::*;
@@ -73,24 +73,40 @@ pub fn extract(
 
 /// The JSON of `text` as a JavaScript string, for both bindings (one copy of the pipeline in
 /// the module, not one inlined into each): serde_json's output as UTF-16 ([`Output::to_json_utf16`]),
-/// which the engine copies into a string (`TextDecoder("utf-16le")`) in half the time it
-/// decodes the same JSON from UTF-8.
+/// which the engine copies into a string ([`utf16_string`]) in half the time it decodes the
+/// same JSON from UTF-8.
 #[inline(never)]
 fn json_string(text: &str, options: Option<JsValue>) -> Result<js_sys::JsString, JsError> {
     check_options(options)?;
     let x = crate::extract(text);
-    Ok(TextDecoder::new("utf-16le").decode(&Output::new(text, &x).to_json_utf16()))
+    Ok(utf16_string(&Output::new(text, &x).to_json_utf16()))
 }
 
-// The engine's own decoder and JSON parser, called on the JSON's UTF-16 in place (a view of the
-// module's memory): a returned `String` would be decoded from UTF-8, twice as slow.
+// The engine makes the string from the JSON's UTF-16 in place (a view of the module's memory: a
+// returned `String` would be decoded from UTF-8, twice as slow), and its own parser reads it.
+//
+// Which of the engine's functions makes the string (the snippet below, shipped beside the module
+// as `snippets/*/inline0.js`): browsers' `TextDecoder("utf-16le")` copies the units, but Node's
+// converts them through ICU, ~11 x86 instructions a unit (5.9 M a call on bench/node's 1 MB);
+// Node's `Buffer` copies them (`toString("utf16le")`): 151.7 -> 145.7 M x86 instructions a
+// call, 16.25 -> 15.80 ms CPU alternated, +19 B gz (docs/perf.md, session 14). Where there is
+// no `Buffer` (browsers, their workers) it is `TextDecoder`, made once, not once a call.
+#[wasm_bindgen(inline_js = r#"
+const buffer = typeof Buffer === "function" && typeof Buffer.from === "function" ? Buffer : null;
+const decoder = buffer ? null : new TextDecoder("utf-16le");
+export function utf16String(units) {
+  return buffer
+    ? buffer.from(units.buffer, units.byteOffset, units.byteLength).toString("utf16le")
+    : decoder.decode(units);
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = utf16String)]
+    fn utf16_string(units: &[u16]) -> js_sys::JsString;
+}
+
 #[wasm_bindgen]
 extern "C" {
-    type TextDecoder;
-    #[wasm_bindgen(constructor)]
-    fn new(label: &str) -> TextDecoder;
-    #[wasm_bindgen(method)]
-    fn decode(this: &TextDecoder, units: &[u16]) -> js_sys::JsString;
     #[wasm_bindgen(js_namespace = JSON, catch)]
     fn parse(json: &js_sys::JsString) -> Result<JsValue, JsValue>;
 }

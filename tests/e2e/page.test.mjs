@@ -410,7 +410,10 @@ describe("the page", () => {
     const { readdir } = await import("node:fs/promises");
     const shipped = (await readdir(join(ROOT, "www")))
       .filter((n) => /\.(html|js|css|txt)$/.test(n) && n !== "sw.js")
-      .concat(["pkg/zhibiao.js", "pkg/zhibiao_bg.wasm", "pkg/zhibiao_compare.js", "pkg/zhibiao_compare_bg.wasm", "pkg/build.json"]);
+      .concat(["pkg/zhibiao.js", "pkg/zhibiao_bg.wasm", "pkg/zhibiao_compare.js", "pkg/zhibiao_compare_bg.wasm", "pkg/build.json"])
+      // the JavaScript the modules import (wasm-bindgen's snippets, src/wasm.rs): offline too
+      .concat((await readdir(join(ROOT, "www/pkg/snippets"), { recursive: true })).filter((n) => n.endsWith(".js")).map((n) => `pkg/snippets/${n}`));
+    assert.ok(shipped.some((n) => n.startsWith("pkg/snippets/")), `the modules' snippets: ${shipped}`);
     assert.ok(shipped.filter((n) => n.endsWith(".js")).length >= 8, `the page's modules: ${shipped}`);
     const listed = JSON.parse(await readFile(join(ROOT, "www/pkg/build.json"), "utf8")).files;
     assert.deepEqual([...listed].sort(), [...shipped].sort());

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,7 +21,7 @@ test("package.json: name, the crate's version, module, types, the files it packs
   assert.equal(pkg.types, "zhibiao.d.ts");
   assert.equal(pkg.sideEffects, false);
   for (const f of pkg.files) assert.ok(existsSync(join(PKG, f)), `${f} is built`);
-  assert.deepEqual([...pkg.files].sort(), ["zhibiao.d.ts", "zhibiao.js", "zhibiao_bg.wasm", "zhibiao_bg.wasm.d.ts"]);
+  assert.deepEqual([...pkg.files].sort(), ["snippets/", "zhibiao.d.ts", "zhibiao.js", "zhibiao_bg.wasm", "zhibiao_bg.wasm.d.ts"]);
   assert.match(readFileSync(join(PKG, "zhibiao.d.ts"), "utf8"), /export function extract\(/);
 });
 
@@ -50,4 +50,35 @@ console.log(JSON.stringify({ version: version(), indicators: r.indicators.map((x
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+// The JSON's UTF-16 becomes a string by the snippet src/wasm.rs ships (snippets/*/inline0.js):
+// Node's Buffer where there is one, else TextDecoder (browsers; Chromium's e2e tests run that
+// path through the page). Both must give the string the module wrote, on a real report's JSON.
+test("the JSON's string is the same by Buffer (node) and by TextDecoder (browsers)", async () => {
+  const [dir] = readdirSync(join(PKG, "snippets"));
+  const snippet = join(PKG, "snippets", dir, "inline0.js");
+  const core = await import(join(PKG, "zhibiao.js"));
+  core.initSync({ module: readFileSync(join(PKG, "zhibiao_bg.wasm")) });
+  const report = readFileSync(new URL("../fixtures/corpus/001_2f779e0289e0123a.txt", import.meta.url), "utf8");
+  const json = core.extractJson(report);
+  assert.ok(json.length > 10_000 && /[\u4e00-\u9fff]/.test(json), "a long JSON with Chinese names");
+  const units = Uint16Array.from(json, (c) => c.charCodeAt(0));
+  const viaBuffer = await import(snippet);
+  const saved = globalThis.Buffer;
+  delete globalThis.Buffer;
+  let viaDecoder;
+  try {
+    viaDecoder = await import(`${snippet}?no-buffer`); // a second instance, loaded without Buffer
+  } finally {
+    globalThis.Buffer = saved;
+  }
+  assert.equal(viaBuffer.utf16String(units), json);
+  assert.equal(viaDecoder.utf16String(units), json);
+  // A view into a larger buffer at an offset, as the module's memory is.
+  const memory = new Uint16Array(units.length + 8);
+  memory.set(units, 5);
+  const view = memory.subarray(5, 5 + units.length);
+  assert.equal(viaBuffer.utf16String(view), json);
+  assert.equal(viaDecoder.utf16String(view), json);
 });
