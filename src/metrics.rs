@@ -109,7 +109,7 @@ pub(crate) fn name(
             .iter()
             .rev()
             .take(3)
-            .find(|e| !in_brackets(text, e.span.start, 12))
+            .find(|e| !in_brackets(text, e.span.start, BRACKET_REACH))
     };
     // (Asked only when a name needs it, which most do not: the figure is not scanned for it.)
     let percent = || is_percent(&text[head..tail]);
@@ -1645,8 +1645,8 @@ fn clause_start(text: &str, pos: usize, floor: usize) -> (usize, Option<char>) {
 
 /// [`clause_start`] of `pos`, and whether a figure starting at `pos` is [`in_brackets`]: the
 /// first bracket or clause mark the walk back meets tells both (in brackets when it is an open
-/// bracket at most 12 characters back); when the clause ends before any, at `floor`, the walk
-/// for the brackets goes on from there.
+/// bracket at most [`BRACKET_REACH`] characters back); when the clause ends before any, at
+/// `floor`, the walk for the brackets goes on from there.
 #[inline(never)]
 fn walk_back(text: &str, pos: usize, floor: usize) -> ((usize, Option<char>), bool) {
     let mut p = pos;
@@ -1665,7 +1665,7 @@ fn walk_back(text: &str, pos: usize, floor: usize) -> ((usize, Option<char>), bo
         };
         let f = fold(c);
         if bracketed.is_none() && (matches!(f, '(' | ')') || is_clause_mark(f)) {
-            bracketed = Some(f == '(' && k < 12);
+            bracketed = Some(f == '(' && k < BRACKET_REACH);
         }
         match f {
             ')' => depth += 1,
@@ -1684,7 +1684,8 @@ fn walk_back(text: &str, pos: usize, floor: usize) -> ((usize, Option<char>), bo
         p -= c.len_utf8();
         k += 1;
     }
-    let bracketed = bracketed.unwrap_or_else(|| k < 12 && in_brackets(text, p, 12 - k));
+    let bracketed =
+        bracketed.unwrap_or_else(|| k < BRACKET_REACH && in_brackets(text, p, BRACKET_REACH - k));
     ((p, None), bracketed)
 }
 
@@ -1918,7 +1919,7 @@ fn figures_before(
         if figures.len() == n || ends_sentence(&text[e.span.end..at]) {
             break;
         }
-        if e.change.is_none() && !in_brackets(text, e.span.start, 12) {
+        if e.change.is_none() && !in_brackets(text, e.span.start, BRACKET_REACH) {
             figures.push(e);
         }
     }
@@ -1944,8 +1945,12 @@ fn holds3(b: &[u8], c: &[u8]) -> bool {
     })
 }
 
+/// How many characters back an open bracket puts a figure in brackets ([`in_brackets`]).
+const BRACKET_REACH: usize = 12;
+
 /// Whether the figure starting at `start` is inside brackets (`(2019年6593件)`): an open bracket
-/// before it in its clause, at most `chars` (12) characters back, with no close between.
+/// before it in its clause, at most `chars` ([`BRACKET_REACH`], or what is left of it after
+/// [`walk_back`]) characters back, with no close between.
 fn in_brackets(text: &str, start: usize, chars: usize) -> bool {
     let mut p = start;
     for _ in 0..chars {
@@ -2830,7 +2835,11 @@ mod tests {
                     "{t:?} {pos} {floor}"
                 );
                 assert_eq!(bracketed, in_brackets_slow(&t, pos), "{t:?} {pos} {floor}");
-                assert_eq!(bracketed, in_brackets(&t, pos, 12), "{t:?} {pos} {floor}");
+                assert_eq!(
+                    bracketed,
+                    in_brackets(&t, pos, BRACKET_REACH),
+                    "{t:?} {pos} {floor}"
+                );
             }
         }
     }
