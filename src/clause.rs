@@ -54,13 +54,14 @@ pub fn is_close_quote(c: char) -> bool {
 pub(crate) fn ideograph_ends_at(bytes: &[u8], end: usize) -> bool {
     // (`get`, not indexing: no panic path at each of the walks it is inlined into.)
     match end.checked_sub(3).and_then(|start| bytes.get(start..end)) {
-        Some(&[lead, second, _]) => is_ideograph_lead(lead, second),
+        Some(&[lead, second, _]) => is_unified_ideograph(lead, second),
         _ => false,
     }
 }
 
-/// Whether a character of three bytes starting `lead`, `second` is U+4E00 to U+9FFF.
-fn is_ideograph_lead(lead: u8, second: u8) -> bool {
+/// Whether a character of three bytes starting `lead`, `second` is U+4E00 to U+9FFF (exactly;
+/// `text::is_ideograph_lead` tells E4..E9 from one byte, for walks that need no more).
+fn is_unified_ideograph(lead: u8, second: u8) -> bool {
     matches!(lead, 0xE5..=0xE9) || (lead == 0xE4 && second >= 0xB8)
 }
 
@@ -68,7 +69,7 @@ fn is_ideograph_lead(lead: u8, second: u8) -> bool {
 /// an ideograph, U+4E00 to U+9FFF (see [`ideograph_ends_at`]).
 pub(crate) fn ideograph_starts_at(bytes: &[u8], start: usize) -> bool {
     match bytes.get(start..start.saturating_add(3)) {
-        Some(&[lead, second, _]) => is_ideograph_lead(lead, second),
+        Some(&[lead, second, _]) => is_unified_ideograph(lead, second),
         _ => false,
     }
 }
