@@ -769,9 +769,72 @@ pub struct WordIndex {
     /// The first characters of the words: a test before a lookup, for scans that try every
     /// position of a phrase.
     firsts: CharSet,
+    /// The words' first (last) three bytes: most phrases start (end) with none of them, and
+    /// are turned away before a character is decoded.
+    heads: ByteKeys,
+    tails: ByteKeys,
     /// The words by first (last) character, longest first.
     by_first: CharGroups<&'static str>,
     by_last: CharGroups<&'static str>,
+}
+
+/// A set of three-byte keys hashed to one bit of 4,096 (as [`CharSet`] does characters): a
+/// phrase that starts (ends) with a word has that word's first (last) three bytes there, so a
+/// phrase whose three bytes are not in the set starts (ends) with none of the words. `false`
+/// is sure, `true` may be wrong. (Every word of the lists has three bytes or more; a shorter
+/// one would set every bit.)
+struct ByteKeys([u64; 64]);
+
+impl ByteKeys {
+    /// The keys of the words' first three bytes, or of their last three when `tail`.
+    #[inline(never)] // (one copy for both ends)
+    fn new(words: &[(char, &'static str)], tail: bool) -> Self {
+        let mut bits = [0u64; 64];
+        for (_, w) in words {
+            let b = w.as_bytes();
+            match if tail { tail_key(b) } else { head_key(b) } {
+                Some(k) => {
+                    let h = Self::hash(k);
+                    bits[h >> 6] |= 1 << (h & 63);
+                }
+                None => bits.fill(u64::MAX),
+            }
+        }
+        ByteKeys(bits)
+    }
+
+    #[inline]
+    fn hash(key: u32) -> usize {
+        (key.wrapping_mul(0x9E37_79B1) >> 20) as usize
+    }
+
+    /// Whether a phrase with `key` may start (end) with a word (a phrase of fewer than three
+    /// bytes may).
+    #[inline]
+    fn may(&self, key: Option<u32>) -> bool {
+        key.map_or(true, |k| {
+            let h = Self::hash(k);
+            self.0[h >> 6] & (1 << (h & 63)) != 0
+        })
+    }
+}
+
+/// The key of `s`'s first three bytes (`None` if it has fewer).
+#[inline]
+fn head_key(s: &[u8]) -> Option<u32> {
+    match *s {
+        [x, y, z, ..] => Some(u32::from_le_bytes([x, y, z, 0])),
+        _ => None,
+    }
+}
+
+/// The key of `s`'s last three bytes (`None` if it has fewer).
+#[inline]
+fn tail_key(s: &[u8]) -> Option<u32> {
+    match *s {
+        [.., x, y, z] => Some(u32::from_le_bytes([x, y, z, 0])),
+        _ => None,
+    }
 }
 
 impl WordIndex {
@@ -796,6 +859,8 @@ impl WordIndex {
         crate::sort::sort_by(&mut by_last, order);
         WordIndex {
             firsts: CharSet::new(by_first.iter().map(|e| e.0)),
+            heads: ByteKeys::new(&by_first, false),
+            tails: ByteKeys::new(&by_last, true),
             by_first: CharGroups::new(by_first),
             by_last: CharGroups::new(by_last),
         }
@@ -810,6 +875,9 @@ impl WordIndex {
 
     /// The longest word that `s` starts with.
     pub fn prefix(&self, s: &str) -> Option<&'static str> {
+        if !self.heads.may(head_key(s.as_bytes())) {
+            return None;
+        }
         let c = s.chars().next()?;
         self.by_first
             .get(c)
@@ -819,6 +887,9 @@ impl WordIndex {
 
     /// The longest word that `s` ends with.
     pub fn suffix(&self, s: &str) -> Option<&'static str> {
+        if !self.tails.may(tail_key(s.as_bytes())) {
+            return None;
+        }
         let c = s.chars().next_back()?;
         self.by_last
             .get(c)
@@ -835,9 +906,11 @@ impl WordIndex {
 
     /// Whether `s` is one of the words (looked up by its first character).
     pub fn contains(&self, s: &str) -> bool {
-        s.chars()
-            .next()
-            .is_some_and(|c| self.by_first.get(c).any(|w| *w == s))
+        // (`s` starts with itself: its first three bytes are a word's, if it is one.)
+        self.heads.may(head_key(s.as_bytes()))
+            && s.chars()
+                .next()
+                .is_some_and(|c| self.by_first.get(c).any(|w| *w == s))
     }
 }
 
@@ -1022,6 +1095,44 @@ mod tests {
         assert!(parse_metric("review_cases\t行政复议案件数\tcount\t行政复议案件||").is_err());
         assert!(parse_metric("review_cases\t行政复议案件数\tcounts\t行政复议案件").is_err());
         assert!(parse_metric("review_cases\t行政复议案件数\t行政复议案件").is_err());
+    }
+
+    /// `WordIndex`'s lookups (phrases turned away by a key of three bytes first) against their
+    /// definitions over the whole list: every class's words, the change verbs, and a list
+    /// with words shorter than three bytes (which every phrase may start or end with), on
+    /// random phrases of the words, their first and last characters and other characters.
+    #[test]
+    fn word_index_is_its_definition() {
+        let mut rng = crate::testing::xorshift(0x5EED_15A0_0BAD_F00D);
+        let mut lists: Vec<Vec<&'static str>> =
+            CLASSES.iter().map(|&(c, ..)| words(c).to_vec()).collect();
+        lists.push(change_verbs().iter().map(|v| v.0).collect());
+        lists.push(vec!["%", "a", "ab", "增长", "增", "长率"]);
+        for list in &lists {
+            let index = WordIndex::new(list.iter().copied());
+            let mut alphabet: Vec<&str> = vec!["的", "a", "%", "\u{3000}", "(", "2"];
+            for w in list {
+                let first = w.chars().next().map_or(0, char::len_utf8);
+                let last = w.len() - w.chars().next_back().map_or(0, char::len_utf8);
+                alphabet.extend([*w, &w[..first], &w[last..]]);
+            }
+            let longest = |hit: &dyn Fn(&str) -> bool| {
+                list.iter()
+                    .copied()
+                    .filter(|w| hit(w))
+                    .max_by_key(|w| w.len())
+            };
+            for _ in 0..400 {
+                let s = crate::testing::random_text(&mut rng, &alphabet, 4);
+                assert_eq!(index.prefix(&s), longest(&|w| s.starts_with(w)), "{s}");
+                assert_eq!(index.suffix(&s), longest(&|w| s.ends_with(w)), "{s}");
+                assert_eq!(index.contains(&s), list.contains(&s.as_str()), "{s}");
+                let occurs = s
+                    .char_indices()
+                    .any(|(i, _)| longest(&|w| s[i..].starts_with(w)).is_some());
+                assert_eq!(index.occurs_in(&s), occurs, "{s}");
+            }
+        }
     }
 
     #[test]
