@@ -347,7 +347,7 @@ fn verb_in(m: &str) -> bool {
 #[inline(never)]
 fn after_adverbs(s: &str) -> &str {
     let mut rest = s;
-    while let Some(a) = adverbs().prefix(rest) {
+    while let Some(a) = adverbs().prefix_hot(rest) {
         rest = &rest[a.len()..];
     }
     rest
@@ -427,7 +427,7 @@ fn indexed_hot(slot: usize, class: Class, value: Option<&'static str>) -> &'stat
 /// sharing the verb keeps it on every item, [`shared_verb`].)
 #[inline(never)]
 fn without_thing_verb(s: &str) -> &str {
-    let Some(v) = indexed_hot(12, Class::ObjectVerb, Some("thing")).prefix(s) else {
+    let Some(v) = indexed_hot(12, Class::ObjectVerb, Some("thing")).prefix_hot(s) else {
         return s;
     };
     let rest = &s[v.len()..];
@@ -553,7 +553,7 @@ fn finish(m: String, percent: &dyn Fn() -> bool) -> String {
     // character before no verb is part of a word (应急演练).
     let mut rest = s;
     let mut short = false;
-    while let Some(a) = adverbs().prefix(rest) {
+    while let Some(a) = adverbs().prefix_hot(rest) {
         rest = &rest[a.len()..];
         short |= a.len() <= 3;
     }
@@ -809,7 +809,7 @@ fn related(
         .is_some_and(|u| has_unit(&text[head..tail], u));
     // 收到…转办线索6条,完成核查6条: a verb of result and a case verb alone name the cases of the
     // figure before by their noun (完成核查线索).
-    if let Some(r) = result_verbs().prefix(m) {
+    if let Some(r) = result_verbs().prefix_hot(m) {
         let rest = &m[r.len()..];
         let noun = pm.and_then(|p| case_nouns().suffix(p));
         if let Some(n) = noun.filter(|_| same_unit && case_verbs().prefix(rest) == Some(rest)) {
@@ -877,9 +877,9 @@ fn related(
         return Related::Same;
     };
     // (茶叶种植面积7.08万亩,实现产值2.86亿元: a result verb before an aspect alone adds nothing.)
-    let bare = light_verbs().2.prefix(m).map_or(m, |v| &m[v.len()..]);
+    let bare = light_verbs().2.prefix_hot(m).map_or(m, |v| &m[v.len()..]);
     if aspects()
-        .prefix(bare)
+        .prefix_hot(bare)
         .is_some_and(|a| a.len() == bare.len())
     {
         let m = bare;
@@ -1155,7 +1155,9 @@ fn name_in_clause(
     let whole = change.is_none()
         && (measured || (seg.ends_with("系统") && text[head..tail].ends_with(['名', '人'])));
     // (组建由15名律师组成的…: a verb before 由 takes the body, not the figure.)
-    let verb = object_verbs().suffix(seg).filter(|_| !raw.ends_with('由'));
+    let verb = object_verbs()
+        .suffix_hot(seg)
+        .filter(|_| !raw.ends_with('由'));
     // 由1997年的5160元增加到…: after a frame ending with 的, a change verb starts no noun.
     let after_unit = || {
         let after = noun_after(text, tail);
@@ -1229,7 +1231,7 @@ fn name_in_clause(
     // result is not part of the name (nominal verbs stay: 开展职业技能培训).
     // 行政复议案件累计受理15件: the case comes first, the verb stays (受理行政复议案件); 正式受理20件
     // keeps its verb.
-    if let Some(v) = case_verbs().suffix(seg) {
+    if let Some(v) = case_verbs().suffix_hot(seg) {
         let rest = strip(&seg[..seg.len() - v.len()]);
         let bare = after_adverbs(rest);
         if bare.is_empty() {
@@ -2019,7 +2021,7 @@ fn strip(mut s: &str) -> &str {
             // Leading months: 10月, 1-5月, 1—11月份.
             s = strip_leading_months(s);
         }
-        while let Some(w) = leading_words().prefix(s) {
+        while let Some(w) = leading_words().prefix_hot(s) {
             // (共建“一带一路”国家 is no frame; 共建成 is 共 and 建成.)
             if not_fillers().prefix(s).is_some_and(|n| n.len() >= w.len()) {
                 break;
@@ -2052,7 +2054,7 @@ fn strip(mut s: &str) -> &str {
                 }
             }
         }
-        while let Some(w) = trailing_words().suffix(s) {
+        while let Some(w) = trailing_words().suffix_hot(s) {
             // 实施惠及3000多万学生: 及 belongs to the verb 惠及; 年人均: 均 ends 人均.
             if object_verbs().suffix(s).is_some_and(|v| v.len() > w.len())
                 || (w.len() <= 3
