@@ -67,7 +67,7 @@ fn main() {
             lap(&mut k);
             let meta = step::meta(text, &lines, &headings);
             lap(&mut k);
-            let parts = step::parts(text, &headings, &citations, &meta);
+            let parts = step::parts(text, &anchors, &headings, &citations, &meta);
             lap(&mut k);
             let deadline = step::deadline(text, &meta);
             lap(&mut k);
@@ -159,8 +159,14 @@ mod step {
         meta::find_in(text, l, h)
     }
     #[inline(never)]
-    pub fn parts(text: &str, h: &[Heading], c: &[Citation], m: &meta::Meta) -> Vec<Part> {
-        parts::check(text, h, c, m)
+    pub fn parts(
+        text: &str,
+        a: &Anchors,
+        h: &[Heading],
+        c: &[Citation],
+        m: &meta::Meta,
+    ) -> Vec<Part> {
+        parts::check(text, a, h, c, m)
     }
     #[inline(never)]
     pub fn deadline(text: &str, m: &meta::Meta) -> Option<Deadline> {

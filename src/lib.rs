@@ -70,7 +70,7 @@ pub fn extract(text: &str) -> Extraction {
     let dates = dates::find_from(text, &anchors, &citations);
     let indicators = indicators::find_from(text, &anchors, &citations, &headings, &lists);
     let indicators = outline::with_sections(indicators, &headings);
-    let parts = parts::check(text, &headings, &citations, &meta);
+    let parts = parts::check(text, &anchors, &headings, &citations, &meta);
     let deadline = parts::deadline(text, &meta);
     let meta::Meta {
         title,

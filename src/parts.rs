@@ -24,6 +24,7 @@
 
 use std::sync::OnceLock;
 
+use crate::anchors;
 use crate::lexicon::{self, Class};
 use crate::meta::Meta;
 use crate::model::{
@@ -32,7 +33,7 @@ use crate::model::{
 use crate::span::Span;
 #[cfg(test)]
 use crate::text::lines;
-use crate::text::{self, is_blank, Line};
+use crate::text::{self, is_blank, Hits, Line};
 
 /// One mandated part and the words that reveal it (from `data/parts.tsv`).
 #[derive(Debug)]
@@ -91,9 +92,11 @@ fn in_citation(citations: &[Citation], span: Span) -> bool {
 }
 
 /// The first occurrence, outside citations, of the first cue (in list order, strongest first)
-/// that occurs in `text[from..to]`.
+/// that occurs in `text[from..to]`; searched among the text's `anchors` when given (for the
+/// whole text: [`anchors::find_all`]).
 fn first_cue(
     text: &str,
+    anchors: Option<&Hits>,
     from: usize,
     to: usize,
     cues: &[&str],
@@ -101,7 +104,7 @@ fn first_cue(
 ) -> Option<Span> {
     let hay = &text[from..to];
     cues.iter().find_map(|cue| {
-        text::find_all(hay, cue)
+        anchors::find_all(hay, anchors, cue)
             .map(|i| Span::new(from + i, from + i + cue.len()))
             .find(|span| !in_citation(citations, *span))
     })
@@ -145,8 +148,15 @@ fn thematic_section(headings: &[Heading]) -> Option<Span> {
 }
 
 /// The five parts of `text`, found from its headings, its paragraphs outside `citations` and
-/// its closing paragraph (the last one before the signature of `meta`).
-pub fn check(text: &str, headings: &[Heading], citations: &[Citation], meta: &Meta) -> Vec<Part> {
+/// its closing paragraph (the last one before the signature of `meta`); `anchors` are the
+/// text's ([`anchors::find`]).
+pub fn check(
+    text: &str,
+    anchors: &Hits,
+    headings: &[Heading],
+    citations: &[Citation],
+    meta: &Meta,
+) -> Vec<Part> {
     // The closing paragraph: the last non-blank line that is not the signature.
     let sig_start = meta
         .signature
@@ -186,12 +196,15 @@ pub fn check(text: &str, headings: &[Heading], citations: &[Citation], meta: &Me
                 .flatten();
             // The closing paragraph first: unheaded reports put shortcomings and plans there.
             let in_closing = |cues: &[&str]| {
-                closing.and_then(|l| first_cue(text, l.start, l.end, cues, citations))
+                closing.and_then(|l| first_cue(text, None, l.start, l.end, cues, citations))
             };
             let mention = thematic
                 .or_else(|| in_closing(&def.strong_cues))
                 .or_else(|| in_closing(&def.weak_cues))
-                .or_else(|| first_cue(text, 0, text.len(), &def.strong_cues, citations));
+                .or_else(|| {
+                    let all = text.len();
+                    first_cue(text, Some(anchors), 0, all, &def.strong_cues, citations)
+                });
             Part {
                 id: def.id,
                 name: def.name,
