@@ -46,7 +46,6 @@ pub mod taxonomy;
 mod testing;
 pub mod text;
 pub mod units;
-pub mod utf16;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -64,7 +64,7 @@ fn check_options(value: Option<JsValue>) -> Result<(), JsError> {
 
 #[wasm_bindgen(unchecked_return_type = "Extraction")]
 pub fn extract(
-    text: js_sys::JsString,
+    text: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "ExtractOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
     parse(&json_string(text, options)?)
@@ -76,32 +76,10 @@ pub fn extract(
 /// which the engine copies into a string ([`utf16_string`]) in half the time it decodes the
 /// same JSON from UTF-8.
 #[inline(never)]
-fn json_string(
-    text: js_sys::JsString,
-    options: Option<JsValue>,
-) -> Result<js_sys::JsString, JsError> {
+fn json_string(text: &str, options: Option<JsValue>) -> Result<js_sys::JsString, JsError> {
     check_options(options)?;
-    let text = text_of(&text)?;
-    let x = crate::extract(&text);
-    Ok(utf16_string(&Output::new(&text, &x).to_json_utf16()))
-}
-
-/// The text as UTF-8, made by the module from the string's UTF-16 units, which the engine
-/// copies into its memory ([`copy_units`]). An unpaired surrogate becomes U+FFFD, one unit, so
-/// the spans' UTF-16 offsets are the text's (as with `encodeInto`, wasm-bindgen's way in for a
-/// `&str`).
-///
-/// Why: `encodeInto` (V8's `String::WriteUtf8`) took 0.555 ms of a call on bench/node's 1 MB;
-/// Node's `Buffer` copies the units in 0.027 ms and [`crate::utf16::to_string`] makes the UTF-8
-/// in ~0.25 ms (docs/perf.md, session 15). Browsers have no such copy: a `charCodeAt` loop.
-#[inline(never)]
-fn text_of(text: &js_sys::JsString) -> Result<String, JsError> {
-    let Ok(len) = usize::try_from(units_in(text)) else {
-        return Err(JsError::new("zhibiao.extract: the text must be a string"));
-    };
-    let mut units = vec![0u16; len];
-    copy_units(text, &mut units);
-    Ok(crate::utf16::to_string(&units))
+    let x = crate::extract(text);
+    Ok(utf16_string(&Output::new(text, &x).to_json_utf16()))
 }
 
 // The engine makes the string from the JSON's UTF-16 in place (a view of the module's memory: a
@@ -116,13 +94,6 @@ fn text_of(text: &js_sys::JsString) -> Result<String, JsError> {
 #[wasm_bindgen(inline_js = r#"
 const buffer = typeof Buffer === "function" && typeof Buffer.from === "function" ? Buffer : null;
 const decoder = buffer ? null : new TextDecoder("utf-16le");
-export function unitsIn(text) {
-  return typeof text === "string" ? text.length : -1;
-}
-export function copyUnits(text, units) {
-  if (buffer) buffer.from(units.buffer, units.byteOffset, units.byteLength).write(text, "utf16le");
-  else for (let i = 0; i < units.length; i++) units[i] = text.charCodeAt(i);
-}
 export function utf16String(units) {
   return buffer
     ? buffer.from(units.buffer, units.byteOffset, units.byteLength).toString("utf16le")
@@ -132,10 +103,6 @@ export function utf16String(units) {
 extern "C" {
     #[wasm_bindgen(js_name = utf16String)]
     fn utf16_string(units: &[u16]) -> js_sys::JsString;
-    #[wasm_bindgen(js_name = unitsIn)]
-    fn units_in(text: &js_sys::JsString) -> i32;
-    #[wasm_bindgen(js_name = copyUnits)]
-    fn copy_units(text: &js_sys::JsString, units: &mut [u16]);
 }
 
 #[wasm_bindgen]
@@ -148,7 +115,7 @@ extern "C" {
 /// posts this string: one string crosses threads much faster than a large object graph.
 #[wasm_bindgen(js_name = extractJson)]
 pub fn extract_json(
-    text: js_sys::JsString,
+    text: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "ExtractOptions")] options: Option<JsValue>,
 ) -> Result<js_sys::JsString, JsError> {
     json_string(text, options)
