@@ -85,6 +85,31 @@ pub fn parts() -> &'static [PartDef] {
     })
 }
 
+/// The bytes of `s` as a set of 64 (bit `b & 63` for each byte `b`), for [`names`]. (A loop
+/// that stops once every bit is set: the exit also keeps LLVM from vectorising it, ~150 B
+/// more of the web build for strings this short.)
+#[inline(never)]
+fn byte_set(s: &str) -> u64 {
+    let mut m = 0u64;
+    for b in s.bytes() {
+        m |= 1 << (b & 63);
+        if m == u64::MAX {
+            break;
+        }
+    }
+    m
+}
+
+/// Whether a heading's `title`, of [`byte_set`] `set`, names the part `def` (holds one of its
+/// heading cues). A report has hundreds of headings, the parts ~30 cues: a cue with a byte
+/// outside the title's set is not in it, which rules out most pairs without a search (~350
+/// x86 instructions each in the web build).
+fn names(def: &PartDef, title: &str, set: u64) -> bool {
+    def.heading_cues
+        .iter()
+        .any(|c| c.bytes().all(|b| set >> (b & 63) & 1 != 0) && text::has(title, c))
+}
+
 /// Whether `span` overlaps a citation (citations are sorted and disjoint).
 fn in_citation(citations: &[Citation], span: Span) -> bool {
     let i = citations.partition_point(|c| c.span.start < span.end);
@@ -134,17 +159,14 @@ fn last_line(text: &str, limit: usize) -> Option<Line> {
 
 /// The first top-level heading that names none of the parts: a thematic section about the
 /// year's work (`一、高度重视,组织领导坚强有力`), the usual way reports lay out their measures
-/// without saying so.
-fn thematic_section(headings: &[Heading]) -> Option<Span> {
+/// without saying so. (`sets`: the titles' [`byte_set`]s.)
+fn thematic_section(headings: &[Heading], sets: &[u64]) -> Option<Span> {
     headings
         .iter()
-        .filter(|h| h.parent.is_none())
-        .find(|h| {
-            !parts()
-                .iter()
-                .any(|p| p.heading_cues.iter().any(|c| text::has(&h.title, c)))
-        })
-        .map(|h| h.title_span)
+        .zip(sets)
+        .filter(|(h, _)| h.parent.is_none())
+        .find(|&(h, &set)| !parts().iter().any(|p| names(p, &h.title, set)))
+        .map(|(h, _)| h.title_span)
 }
 
 /// The five parts of `text`, found from its headings, its paragraphs outside `citations` and
@@ -171,16 +193,18 @@ pub fn check(
             .map_or(true, |h| l.start > h.title_span.start)
     });
 
+    let sets: Vec<u64> = headings.iter().map(|h| byte_set(&h.title)).collect();
     parts()
         .iter()
         .map(|def| {
             let by_heading = [true, false].iter().find_map(|&top| {
-                headings.iter().enumerate().find(|(_, h)| {
-                    (h.parent.is_none()) == top
-                        && def.heading_cues.iter().any(|c| text::has(&h.title, c))
+                (0..headings.len()).find(|&i| {
+                    let h = &headings[i];
+                    (h.parent.is_none()) == top && names(def, &h.title, sets[i])
                 })
             });
-            if let Some((i, h)) = by_heading {
+            if let Some(i) = by_heading {
+                let h = &headings[i];
                 return Part {
                     id: def.id,
                     name: def.name,
@@ -192,7 +216,7 @@ pub fn check(
                 };
             }
             let thematic = (def.id == "measures")
-                .then(|| thematic_section(headings))
+                .then(|| thematic_section(headings, &sets))
                 .flatten();
             // The closing paragraph first: unheaded reports put shortcomings and plans there.
             let in_closing = |cues: &[&str]| {
@@ -330,6 +354,37 @@ mod tests {
             }
         }
         assert!(found > 20_000, "{found}");
+    }
+
+    /// `names` (a byte set before each search) against the search for each cue alone: random
+    /// titles of the cues' own characters and others that share bytes with them, for every
+    /// part; some long enough to fill the set.
+    #[test]
+    fn names_is_a_search_for_each_cue() {
+        // Whole cues, their characters, and others sharing bytes with them.
+        let cues = parts().iter().flat_map(|p| p.heading_cues.iter().copied());
+        let mut alphabet: Vec<String> = cues.clone().map(String::from).collect();
+        alphabet.extend(cues.flat_map(|c| c.chars()).map(String::from));
+        alphabet.extend(["、", "一", "年", "a", "é", "😀", "兲", "ﾂ"].map(String::from));
+        let alphabet: Vec<&str> = alphabet.iter().map(String::as_str).collect();
+        // A byte of every value modulo 64: the set full.
+        let fill: String = (0x40u8..=0x7F).map(char::from).collect();
+        let mut rng = crate::testing::xorshift(0x9E37_79B9_7F4A_7C15);
+        let (mut named, mut filled) = (0, 0);
+        for k in 0..20_000 {
+            let mut t = crate::testing::random_text(&mut rng, &alphabet, 6);
+            if k % 10 == 0 {
+                t.insert_str(0, &fill);
+            }
+            let set = byte_set(&t);
+            filled += usize::from(set == u64::MAX);
+            for def in parts() {
+                let want = def.heading_cues.iter().any(|c| text::has(&t, c));
+                named += usize::from(want);
+                assert_eq!(names(def, &t, set), want, "{t:?} {}", def.id);
+            }
+        }
+        assert!(named > 2_000 && filled > 100, "{named} {filled}");
     }
 
     #[test]
