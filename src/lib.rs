@@ -46,6 +46,7 @@ pub mod taxonomy;
 mod testing;
 pub mod text;
 pub mod units;
+pub mod utf16;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

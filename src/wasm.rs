@@ -39,47 +39,46 @@ static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocato
 
 use crate::output::Output;
 
-/// Checks the options object. There are no options yet: `undefined`, `null` and `{}` are
-/// accepted, anything else is an error naming what is wrong, so a caller who passes an option
-/// a later version will have learns it now rather than being silently ignored. (Read with
-/// `Object.keys`, not serde: serde_json's parser would be linked for an empty object.)
-fn check_options(value: Option<JsValue>) -> Result<(), JsError> {
-    let invalid = |why: &str| JsError::new(&format!("zhibiao.extract: invalid options: {why}"));
-    let Some(v) = value.filter(|v| !v.is_null() && !v.is_undefined()) else {
-        return Ok(());
-    };
-    if !v.is_object() || js_sys::Array::is_array(&v) {
-        return Err(invalid("expected an object such as {}"));
-    }
-    match js_sys::Object::keys(v.unchecked_ref::<js_sys::Object>())
-        .get(0)
-        .as_string()
-    {
-        Some(key) => Err(invalid(&format!(
-            "unknown field `{key}`, there are no fields"
-        ))),
-        None => Ok(()),
-    }
-}
-
 #[wasm_bindgen(unchecked_return_type = "Extraction")]
 pub fn extract(
-    text: &str,
+    text: js_sys::JsString,
     #[wasm_bindgen(unchecked_optional_param_type = "ExtractOptions")] options: Option<JsValue>,
-) -> Result<JsValue, JsError> {
+) -> Result<JsValue, JsValue> {
     parse(&json_string(text, options)?)
-        .map_err(|_| JsError::new("zhibiao.extract: internal JSON error"))
+        .map_err(|_| JsError::new("zhibiao.extract: internal JSON error").into())
 }
 
 /// The JSON of `text` as a JavaScript string, for both bindings (one copy of the pipeline in
 /// the module, not one inlined into each): serde_json's output as UTF-16 ([`Output::to_json_utf16`]),
 /// which the engine copies into a string ([`utf16_string`]) in half the time it decodes the
-/// same JSON from UTF-8.
+/// same JSON from UTF-8. The options and the text are checked by the snippet
+/// ([`check_options`], [`units_in`]), which throws an `Error` naming what is wrong.
 #[inline(never)]
-fn json_string(text: &str, options: Option<JsValue>) -> Result<js_sys::JsString, JsError> {
-    check_options(options)?;
-    let x = crate::extract(text);
-    Ok(utf16_string(&Output::new(text, &x).to_json_utf16()))
+fn json_string(
+    text: js_sys::JsString,
+    options: Option<JsValue>,
+) -> Result<js_sys::JsString, JsValue> {
+    if let Some(options) = options {
+        check_options(&options)?;
+    }
+    let text = text_of(&text)?;
+    let x = crate::extract(&text);
+    Ok(utf16_string(&Output::new(&text, &x).to_json_utf16()))
+}
+
+/// The text as UTF-8, made by the module from the string's UTF-16 units, which the engine
+/// copies into its memory ([`copy_units`]). An unpaired surrogate becomes U+FFFD, one unit, so
+/// the spans' UTF-16 offsets are the text's (as with `encodeInto`, wasm-bindgen's way in for a
+/// `&str`).
+///
+/// Why: `encodeInto` (V8's `String::WriteUtf8`) took 0.555 ms of a call on bench/node's 1 MB;
+/// Node's `Buffer` copies the units in 0.027 ms and [`crate::utf16::to_string`] makes the UTF-8
+/// in ~0.25 ms (docs/perf.md, session 15). Browsers have no such copy: a `charCodeAt` loop.
+#[inline(never)]
+fn text_of(text: &js_sys::JsString) -> Result<String, JsValue> {
+    let mut units = vec![0u16; units_in(text)? as usize];
+    copy_units(text, &mut units);
+    Ok(crate::utf16::to_string(&units))
 }
 
 // The engine makes the string from the JSON's UTF-16 in place (a view of the module's memory: a
@@ -94,6 +93,21 @@ fn json_string(text: &str, options: Option<JsValue>) -> Result<js_sys::JsString,
 #[wasm_bindgen(inline_js = r#"
 const buffer = typeof Buffer === "function" && typeof Buffer.from === "function" ? Buffer : null;
 const decoder = buffer ? null : new TextDecoder("utf-16le");
+export function checkOptions(options) {
+  const keys = typeof options === "object" && !Array.isArray(options) ? Object.keys(options) : null;
+  const why = !keys
+    ? "expected an object such as {}"
+    : keys.length ? `unknown field \`${keys[0]}\`, there are no fields` : "";
+  if (why) throw new Error(`zhibiao.extract: invalid options: ${why}`);
+}
+export function unitsIn(text) {
+  if (typeof text !== "string") throw new Error("zhibiao.extract: the text must be a string");
+  return text.length;
+}
+export function copyUnits(text, units) {
+  if (buffer) buffer.from(units.buffer, units.byteOffset, units.byteLength).write(text, "utf16le");
+  else for (let i = 0; i < units.length; i++) units[i] = text.charCodeAt(i);
+}
 export function utf16String(units) {
   return buffer
     ? buffer.from(units.buffer, units.byteOffset, units.byteLength).toString("utf16le")
@@ -103,22 +117,28 @@ export function utf16String(units) {
 extern "C" {
     #[wasm_bindgen(js_name = utf16String)]
     fn utf16_string(units: &[u16]) -> js_sys::JsString;
-}
-
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = JSON, catch)]
-    fn parse(json: &js_sys::JsString) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = checkOptions, catch)]
+    fn check_options(options: &JsValue) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_name = unitsIn, catch)]
+    fn units_in(text: &js_sys::JsString) -> Result<u32, JsValue>;
+    #[wasm_bindgen(js_name = copyUnits)]
+    fn copy_units(text: &js_sys::JsString, units: &mut [u16]);
 }
 
 /// The same result as one JSON string (exactly the CLI's `--format json`). The page's Web Worker
 /// posts this string: one string crosses threads much faster than a large object graph.
 #[wasm_bindgen(js_name = extractJson)]
 pub fn extract_json(
-    text: &str,
+    text: js_sys::JsString,
     #[wasm_bindgen(unchecked_optional_param_type = "ExtractOptions")] options: Option<JsValue>,
-) -> Result<js_sys::JsString, JsError> {
+) -> Result<js_sys::JsString, JsValue> {
     json_string(text, options)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = JSON, catch)]
+    fn parse(json: &js_sys::JsString) -> Result<JsValue, JsValue>;
 }
 
 /// The crate's version, e.g. `"0.1.0"`.

@@ -82,3 +82,89 @@ test("the JSON's string is the same by Buffer (node) and by TextDecoder (browser
   assert.equal(viaBuffer.utf16String(view), json);
   assert.equal(viaDecoder.utf16String(view), json);
 });
+
+// The text crosses into the module as its UTF-16 units (the snippet's copyUnits: Node's Buffer,
+// else a charCodeAt loop), and the module makes the UTF-8 itself (src/utf16.rs: sixteen units at
+// a time with simd128, which `cargo test` does not build). What the module read must be the
+// text: every span's text is the text's own slice, on real reports and on citations made of
+// random runs across the encoder's edges (ASCII, two bytes, three, pairs, unpaired surrogates).
+test("the text the module reads is the text: real reports, random units, unpaired surrogates", async () => {
+  const core = await import(join(PKG, "zhibiao.js"));
+  core.initSync({ module: readFileSync(join(PKG, "zhibiao_bg.wasm")) });
+  const dir = fileURLToPath(new URL("../fixtures/corpus/", import.meta.url));
+  const reports = readdirSync(dir).filter((f) => f.endsWith(".txt")).map((f) => readFileSync(join(dir, f), "utf8"));
+  assert.ok(reports.length >= 5);
+  let seed = 0x5eed0016;
+  const next = (n) => ((seed ^= seed << 13), (seed ^= seed >>> 17), (seed ^= seed << 5), (seed >>> 0) % n);
+  const kinds = [
+    [0x41, 0x2c, 0x30, 0x7f], // (no line break: a citation is on one line)
+    [0x80, 0xe9, 0x7ff],
+    [0x800, 0x4e00, 0x6cd5, 0x9fff, 0xd7ff, 0xe000, 0xff0c, 0xfffd, 0xffff],
+    [0xd800, 0xdbff, 0xdc00, 0xdfff],
+  ];
+  const segment = () => {
+    let s = "";
+    for (let r = next(4); r >= 0; r--) {
+      const kind = kinds[next(kinds.length)];
+      for (let k = next(24); k > 0; k--) s += next(5) ? String.fromCharCode(kind[next(kind.length)]) : "😀";
+    }
+    return s;
+  };
+  const segments = Array.from({ length: 300 }, segment);
+  const cited = segments.map((s) => `根据《${s}条例》规定。\n`).join("");
+  for (const text of [...reports, cited, reports[0].replaceAll("\n", "\r\n") + cited]) {
+    const r = core.extract(text);
+    const whole = text.toWellFormed(); // the module reads an unpaired surrogate as U+FFFD
+    for (const x of [...r.indicators, ...r.citations, ...r.dates]) assert.equal(x.text, whole.slice(x.start, x.end));
+    assert.ok(r.indicators.length + r.citations.length > 20);
+  }
+  const r = core.extract(cited);
+  assert.deepEqual(r.citations.map((c) => c.text), segments.map((s) => `《${s}条例》`.toWellFormed()));
+  assert.throws(() => core.extract(12345), /zhibiao\.extract: the text must be a string/);
+});
+
+// There are no options yet: undefined, null and {} are accepted, anything else throws an Error
+// saying what is wrong (the snippet's checkOptions), so that an option a later version will
+// have is not silently ignored now.
+test("options: none, null and {} are accepted; anything else throws naming what is wrong", async () => {
+  const core = await import(join(PKG, "zhibiao.js"));
+  core.initSync({ module: readFileSync(join(PKG, "zhibiao_bg.wasm")) });
+  const text = "公布市级行政许可事项238项。";
+  for (const options of [undefined, null, {}]) {
+    assert.equal(core.extract(text, options).indicators[0].text, "238项");
+    assert.equal(JSON.parse(core.extractJson(text, options)).indicators[0].text, "238项");
+  }
+  for (const [options, why] of [
+    [{ metrics: false }, "unknown field `metrics`, there are no fields"],
+    [[], "expected an object such as {}"],
+    ["x", "expected an object such as {}"],
+    [1, "expected an object such as {}"],
+  ]) {
+    for (const f of [core.extract, core.extractJson]) {
+      assert.throws(() => f(text, options), (e) => e instanceof Error && e.message === `zhibiao.extract: invalid options: ${why}`);
+    }
+  }
+});
+
+test("the text's units are the same by Buffer (node) and by charCodeAt (browsers)", async () => {
+  const [dir] = readdirSync(join(PKG, "snippets"));
+  const snippet = join(PKG, "snippets", dir, "inline0.js");
+  const viaBuffer = await import(snippet);
+  const saved = globalThis.Buffer;
+  delete globalThis.Buffer;
+  let viaLoop;
+  try {
+    viaLoop = await import(`${snippet}?no-buffer-units`);
+  } finally {
+    globalThis.Buffer = saved;
+  }
+  const text = "一、主要举措\r\n公布事项238项,合格率达98.7%。😀\ud800x";
+  const want = Uint16Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));
+  for (const copy of [viaBuffer.copyUnits, viaLoop.copyUnits]) {
+    const memory = new Uint16Array(text.length + 8); // a view at an offset, as into the module's memory
+    const units = memory.subarray(3, 3 + text.length);
+    copy(text, units);
+    assert.deepEqual(units, want);
+    assert.deepEqual([memory[2], memory[3 + text.length]], [0, 0]);
+  }
+});
