@@ -117,8 +117,8 @@ fn in_citation(citations: &[Citation], span: Span) -> bool {
 }
 
 /// The first occurrence, outside citations, of the first cue (in list order, strongest first)
-/// that occurs in `text[from..to]`; searched among the text's `anchors` when given (for the
-/// whole text: [`anchors::find_all`]).
+/// that occurs in `text[from..to]`; searched among the text's `anchors` when given and the
+/// range is the whole text ([`anchors::find_all`]: their offsets are the whole text's).
 fn first_cue(
     text: &str,
     anchors: Option<&Hits>,
@@ -128,6 +128,10 @@ fn first_cue(
     citations: &[Citation],
 ) -> Option<Span> {
     let hay = &text[from..to];
+    debug_assert!(
+        anchors.is_none() || hay.len() == text.len(),
+        "anchors of a part of the text"
+    );
     cues.iter().find_map(|cue| {
         anchors::find_all(hay, anchors, cue)
             .map(|i| Span::new(from + i, from + i + cue.len()))
