@@ -397,7 +397,7 @@ fn parse_line(file: &str, line: &'static str) -> Parsed {
     let word = cols.next().unwrap_or("");
     let roles = cols.next().unwrap_or("");
     if word.is_empty() || word.contains(char::is_whitespace) {
-        return Err(format!("bad word {word:?}"));
+        return Err(format!("bad word `{word}`"));
     }
     if cols.next().is_some() {
         return Err("more than two columns".into());
@@ -409,7 +409,7 @@ fn parse_line(file: &str, line: &'static str) -> Parsed {
     for role in roles.split(' ').filter(|r| !r.is_empty()) {
         let (name, value) = role.split_once('=').unwrap_or((role, ""));
         let Some(i) = CLASSES.iter().position(|c| c.1 == file && c.2 == name) else {
-            return Err(format!("{word}: unknown role {name:?} in {file}"));
+            return Err(format!("{word}: unknown role `{name}` in {file}"));
         };
         let ok = match CLASSES[i].3 {
             Value::None => value.is_empty() && !role.contains('='),
@@ -417,7 +417,7 @@ fn parse_line(file: &str, line: &'static str) -> Parsed {
             Value::OneOf(allowed) => allowed.contains(&value),
         };
         if !ok {
-            return Err(format!("{word}: bad value {value:?} for {name}"));
+            return Err(format!("{word}: bad value `{value}` for {name}"));
         }
         if out.iter().any(|&(j, _)| j == i) {
             return Err(format!("{word}: role {name} twice"));
@@ -573,7 +573,7 @@ fn parse_unit(line: &'static str) -> Result<Unit, String> {
     let mut cols = line.split('\t');
     let text = cols.next().unwrap_or("");
     if text.is_empty() || text.contains(char::is_whitespace) {
-        return Err(format!("bad unit {text:?}"));
+        return Err(format!("bad unit `{text}`"));
     }
     let kind = match cols.next().unwrap_or("") {
         "count" => Some(Kind::Count),
@@ -581,11 +581,11 @@ fn parse_unit(line: &'static str) -> Result<Unit, String> {
         "money" => Some(Kind::Money),
         "measure" => Some(Kind::Measure),
         "none" => None,
-        k => return Err(format!("{text}: unknown kind {k:?}")),
+        k => return Err(format!("{text}: unknown kind `{k}`")),
     };
     let flags = cols.next().unwrap_or("");
     if let Some(f) = flags.chars().find(|c| !matches!(c, 'A' | 'F')) {
-        return Err(format!("{text}: unknown flag {f:?}"));
+        return Err(format!("{text}: unknown flag `{f}`"));
     }
     if cols.next().is_some() {
         return Err(format!("{text}: more than three columns"));
@@ -637,26 +637,26 @@ fn parse_genre_cue(line: &'static str) -> Result<GenreCue, String> {
         "government_work_report" => Genre::GovernmentWorkReport,
         "statistical_bulletin" => Genre::StatisticalBulletin,
         "other" => Genre::Other,
-        g => return Err(format!("unknown genre {g:?}")),
+        g => return Err(format!("unknown genre `{g}`")),
     };
     let zone = match zone {
         "title" => Zone::Title,
         "head" => Zone::Head,
         "heading" => Zone::Heading,
         "body" => Zone::Body,
-        z => return Err(format!("unknown zone {z:?}")),
+        z => return Err(format!("unknown zone `{z}`")),
     };
     let pieces: Vec<&str> = cue.split('+').collect();
     if pieces.iter().any(|p| p.is_empty()) {
-        return Err(format!("empty piece in {cue:?}"));
+        return Err(format!("empty piece in `{cue}`"));
     }
     // Body cues are read in one pass over the text: one piece each.
     if zone == Zone::Body && pieces.len() > 1 {
-        return Err(format!("a body cue is one piece: {cue:?}"));
+        return Err(format!("a body cue is one piece: `{cue}`"));
     }
     let weight = weight
         .parse()
-        .map_err(|_| format!("weight {weight:?} is not a number"))?;
+        .map_err(|_| format!("weight `{weight}` is not a number"))?;
     Ok(GenreCue {
         genre,
         zone,
@@ -711,7 +711,7 @@ fn parse_metric(line: &'static str) -> Result<Metric, String> {
             "percent" => Ok(Kind::Percent),
             "money" => Ok(Kind::Money),
             "measure" => Ok(Kind::Measure),
-            _ => Err(format!("{id}: unknown kind {k:?}")),
+            _ => Err(format!("{id}: unknown kind `{k}`")),
         })
         .collect::<Result<Vec<Kind>, String>>()?;
     if id.is_empty()
@@ -719,7 +719,7 @@ fn parse_metric(line: &'static str) -> Result<Metric, String> {
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
     {
-        return Err(format!("bad id {id:?}"));
+        return Err(format!("bad id `{id}`"));
     }
     let variants: Vec<&str> = variants.split('|').collect();
     if name.is_empty() || variants.iter().any(|v| v.is_empty()) {
