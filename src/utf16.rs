@@ -46,7 +46,7 @@ pub fn to_string(units: &[u16]) -> String {
             c => (c, 1),
         };
         let Some(to) = out.get_mut(n..n + 4) else {
-            break; // (never: `out` has 3 bytes a unit and 24 more)
+            break; // (never: `out` has 3 bytes a unit and 52 more)
         };
         // (By hand: `char::encode_utf8` brings its panic message's formatting.)
         let cont = |shift: u32| 0x80 | (c >> shift & 0x3F) as u8;
