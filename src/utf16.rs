@@ -50,20 +50,14 @@ pub fn to_string(units: &[u16]) -> String {
         };
         // (By hand: `char::encode_utf8` brings its panic message's formatting.)
         let cont = |shift: u32| 0x80 | (c >> shift & 0x3F) as u8;
-        let bytes = match c {
-            0..=0x7F => [c as u8, 0, 0, 0],
-            0x80..=0x7FF => [0xC0 | (c >> 6) as u8, cont(0), 0, 0],
-            0x800..=0xFFFF => [0xE0 | (c >> 12) as u8, cont(6), cont(0), 0],
-            _ => [0xF0 | (c >> 18) as u8, cont(12), cont(6), cont(0)],
+        let (bytes, width) = match c {
+            0..=0x7F => ([c as u8, 0, 0, 0], 1),
+            0x80..=0x7FF => ([0xC0 | (c >> 6) as u8, cont(0), 0, 0], 2),
+            0x800..=0xFFFF => ([0xE0 | (c >> 12) as u8, cont(6), cont(0), 0], 3),
+            _ => ([0xF0 | (c >> 18) as u8, cont(12), cont(6), cont(0)], 4),
         };
         to.copy_from_slice(&bytes);
-        i += len;
-        n += match c {
-            0..=0x7F => 1,
-            0x80..=0x7FF => 2,
-            0x800..=0xFFFF => 3,
-            _ => 4,
-        };
+        (i, n) = (i + len, n + width);
     }
     out.truncate(n);
     // (In place: the allocator shrinks without copying. An ASCII text would hold three times
