@@ -9,6 +9,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const PKG = fileURLToPath(new URL("../../www/pkg/", import.meta.url));
+// A string's UTF-16 code units (by index: iterating a string goes by code points).
+const unitsOf = (s) => Uint16Array.from({ length: s.length }, (_, i) => s.charCodeAt(i));
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 test("package.json: name, the crate's version, module, types, the files it packs", () => {
@@ -63,7 +65,7 @@ test("the JSON's string is the same by Buffer (node) and by TextDecoder (browser
   const report = readFileSync(new URL("../fixtures/corpus/001_2f779e0289e0123a.txt", import.meta.url), "utf8");
   const json = core.extractJson(report);
   assert.ok(json.length > 10_000 && /[\u4e00-\u9fff]/.test(json), "a long JSON with Chinese names");
-  const units = Uint16Array.from(json, (c) => c.charCodeAt(0));
+  const units = unitsOf(json);
   const viaBuffer = await import(snippet);
   const saved = globalThis.Buffer;
   delete globalThis.Buffer;
@@ -159,7 +161,7 @@ test("the text's units are the same by Buffer (node) and by charCodeAt (browsers
     globalThis.Buffer = saved;
   }
   const text = "一、主要举措\r\n公布事项238项,合格率达98.7%。😀\ud800x";
-  const want = Uint16Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));
+  const want = unitsOf(text);
   for (const copy of [viaBuffer.copyUnits, viaLoop.copyUnits]) {
     const memory = new Uint16Array(text.length + 8); // a view at an offset, as into the module's memory
     const units = memory.subarray(3, 3 + text.length);
