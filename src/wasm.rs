@@ -28,7 +28,8 @@
 //! 1.1 ms against 3.2 ms with serde_json), but was ~430 lines kept in step with the DTOs by hand;
 //! the same bytes now cost a few per cent of a call. What remains after the core is mostly the
 //! engine's: making a string of the returned UTF-16 (~0.7–1 ms) and `JSON.parse`. Nothing here can fail
-//! except a malformed options object, which throws an `Error` naming the offending key.
+//! except a malformed options object or a text that is not a string, which throw an `Error`
+//! saying what is wrong (the snippet's `checkOptions` and `unitsIn`).
 
 use wasm_bindgen::prelude::*;
 
